@@ -1,0 +1,38 @@
+"""Disclosure channels named for proactive disclosure, with the named site or account."""
+
+from __future__ import annotations
+
+import regex
+
+from ..models import Channel
+from ..normalize import Normalized
+from ..segment import Layout
+from ..vocab import CHANNEL_RES
+from .counts import zones
+
+_QUOTED_AFTER = regex.compile(r"[“\"《]([^”\"》\n]{2,20})[”\"》]")
+_QUOTED_BEFORE = regex.compile(r"[“\"《]([^”\"》\n]{2,20})[”\"》]$")
+
+
+def _name_near(text: str, start: int, end: int, code: str) -> str | None:
+    after = _QUOTED_AFTER.match(text, end, min(len(text), end + 22))
+    if after:
+        return after.group(1)
+    before = _QUOTED_BEFORE.search(text, max(0, start - 22), start)
+    if before and code == "website" and ("网" in before.group(1) or "平台" in before.group(1)):
+        return before.group(1)
+    return None
+
+
+def extract_channels(doc: Normalized, layout: Layout) -> list[Channel]:
+    spans = zones(layout, len(doc.text), "proactive", "overview", whole=not layout.parts)
+    found: dict[str, Channel] = {}
+    for s, e in spans:
+        for code, pattern in CHANNEL_RES:
+            if code in found:
+                continue
+            m = pattern.search(doc.text, s, e)
+            if m:
+                found[code] = Channel(code=code, name=_name_near(doc.text, m.start(), m.end(), code),
+                                      evidence=doc.evidence(m.start(), m.end()))
+    return sorted(found.values(), key=lambda c: c.evidence.start)

@@ -1,0 +1,27 @@
+"""Reasons for not granting requests, named in the requests part's prose."""
+
+from __future__ import annotations
+
+from ..models import RefusalReason
+from ..normalize import Normalized
+from ..segment import Layout
+from ..vocab import REFUSAL_RES
+
+# A requests part that names this many reasons is the table 三 label column, not prose.
+_TABLE_LABELS = 6
+
+
+def extract_refusals(doc: Normalized, layout: Layout) -> list[RefusalReason]:
+    found: dict[str, RefusalReason] = {}
+    for part in layout.parts_of("requests"):
+        hits = {}
+        for code, pattern in REFUSAL_RES:
+            m = pattern.search(doc.text, part.title_end, part.end)
+            if m:
+                hits[code] = m
+        if len(hits) >= _TABLE_LABELS:
+            continue
+        for code, m in hits.items():
+            if code not in found:
+                found[code] = RefusalReason(code=code, text=m.group(0), evidence=doc.evidence(m.start(), m.end()))
+    return sorted(found.values(), key=lambda r: r.evidence.start)

@@ -1,0 +1,108 @@
+"""Bytes in, decoded text out: containers (txt, md, html, docx, pdf) and encodings.
+
+Nothing downstream knows where the text came from: every loader returns a
+:class:`Loaded` whose ``text`` is what evidence offsets point into.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import DEFAULT_LIMITS, Limits
+from ..errors import BinaryInputError, InputError, LimitExceededError, UnsupportedFormatError
+from .text import decode_text
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+
+
+@dataclass
+class Loaded:
+    text: str
+    container: str
+    encoding: str | None
+    size_bytes: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def sniff_container(data: bytes) -> str | None:
+    """Tell a container by its magic bytes, whatever the file is called."""
+    head = data[:8]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"  # legacy .doc / .wps / .xls, or an encrypted .docx
+    if head.startswith((b"\x7fELF", b"MZ", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "binary"
+    return None
+
+
+def read_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise InputError("file not found") from None
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})") from None
+    if p.is_dir():
+        raise InputError("is a directory, not a file")
+    if size > limits.max_bytes:
+        raise LimitExceededError(
+            f"file too large ({size:,} bytes; the limit is {limits.max_bytes:,} bytes)"
+        )
+    try:
+        with p.open("rb") as fh:
+            return fh.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})") from None
+
+
+def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Decode ``data``; ``name`` (a file name) only hints at the container."""
+    if len(data) > limits.max_bytes:
+        raise LimitExceededError(
+            f"input too large ({len(data):,} bytes; the limit is {limits.max_bytes:,} bytes)"
+        )
+    if not data.strip():
+        raise InputError("empty file" if not data else "file holds only whitespace")
+    suffix = Path(name).suffix.lower() if name else ""
+    magic = sniff_container(data)
+    if suffix == ".pdf" or magic == "pdf":
+        from .pdf import load_pdf
+
+        return load_pdf(data, limits)
+    if suffix in {".docx", ".docm", ".dotx"} or (magic == "zip" and suffix not in TEXT_SUFFIXES):
+        from .docx import load_docx
+
+        return load_docx(data, limits)
+    if magic == "ole" or suffix in {".doc", ".wps", ".rtf"}:
+        raise UnsupportedFormatError(
+            "legacy Word/WPS (.doc/.wps) or encrypted Office file; save it as .docx or .txt"
+        )
+    if magic == "zip":
+        raise BinaryInputError("binary input: a ZIP/Office archive given as text (use the .docx name)")
+    if magic == "binary":
+        raise BinaryInputError("binary input (an image or program, not text)")
+    text, encoding, warnings = decode_text(data)
+    if len(text) > limits.max_chars:
+        raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
+    if suffix in HTML_SUFFIXES or _looks_like_html(text):
+        from .html import load_html
+
+        return load_html(data, limits, text=text, encoding=encoding)
+    container = "md" if suffix in {".md", ".markdown"} else "txt"
+    return Loaded(text=text, container=container, encoding=encoding, size_bytes=len(data), warnings=warnings)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
+
+
+def load_path(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    return load_bytes(read_bytes(path, limits), str(path), limits)

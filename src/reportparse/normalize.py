@@ -1,0 +1,144 @@
+"""Normalization: a documented sequence of small steps, with a map back to the original.
+
+:func:`normalize` applies, in order:
+
+1. ``to_simplified`` - OpenCC ``t2s``. It maps character for character, so
+   the length is kept; that is verified, and a text where it is not is
+   converted piecewise.
+2. ``to_half_width`` - full-width ASCII (``０-９``, ``Ａ-Ｚ``, ``（）：；，``) and
+   the ideographic space to their half-width forms; ``。、`` and CJK quotes stay.
+3. ``fix_whitespace`` - CRLF and CR to LF, zero-width characters and BOMs
+   removed, non-breaking spaces to spaces, and horizontal space next to a
+   CJK character removed (``2024 年`` -> ``2024年``, ``一、 概述`` -> ``一、概述``).
+
+Steps 1-2 keep length; step 3 deletes characters, so :class:`Normalized`
+keeps ``index``: for every normalized character, its offset in the original.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .models import Evidence
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified script (OpenCC t2s), same length as the input.
+
+    >>> to_simplified("聯系電話")
+    '联系电话'
+    """
+    converted = _converter("t2s").convert(text)
+    if len(converted) == len(text):
+        return converted
+    # OpenCC changed the length somewhere (a phrase mapping): convert line by
+    # line and fall back to single characters where a line still differs.
+    out = []
+    for line in text.splitlines(keepends=True):
+        conv = _converter("t2s").convert(line)
+        if len(conv) != len(line):
+            conv = "".join(c if len(c := _converter("t2s").convert(ch)) == 1 else ch for ch in line)
+        out.append(conv)
+    return "".join(out)
+
+
+_HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_HALF.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20})
+_HALF.update({ord("\r"): ord("\n"), 0x2028: ord("\n"), 0x2029: ord("\n"), 0x0B: ord("\n"), 0x0C: ord("\n")})
+
+
+def to_half_width(text: str) -> str:
+    """Full-width ASCII forms to ASCII; same length.
+
+    >>> to_half_width("（一）２０１８年：１００％")
+    '(一)2018年:100%'
+    """
+    return text.translate(_HALF)
+
+
+_CJK = r"\p{Han}\u3000-\u303f\u2014\u2026\u201c\u201d\u2018\u2019"
+_DELETE = regex.compile(
+    r"\r(?=\n)"  # CRLF -> LF (a lone CR becomes LF in to_half_width)
+    r"|[\u200b-\u200d\u2060\ufeff\u00ad]+"  # zero-width and soft hyphen
+    rf"|(?<=[{_CJK}])[ \t]+(?=[^\s|])"  # space after a CJK character
+    rf"|(?<=[^\s|])[ \t]+(?=[{_CJK}])"  # space before a CJK character
+    r"|(?<=^|\n)[ \t]+(?=[^\s|])"  # indentation
+    r"|[ \t]+(?=\n|$)"  # trailing space
+)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized text and the map back to the original."""
+
+    original: str
+    text: str
+    index: array  # index[i] = offset in original of text[i]; index[len(text)] = len(original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the normalized span ``[start, end)``."""
+        if end <= start:
+            pos = self.index[start]
+            return pos, pos
+        return self.index[start], self.index[end - 1] + 1
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        s, e = self.to_original(start, end)
+        return Evidence(start=s, end=e, text=self.original[s:e])
+
+
+def fix_whitespace(text: str) -> tuple[str, array]:
+    """Delete the spans of :data:`_DELETE`; return the text and the kept offsets."""
+    pieces: list[str] = []
+    index = array("i")
+    pos = 0
+    for m in _DELETE.finditer(text):
+        if m.start() > pos:
+            pieces.append(text[pos : m.start()])
+            index.extend(range(pos, m.start()))
+        pos = m.end()
+    pieces.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return "".join(pieces), index
+
+
+def normalize(original: str) -> Normalized:
+    """Apply the steps of this module's docstring to ``original``."""
+    step = to_half_width(to_simplified(original))
+    text, index = fix_whitespace(step)
+    index.append(len(original))
+    return Normalized(original=original, text=text, index=index)
+
+
+def detect_script(original: str, simplified: str | None = None) -> str:
+    """``simplified``, ``traditional`` or ``mixed``, by characters specific to each script.
+
+    Naively converted text (聯系, 于, 并 left in a traditional text) counts as traditional.
+    """
+    simplified = simplified if simplified is not None else to_simplified(original)
+    traditional_chars = sum(a != b for a, b in zip(original, simplified))
+    as_traditional = _converter("s2t").convert(original)
+    if len(as_traditional) == len(original):
+        simplified_chars = sum(a != b for a, b in zip(original, as_traditional))
+    else:
+        simplified_chars = sum(_converter("s2t").convert(ch) != ch for ch in original)
+    total = traditional_chars + simplified_chars
+    if total == 0 or traditional_chars <= max(2, total * 0.02):
+        return "simplified"
+    share = traditional_chars / total
+    if share >= 0.85:
+        return "traditional"
+    if share <= 0.15:
+        return "simplified"
+    return "mixed"

@@ -1,0 +1,105 @@
+"""The pipeline: bytes --load--> text --normalize--> --segment--> --extract--> Report."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import regex
+
+from .config import DEFAULT_LIMITS, Limits
+from .errors import NotAReportError, ReportParseError
+from .extract.channels import extract_channels
+from .extract.contact import extract_phones
+from .extract.counts import extract_facts
+from .extract.meta import (
+    extract_contact_office,
+    extract_legal_bases,
+    extract_organ,
+    extract_period,
+    extract_published,
+    extract_year,
+)
+from .extract.problems import extract_problems
+from .extract.refusals import extract_refusals
+from .load import Loaded, load_bytes, load_path
+from .models import Report, Source
+from .normalize import Normalized, detect_script, normalize
+from .segment import detect_era, segment, to_outline
+from .tables import recover_tables
+
+_REPORT_WORDS = regex.compile(r"信息公开|政务公开")
+_REPORT_KIND = regex.compile(r"年度报告|年报|工作报告|主动公开|依申请|申请公开|公开申请")
+
+
+def ensure_report(doc: Normalized) -> None:
+    """Refuse text that is not a disclosure annual report (one line, no traceback)."""
+    head = doc.text[:20000]
+    if not (_REPORT_WORDS.search(head) and _REPORT_KIND.search(head)):
+        raise NotAReportError("not a government information-disclosure annual report "
+                              "(no 信息公开 / 年度报告 vocabulary found)")
+
+
+def parse_loaded(loaded: Loaded, name: str | None = None) -> Report:
+    doc = normalize(loaded.text)
+    ensure_report(doc)
+    script = detect_script(loaded.text)
+    layout = segment(doc)
+    period = extract_period(doc, layout)
+    year = extract_year(doc, layout, period)
+    era = detect_era(doc.text, year.value if year else None)
+    tables = recover_tables(doc, era)
+    if tables.format:
+        era = tables.format
+    facts = extract_facts(doc, layout)
+    problems, measures = extract_problems(doc, layout)
+    warnings = list(loaded.warnings)
+    if not layout.parts:
+        warnings.append("no standard section headings found")
+    return Report(
+        source=Source(file=name, container=loaded.container, encoding=loaded.encoding,
+                      size_bytes=loaded.size_bytes, script=script),
+        format=era,
+        organ=extract_organ(doc, layout),
+        year=year,
+        period=period,
+        published=extract_published(doc, layout),
+        phones=extract_phones(doc),
+        contact_office=extract_contact_office(doc, layout),
+        legal_bases=extract_legal_bases(doc, layout),
+        outline=to_outline(doc, layout),
+        facts=facts,
+        channels=extract_channels(doc, layout),
+        refusal_reasons=extract_refusals(doc, layout),
+        problems=problems,
+        measures=measures,
+        tables=tables,
+        warnings=warnings,
+        text=loaded.text,
+    )
+
+
+def parse_text(text: str, *, name: str | None = None) -> Report:
+    """Parse an already decoded report text."""
+    loaded = Loaded(text=text, container="txt", encoding=None, size_bytes=len(text.encode("utf-8")))
+    return parse_loaded(loaded, name)
+
+
+def parse(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
+          limits: Limits = DEFAULT_LIMITS) -> Report:
+    """Parse a report from a path or from bytes. Raises :class:`ReportParseError` only."""
+    label = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
+    try:
+        if isinstance(source, bytes):
+            loaded = load_bytes(source, name or "", limits)
+        else:
+            loaded = load_path(Path(source), limits)
+        return parse_loaded(loaded, label)
+    except ReportParseError as err:
+        if err.source is None:
+            err.source = label
+        raise
+    except RecursionError:
+        raise ReportParseError("document too deeply nested", source=label) from None
+    except MemoryError:
+        raise ReportParseError("out of memory while parsing", source=label) from None

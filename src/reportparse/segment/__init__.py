@@ -1,0 +1,359 @@
+"""Headings to a section tree with canonical kinds, and the format era.
+
+Segmentation is a small ordered set of rules over normalized text:
+
+1. :func:`heading_candidates` finds every place a top-level part may start:
+   a top-level number (一、 第一部分 # ...) at a line start, after a
+   sentence end, or (for vocabulary headings only) after a table's digits;
+   and unnumbered lines that consist of a known heading.
+2. Candidates whose title matches the heading vocabulary
+   (:data:`reportparse.vocab.SECTION_HEADINGS`) are *strong*; numbered lines
+   without known words are *weak*.
+3. :func:`select_headings` keeps strong candidates in document order when
+   they respect numbering and the era's expected order, then fills numbering
+   gaps with weak candidates, so a 四、 in a list inside part 一 does not
+   open part 四, while a misnumbered or extra part is still found.
+4. Sub-sections ((一), 1., (1)) are found inside each part.
+
+Everything works in normalized offsets; :func:`to_outline` maps to the
+original text for the models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..models import Evidence, IntFact, Outline, Section, Subsection, TextFact
+from ..normalize import Normalized
+from ..numbers import parse_cn_int
+from ..vocab import ERA_ORDER, SECTION_HEADING_RES, SUB_MARKERS, TOP_MARKER
+
+# A sentence end or line start before a heading.
+_BOUNDARY_CHARS = "\n。;!?>】"
+_TERMINAL_TAIL = regex.compile(r"[^。;:\n(]{0,28}?(?:情况|措施|事项|问题|打算|概述|方面)")
+_TERMINAL_END = ("情况", "措施", "事项", "问题", "打算", "概述", "方面", "计划")
+_MD_HEADING = regex.compile(r"(?m)^\#{1,6}[ ]*(?:表[一二三四五六七八九十]+[:、.]?)?")
+
+
+@dataclass
+class Candidate:
+    start: int  # heading start (the number marker)
+    title_start: int
+    title_end: int
+    number: int | None
+    kind: str | None  # None: no vocabulary match (weak)
+    line_start: bool
+
+
+@dataclass
+class Sub:
+    level: int
+    marker: str
+    number: int | None
+    start: int
+    title_end: int
+    end: int = 0
+
+
+@dataclass
+class Part:
+    kind: str
+    number: int | None
+    start: int
+    title_start: int
+    title_end: int
+    end: int = 0
+    subs: list[Sub] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    """The segmentation in normalized offsets."""
+
+    parts: list[Part]
+    title: tuple[int, int, str] | None = None
+    preamble: tuple[int, int] | None = None
+    signature: tuple[int, int] | None = None
+    declared_parts: tuple[int, int, int] | None = None  # (count, start, end)
+
+    def part(self, kind: str) -> Part | None:
+        return next((p for p in self.parts if p.kind == kind), None)
+
+    def parts_of(self, kind: str) -> list[Part]:
+        return [p for p in self.parts if p.kind == kind]
+
+
+def classify_title(text: str) -> tuple[str | None, int]:
+    """The section kind a heading title starts with, and the end of the match."""
+    for kind, pattern in SECTION_HEADING_RES:
+        m = pattern.match(text)
+        if m:
+            end = m.end()
+            if not text[:end].endswith(_TERMINAL_END):
+                tail = _TERMINAL_TAIL.match(text, end)
+                if tail:
+                    end = tail.end()
+            return kind, end
+    return None, 0
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, len(text) if e < 0 else e
+
+
+def _is_contents_line(text: str, ls: int, le: int) -> bool:
+    """A table of contents run together on one line: several numbered parts, no sentences."""
+    line = text[ls:le]
+    return "。" not in line and len(TOP_MARKER.findall(line)) >= 3 and line.count(",") + line.count("、") >= 3
+
+
+def heading_candidates(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    seen: set[int] = set()
+    for m in TOP_MARKER.finditer(text):
+        start = m.start()
+        prev = text[start - 1] if start else "\n"
+        line_start = prev == "\n"
+        if not (line_start or prev in _BOUNDARY_CHARS or prev.isdigit()):
+            continue
+        numeral = m.group("num") or m.group("ord")
+        number = parse_cn_int(numeral) if numeral else None
+        if number is None or number > 20:
+            continue
+        title_start = m.end()
+        kind, match_end = classify_title(text[title_start : title_start + 80])
+        ls, le = _line_bounds(text, start)
+        if _is_contents_line(text, ls, le):
+            continue
+        if kind is None:
+            # Only a short numbered line can be an unknown part's heading.
+            if not line_start or le - title_start > 30 or "。" in text[title_start:le] or le == title_start:
+                continue
+            title_end = le
+        elif line_start and le - title_start <= 40:
+            title_end = le
+        else:
+            if not line_start and prev.isdigit() and match_end < 6:
+                continue
+            title_end = title_start + match_end
+        out.append(Candidate(start, title_start, title_end, number, kind, line_start))
+        seen.add(start)
+    # Unnumbered heading lines: a whole short line that is a known heading.
+    for m in _MD_HEADING.finditer(text):
+        ls, le = _line_bounds(text, m.start())
+        if ls in seen:
+            continue
+        kind, _ = classify_title(text[m.end() : le])
+        if kind and le - m.end() <= 40:
+            out.append(Candidate(ls, m.end(), le, None, kind, True))
+            seen.add(ls)
+    pos = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        if ls in seen or not line or len(line) > 30 or "。" in line or line[0] in "#(":
+            continue
+        kind, end = classify_title(line)
+        if kind and kind != "extra" and len(line) - end <= 6:
+            out.append(Candidate(ls, ls, le, None, kind, True))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def select_headings(cands: list[Candidate]) -> list[Candidate]:
+    order = ERA_ORDER["pre2019"]
+
+    def rank(kind: str) -> int:
+        return order.index(kind) if kind in order else -1
+
+    chosen: list[Candidate] = []
+    seen_kinds: set[str] = set()
+    for c in cands:
+        if c.kind is None:
+            continue
+        last = chosen[-1] if chosen else None
+        if c.kind in seen_kinds and c.kind not in ("problems", "extra"):
+            continue
+        if last is not None:
+            if c.number is not None and last.number is not None and c.number <= last.number:
+                # A number going back: accept only a line heading that continues the expected order.
+                if not (c.line_start and rank(c.kind) > rank(last.kind) >= 0 and c.number == last.number):
+                    continue
+            if c.kind == "problems" and last.kind == "problems" and c.number is None:
+                continue
+            if c.kind == "extra" and not c.line_start and c.number is not None and last.number is not None \
+                    and c.number != last.number + 1:
+                continue
+        if c.kind == "extra" and c.number is None:
+            continue
+        chosen.append(c)
+        seen_kinds.add(c.kind)
+    # Fill gaps with weak (unknown) numbered headings that continue the numbering.
+    strong_numbers = {c.number for c in chosen}
+    for c in cands:
+        if c.kind is not None or c.number is None or c.number in strong_numbers:
+            continue
+        before = [x for x in chosen if x.start < c.start]
+        after = [x for x in chosen if x.start > c.start]
+        prev_num = before[-1].number if before else 0
+        next_num = after[0].number if after else None
+        if prev_num is not None and c.number == prev_num + 1 and (next_num is None or next_num > c.number):
+            c.kind = "extra"
+            chosen.append(c)
+            chosen.sort(key=lambda x: x.start)
+            strong_numbers.add(c.number)
+    return chosen
+
+
+def find_subsections(text: str, start: int, end: int) -> list[Sub]:
+    subs: list[Sub] = []
+    for level, pattern in SUB_MARKERS:
+        for m in pattern.finditer(text, start, end):
+            s = m.start()
+            prev = text[s - 1] if s else "\n"
+            if s != start and prev not in "\n。;:!?" and not (level == 1 and prev in "\n"):
+                continue
+            if level == 2 and prev not in "\n" and s != start:
+                # "1." items inline are list items, not sub-headings, unless after a sentence end.
+                if prev not in "。;":
+                    continue
+            number = parse_cn_int(m.group("num"))
+            le = text.find("\n", m.end(), end)
+            le = end if le < 0 else le
+            stop = regex.compile(r"[。;]").search(text, m.end(), le)
+            title_end = stop.start() if stop else le
+            title_end = min(title_end, m.end() + 40)
+            subs.append(Sub(level, m.group(0), number, s, title_end))
+    subs.sort(key=lambda x: x.start)
+    for i, sub in enumerate(subs):
+        nxt = next((x.start for x in subs[i + 1 :] if x.level <= sub.level), end)
+        sub.end = nxt
+    return subs
+
+
+_DECLARED = regex.compile(
+    rf"(?:共|等)?(?P<n>[{'一二三四五六七八九十'}]|\d)个?(?:部分|方面)(?:内容)?(?:组成|构成)?"
+)
+_TITLE = regex.compile(
+    r"\A(?:[^\n]{0,12}\n){0,3}?(?P<title>[^\n。]{0,60}?(?:\d{4}|[二〇○零一两三四五六七八九十]{4})年度?"
+    r"[^\n。]{0,40}?(?:政府)?信息公开(?:工作)?\n?(?:年度)?(?:工作)?\n?(?:报告|年报))"
+)
+_DATE = regex.compile(
+    r"(?P<y>\d{4}|[二〇○零一两三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+)
+
+
+def segment(doc: Normalized) -> Layout:
+    text = doc.text
+    chosen = select_headings(heading_candidates(text))
+    parts = [Part(c.kind or "extra", c.number, c.start, c.title_start, c.title_end) for c in chosen]
+    # A trailing signature (organ + date on the last lines) is not part of the last section.
+    signature = find_signature(text)
+    body_end = signature[0] if signature else len(text)
+    for i, part in enumerate(parts):
+        part.end = parts[i + 1].start if i + 1 < len(parts) else max(body_end, part.title_end)
+        part.subs = find_subsections(text, part.title_end, part.end)
+    title = None
+    m = _TITLE.search(text[:400])
+    if m:
+        title = (m.start("title"), m.end("title"), m.group("title"))
+    preamble_start = title[1] if title else 0
+    preamble = (preamble_start, parts[0].start) if parts and parts[0].start > preamble_start else None
+    declared = None
+    if preamble:
+        zone = text[preamble[0] : preamble[1]]
+        for dm in _DECLARED.finditer(zone):
+            if "部分" in dm.group(0) or "方面" in dm.group(0):
+                n = parse_cn_int(dm.group("n"))
+                if n:
+                    declared = (n, preamble[0] + dm.start(), preamble[0] + dm.end())
+                    break
+    return Layout(parts, title, preamble, signature, declared)
+
+
+def find_signature(text: str) -> tuple[int, int] | None:
+    """The closing block: the last lines holding a date, optionally after the organ's name."""
+    tail_start = max(0, len(text) - 200)
+    tail = text[tail_start:]
+    stripped = tail.rstrip()
+    if not stripped:
+        return None
+    last_nl = stripped.rfind("\n")
+    last_line = stripped[last_nl + 1 :]
+    m = _DATE.fullmatch(last_line.strip())
+    if not m:
+        return None
+    start = tail_start + last_nl + 1
+    # Include up to two short lines of organ name above the date.
+    for _ in range(2):
+        prev_end = start - 1
+        if prev_end <= 0:
+            break
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end]
+        if 0 < len(line) <= 30 and "。" not in line and not line.startswith(("(", "一", "二", "三", "四", "五", "六")):
+            start = prev_start
+        else:
+            break
+    return start, tail_start + len(stripped)
+
+
+def detect_era(text: str, year: int | None) -> str | None:
+    """The format era by table labels first, then by year."""
+    if regex.search(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知", text):
+        return "fmt2021"
+    if regex.search(r"本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|采购项目数量", text):
+        return "fmt2019"
+    if year is not None:
+        if year >= 2021:
+            return "fmt2021"
+        if year >= 2019:
+            return "fmt2019"
+        return "pre2019"
+    if regex.search(r"本年新收政府信息公开申请|收到和处理政府信息公开申请", text):
+        return None
+    return "pre2019"
+
+
+def to_outline(doc: Normalized, layout: Layout) -> Outline:
+    text = doc.text
+    sections = []
+    for p in layout.parts:
+        heading = doc.evidence(p.start, p.title_end)
+        subs = [
+            Subsection(
+                level=s.level,
+                marker=s.marker,
+                number=s.number,
+                title=text[s.start : s.title_end][len(s.marker) :],
+                start=doc.to_original(s.start, s.end)[0],
+                end=doc.to_original(s.start, s.end)[1],
+                heading=doc.evidence(s.start, s.title_end),
+            )
+            for s in p.subs
+        ]
+        s0, e0 = doc.to_original(p.start, p.end)
+        sections.append(
+            Section(kind=p.kind, number=p.number, title=text[p.title_start : p.title_end].strip(),
+                    heading=heading, start=s0, end=e0, subsections=subs)
+        )
+    title = None
+    if layout.title:
+        s, e, t = layout.title
+        title = TextFact(value=t.replace("\n", ""), evidence=doc.evidence(s, e))
+    preamble = doc.evidence(*layout.preamble) if layout.preamble else None
+    signature = doc.evidence(*layout.signature) if layout.signature else None
+    declared = None
+    if layout.declared_parts:
+        n, s, e = layout.declared_parts
+        declared = IntFact(value=n, evidence=doc.evidence(s, e))
+    return Outline(title=title, preamble=preamble, signature=signature, declared_parts=declared,
+                   sections=sections)
+
+
+__all__ = ["Layout", "Part", "Sub", "detect_era", "segment", "to_outline", "Evidence"]

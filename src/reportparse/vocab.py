@@ -1,0 +1,119 @@
+"""Domain vocabulary as data: heading variants, channel words, refusal reasons.
+
+Everything here is matched against *normalized* text (simplified script,
+half-width punctuation, no spaces next to CJK characters). Sources: the
+heading variants of ../shared/DOMAIN.md §2 and the codes of CONTRACT.md.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# --- numerals ---------------------------------------------------------------
+
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUM = "零〇○一二两三四五六七八九十百千"
+
+# --- section headings -------------------------------------------------------
+# Each kind: a pattern the heading *text* (after its number) must start with.
+# Order matters only for ties: the first kind that matches wins.
+
+SECTION_HEADINGS: list[tuple[str, str]] = [
+    ("review_litigation",
+     r"(?:因|涉及)?(?:政府)?信息公开(?:工作)?(?:申请)?(?:被申请|申请)?(?:的)?(?:行政)?复议|"
+     r"(?:政府信息公开)?(?:被)?(?:申请)?(?:行政)?复议[、,和及与]*(?:提起)?(?:行政)?诉讼|"
+     r"行政复议[、,和及与]*(?:行政)?诉讼|复议[、,和及与]*诉讼"),
+    ("fees", r"(?:政府)?信息公开(?:的|事务)?收费|(?:依申请)?收费(?:及|和|与)减免|政府信息公开收费"),
+    ("requests",
+     r"(?:行政机关)?收到和处理(?:政府信息公开)?申请|(?:政府信息)?依申请公开|申请公开(?:政府)?信息(?:办理|的|情况)|"
+     r"(?:政府信息公开)?申请(?:的)?(?:办理|受理|处理)?情况|依申请公开(?:政府)?信息"),
+    ("proactive", r"(?:行政机关)?主动公开(?:政府)?信息|(?:政府)?信息主动公开|主动公开(?:工作)?情况"),
+    ("problems",
+     r"(?:政府信息公开)?(?:工作)?存在(?:的)?(?:主要)?问题|(?:主要)?问题(?:和|及|与)(?:改进|整改|措施)|"
+     r"改进(?:措施|情况|方向)|(?:下一步|今后)(?:的)?工作(?:打算|计划|思路|重点)|工作(?:打算|计划)"),
+    ("other", r"其他需要报告的事项|其他需要说明的事项|需要说明的事项|其他事项"),
+    ("overview",
+     r"(?:主要工作)?概述|总体情况|基本(?:工作)?情况|(?:政府信息公开)?(?:总体)?工作(?:总体)?情况|"
+     r"(?:政府信息公开)?工作概况|概况"),
+    ("extra",
+     r"回应(?:社会关切|解读)|(?:政策)?解读回应|咨询(?:处理|服务)|机构(?:设置|建设)|"
+     r"(?:人大代表)?建议(?:和|及)(?:政协)?提案|政务公开|政府信息(?:公开)?(?:平台|管理)|"
+     r"(?:政府)?信息公开(?:平台|管理)|工作机制|监督保障|政府信息公开情况统计表|统计表|附表|"
+     r"保障(?:经费|措施)|培训|组织领导"),
+]
+SECTION_HEADING_RES = [(kind, regex.compile(pat)) for kind, pat in SECTION_HEADINGS]
+
+# Expected order of the parts (the statutory items); used to rank candidates.
+ERA_ORDER = {
+    "pre2019": ["overview", "proactive", "requests", "fees", "review_litigation", "problems", "other"],
+    "fmt2019": ["overview", "proactive", "requests", "review_litigation", "problems", "other"],
+    "fmt2021": ["overview", "proactive", "requests", "review_litigation", "problems", "other"],
+}
+
+# Top-level numbering: 一、 一. 第一部分 第一章 第一,  (also markdown # prefixes)
+TOP_MARKER = regex.compile(
+    rf"(?P<md>\#{{1,6}}[ ]*)?(?:第(?P<ord>[{CN_NUM}]{{1,3}})(?:部分|章|节|项)[、.:,]?|"
+    rf"(?P<num>[{CN_NUM}]{{1,3}})[ ]?(?:、|\.(?!\d)|,|:|[ ](?=\S)))"
+)
+# Sub-section numbering inside a part.
+SUB_MARKERS = [
+    (1, regex.compile(rf"\((?P<num>[{CN_NUM}]{{1,3}})\)")),
+    (2, regex.compile(r"(?<![\d.])(?P<num>\d{1,2})(?:、|\.(?!\d)|．)")),
+    (3, regex.compile(r"\((?P<num>\d{1,2})\)")),
+]
+
+# --- channels ---------------------------------------------------------------
+
+CHANNELS: list[tuple[str, str]] = [
+    ("website", r"政府(?:门户)?网站|门户网站|政务网站|政府网|部门网站|官方网站|政府信息公开网|信息公开平台|网站"),
+    ("wechat", r"微信公众(?:号|平台)|微信|公众号"),
+    ("weibo", r"政务微博|微博"),
+    ("app", r"政务客户端|客户端|小程序|APP|App|app|政务服务网"),
+    ("short_video", r"抖音|视频号|快手|短视频"),
+    ("bulletin_board", r"公开栏|公示栏|公告栏|宣传栏|公示牌|信息栏|电子显示屏|LED屏|电子屏|触摸屏|村务公开|政务公开栏"),
+    ("gazette", r"政府公报|公报"),
+    ("press_conference", r"新闻发布会|发布会|新闻发布"),
+    ("print_media", r"报纸|报刊|日报|晚报|时报|杂志|经济报|简报"),
+    ("broadcast", r"广播|电视"),
+    ("reading_room", r"查阅(?:点|室|场所|中心)|档案馆|图书馆|阅览室"),
+    ("service_hall", r"政务服务中心|便民服务中心|行政服务中心|服务大厅|办事大厅|市民中心|政务大厅|服务中心"),
+    ("hotline", r"热线|12345"),
+]
+CHANNEL_RES = [(code, regex.compile(pat)) for code, pat in CHANNELS]
+
+# --- refusal reasons --------------------------------------------------------
+
+REFUSALS: list[tuple[str, str]] = [
+    ("state_secret", r"国家秘密"),
+    ("law_forbidden", r"(?:其他)?法律(?:、)?行政法规禁止公开|法律法规禁止"),
+    ("safety_stability", r"三安全一稳定|国家安全、公共安全、经济安全(?:和|、)?社会稳定"),
+    ("third_party", r"第三方合法权益|个人隐私|商业秘密"),
+    ("internal_affairs", r"三类内部事务|内部事务信息|内部事务|内部管理信息|内部事项|请示汇报"),
+    ("process_info", r"四类过程性信息|过程性信息|讨论记录|过程稿|磋商信函|请示报告"),
+    ("enforcement_file", r"行政执法案卷"),
+    ("admin_query", r"行政查询事项"),
+    ("not_held", r"本机关不掌握|不掌握相关|信息不存在|非本(?:机关|部门|单位)(?:掌握|职责)|不属于本(?:机关|部门)"),
+    ("needs_creation", r"没有现成信息|需要另行制作|另行制作"),
+    ("unclear", r"申请内容(?:仍)?不明确|内容不明确"),
+    ("complaint", r"信访举报投诉"),
+    ("repeat", r"重复申请"),
+    ("publication", r"公开出版物"),
+    ("excessive", r"大量反复申请"),
+    ("confirm", r"确认或重新出具"),
+]
+REFUSAL_RES = [(code, regex.compile(pat)) for code, pat in REFUSALS]
+
+# --- legal bases ------------------------------------------------------------
+
+LEGAL_BASIS = regex.compile(
+    r"《(?P<name>[^《》\n]{2,60}?(?:条例|办法|规定|指南|通知|意见|要点|纲要|细则|决定))》"
+)
+
+# --- words that mark measures after problems ---------------------------------
+
+MEASURE_MARKERS = regex.compile(
+    r"改进措施|改进情况|整改措施|下一步|今后|为此|针对(?:上述|以上|这些)|将(?:采取|从以下|重点|着力|进一步)|"
+    r"(?:\d{4}年|明年|新的一年)[,，]?(?:我|本)\w{0,6}将"
+)
