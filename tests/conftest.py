@@ -11,4 +11,4 @@ SHARED = ROOT.parent / "shared" / "corpus"
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
-    return CORPUS / "seed_xinkai_2018_naive_trad.txt"
+    return CORPUS / "sample_township_2018.txt"
