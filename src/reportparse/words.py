@@ -1,0 +1,34 @@
+"""Word segmentation (jieba with the domain dictionary), loaded only when needed.
+
+jieba costs ~0.7 s and ~90 MB to start, so nothing imports it at module
+level: :func:`tokenizer` builds it on first use (similarity between
+reports, keywords of problems) and caches it per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """A jieba ``Tokenizer`` with the domain dictionary (政府信息公开, 依申请公开, ...) loaded."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    with resources.as_file(resources.files("reportparse") / "data" / "domain_dict.txt") as path:
+        tok.load_userdict(str(path))
+    return tok
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (punctuation and whitespace dropped)."""
+    return [w for w in tokenizer().lcut(text) if w.strip() and not _is_punct(w)]
+
+
+def _is_punct(word: str) -> bool:
+    return all(not ch.isalnum() for ch in word)
