@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS, SHARED
 
+from conftest import CORPUS, SHARED
 from reportparse import parse
 
 INPUTS = sorted(p for p in CORPUS.glob("**/*") if p.is_file() and not p.name.endswith(".json"))

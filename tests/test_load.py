@@ -7,8 +7,8 @@ import sys
 
 import opencc
 import pytest
-from conftest import CORPUS, SHARED
 
+from conftest import CORPUS, SHARED
 from reportparse import parse, summarize
 from reportparse.errors import ReportParseError
 

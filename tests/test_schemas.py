@@ -1,7 +1,6 @@
 """schemas/ must match the models: run `reportparse schema` after changing models.py."""
 
 from conftest import ROOT
-
 from reportparse.schema import schema_texts
 
 

@@ -114,7 +114,9 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 def _is_contents_line(text: str, ls: int, le: int) -> bool:
     """A table of contents run together on one line: several numbered parts, no sentences."""
     line = text[ls:le]
-    return "。" not in line and len(TOP_MARKER.findall(line)) >= 3 and line.count(",") + line.count("、") >= 3
+    prevs = [line[m.start() - 1] for m in TOP_MARKER.finditer(line) if m.start() > 0]
+    listed = sum(p in ",;、" for p in prevs)
+    return listed >= 2 and listed > sum(p == "。" for p in prevs)
 
 
 def heading_candidates(text: str) -> list[Candidate]:
@@ -245,8 +247,8 @@ _DECLARED = regex.compile(
     rf"(?:共|等)?(?P<n>[{'一二三四五六七八九十'}]|\d)个?(?:部分|方面)(?:内容)?(?:组成|构成)?"
 )
 _TITLE = regex.compile(
-    r"\A(?:[^\n]{0,12}\n){0,3}?(?P<title>[^\n。]{0,60}?(?:\d{4}|[二〇○零一两三四五六七八九十]{4})年度?"
-    r"[^\n。]{0,40}?(?:政府)?信息公开(?:工作)?\n?(?:年度)?(?:工作)?\n?(?:报告|年报))"
+    r"\A(?:[^\n]{0,12}\n){0,3}?(?P<title>[^\n。,;:《》]{0,60}?(?:\d{4}|[二〇○零一两三四五六七八九十]{4})年度?"
+    r"[^\n。,;:《》]{0,40}?(?:政府)?信息公开(?:工作)?\n?(?:年度)?(?:工作)?\n?(?:报告|年报))"
 )
 _DATE = regex.compile(
     r"(?P<y>\d{4}|[二〇○零一两三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
