@@ -34,6 +34,7 @@ from ..vocab import ERA_ORDER, SECTION_HEADING_RES, SUB_MARKERS, TOP_MARKER
 _BOUNDARY_CHARS = "\n。;!?>】"
 _TERMINAL_TAIL = regex.compile(r"[^。;:\n(]{0,28}?(?:情况|措施|事项|问题|打算|概述|方面)")
 _TERMINAL_END = ("情况", "措施", "事项", "问题", "打算", "概述", "方面", "计划")
+_SUB_TITLE_STOP = regex.compile(r"[。;:]")
 _MD_HEADING = regex.compile(r"(?m)^\#{1,6}[ ]*(?:表[一二三四五六七八九十]+[:、.]?)?")
 
 
@@ -232,7 +233,7 @@ def find_subsections(text: str, start: int, end: int) -> list[Sub]:
             number = parse_cn_int(m.group("num"))
             le = text.find("\n", m.end(), end)
             le = end if le < 0 else le
-            stop = regex.compile(r"[。;]").search(text, m.end(), le)
+            stop = _SUB_TITLE_STOP.search(text, m.end(), le)
             title_end = stop.start() if stop else le
             title_end = min(title_end, m.end() + 40)
             subs.append(Sub(level, m.group(0), number, s, title_end))
