@@ -91,18 +91,22 @@ _ANNEX = regex.compile(r"[^。;:\n]{0,20}?(?:统计表|附表)")
 
 def classify_title(text: str) -> tuple[str | None, int]:
     """The section kind a heading title starts with, and the end of the match."""
-    annex = _ANNEX.match(text)
-    if annex:
-        return "extra", annex.end()
     for kind, pattern in SECTION_HEADING_RES:
         m = pattern.match(text)
         if m:
+            if kind == "extra":
+                annex = _ANNEX.match(text)
+                if annex:
+                    return "extra", annex.end()
             end = m.end()
             if not text[:end].endswith(_TERMINAL_END):
                 tail = _TERMINAL_TAIL.match(text, end)
                 if tail:
                     end = tail.end()
             return kind, end
+    annex = _ANNEX.match(text)
+    if annex:
+        return "extra", annex.end()
     return None, 0
 
 
