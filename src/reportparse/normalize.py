@@ -89,6 +89,7 @@ class Normalized:
     original: str
     text: str
     index: array  # index[i] = offset in original of text[i]; index[len(text)] = len(original)
+    script: str = "simplified"  # the original's script (see detect_script)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the normalized span ``[start, end)``."""
@@ -117,8 +118,12 @@ def fix_whitespace(text: str) -> tuple[str, array]:
     return "".join(pieces), index
 
 
+_NARROW = regex.compile(r"[^\u2e80-\uffff]+")
+
+
 def _width(line: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in line)
+    """Display width: CJK characters count two columns."""
+    return len(line) + len(_NARROW.sub("", line))
 
 
 _NO_JOIN_NEXT = regex.compile(r"^(?:[#|]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|第[一二三四五六七八九十]+部分)")
@@ -164,12 +169,14 @@ def unwrap_lines(text: str, index: array) -> tuple[str, array]:
 
 def normalize(original: str) -> Normalized:
     """Apply the steps of this module's docstring to ``original``."""
-    step = to_half_width(to_simplified(original))
+    simplified = to_simplified(original)
+    script = detect_script(original, simplified)
+    step = to_half_width(simplified)
     text, index = fix_whitespace(step)
     text = text.replace("\r", "\n")
     text, index = unwrap_lines(text, index)
     index.append(len(original))
-    return Normalized(original=original, text=text, index=index)
+    return Normalized(original=original, text=text, index=index, script=script)
 
 
 def detect_script(original: str, simplified: str | None = None) -> str:
@@ -178,10 +185,12 @@ def detect_script(original: str, simplified: str | None = None) -> str:
     Naively converted text (聯系, 于, 并 left in a traditional text) counts as traditional.
     """
     simplified = simplified if simplified is not None else to_simplified(original)
-    traditional_chars = sum(a != b for a, b in zip(original, simplified))
+    if simplified == original:
+        return "simplified"
+    traditional_chars = sum(map(str.__ne__, original, simplified))
     as_traditional = _converter("s2t").convert(original)
     if len(as_traditional) == len(original):
-        simplified_chars = sum(a != b for a, b in zip(original, as_traditional))
+        simplified_chars = sum(map(str.__ne__, original, as_traditional))
     else:
         simplified_chars = sum(_converter("s2t").convert(ch) != ch for ch in original)
     total = traditional_chars + simplified_chars
