@@ -26,6 +26,14 @@ def naive_traditional(text: str) -> str:
     return "".join(ch if ch in NAIVE_KEEP else conv.convert(ch) for ch in text)
 
 
+def hard_wrap(text: str, width: int = 30) -> str:
+    """Break every line at ``width`` characters, as PDF-to-text extraction does."""
+    out = []
+    for line in text.split("\n"):
+        out += [line[i : i + width] for i in range(0, len(line), width)] or [""]
+    return "\n".join(out)
+
+
 VARIANTS = [
     # (base, suffix, transform, encoding, script)
     ("sample_township_2018.txt", "s2tw.txt", lambda t: opencc.OpenCC("s2tw").convert(t), "utf-8", "traditional"),
@@ -34,6 +42,7 @@ VARIANTS = [
      "big5hkscs", "traditional"),
     ("county_bureau_2016_part_style.txt", "utf16.txt", lambda t: t, "utf-16", "simplified"),
     ("township_2022_skipped_numbers.txt", "naive_trad.txt", naive_traditional, "utf-8", "traditional"),
+    ("sample_township_2018.txt", "wrapped30.txt", hard_wrap, "utf-8", "simplified"),
     ("county_2014_single_line_cut.txt", "crlf.gbk.txt", lambda t: t.replace("\n", "\r\n"), "gbk", "simplified"),
 ]
 

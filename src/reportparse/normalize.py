@@ -126,6 +126,7 @@ def _width(line: str) -> int:
     return len(line) + len(_NARROW.sub("", line))
 
 
+_SENTENCE_END = ("。", ":", ";", "!", "?")
 _NO_JOIN_NEXT = regex.compile(r"^(?:[#|]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|第[一二三四五六七八九十]+部分)")
 
 
@@ -138,15 +139,19 @@ def wrapped_line_ends(text: str) -> list[int]:
     wrap = widths[int(len(widths) * 0.9) - 1]
     if not 20 <= wrap <= 130:
         return []
-    full = [w for w in widths if w >= wrap * 0.8]
-    if len(full) < len(widths) * 0.3:
+    # Hard-wrapped text: most full-width lines break mid-sentence. Text with a
+    # paragraph per line has its long lines end with a full stop.
+    full = [line for line in lines if _width(line) >= wrap * 0.8]
+    open_ended = sum(not line.endswith(_SENTENCE_END) for line in full)
+    if len(full) < 8 or open_ended < len(full) * 0.6:
         return []
     out, pos = [], 0
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[i + 1]
-        if (_width(line) >= wrap * 0.8 and nxt.strip() and not line.endswith(("。", ":", ";", "!", "?", "|"))
-                and not line.startswith("|") and not _NO_JOIN_NEXT.match(nxt)):
+        if (_width(line) >= wrap * 0.8 and nxt.strip() and not line.endswith(_SENTENCE_END + ("|",))
+                and not line.startswith("|") and not _NO_JOIN_NEXT.match(nxt)
+                and not (_NO_JOIN_NEXT.match(line) and _width(line) < wrap * 0.95)):
             out.append(pos)
         pos += 1
     return out
