@@ -49,15 +49,17 @@ VARIANTS = [
 
 def main() -> None:
     OUT.mkdir(exist_ok=True)
+    for old in OUT.glob("*.gold.json"):
+        old.unlink()
     for base, suffix, transform, encoding, script in VARIANTS:
         text = (CORPUS / base).read_text(encoding="utf-8")
         name = base.rsplit(".", 1)[0] + "." + suffix
         (OUT / name).write_bytes(transform(text).encode(encoding))
-        gold = json.loads((CORPUS / base.rsplit(".", 1)[0]).with_suffix(".gold.json").read_text(encoding="utf-8"))
+        gold = json.loads((CORPUS / (base.rsplit(".", 1)[0] + ".gold.json")).read_text(encoding="utf-8"))
         gold["input"] = name
         gold["script"] = script
         gold["note"] = f"{base} as {suffix} ({encoding}, {script} script); made by tools/make_variants.py."
-        (OUT / name.rsplit(".", 1)[0]).with_suffix(".gold.json").write_text(
+        (OUT / (name.rsplit(".", 1)[0] + ".gold.json")).write_text(
             json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(OUT / name)
 
