@@ -139,7 +139,8 @@ PROACTIVE_ROWS = {
 }
 PROACTIVE_ROWS = {era: {key: (regex.compile(p), cols) for key, (p, cols) in rows.items()}
                   for era, rows in PROACTIVE_ROWS.items()}
-PROACTIVE_START = regex.compile(r"第\s*二\s*十\s*条\s*第\s*\(\s*一\s*\)\s*项")
+PROACTIVE_START = regex.compile(r"第\s*二\s*十\s*条\s*第\s*\(\s*[一五六八九]\s*\)\s*项")
+PROACTIVE_END = regex.compile(r"三、\s*(?:行政机关)?收到和处理|申请人情况|本年新收政府信息公开申请")
 
 # Format markers (DOMAIN.md §6 parsing hints): labels, not the year, tell the format.
 FMT2021_MARKERS = regex.compile(
@@ -147,7 +148,7 @@ FMT2021_MARKERS = regex.compile(
               loose("逾期不补正"), loose("逾期未按收费通知")]))
 FMT2019_MARKERS = regex.compile(
     "|".join([loose("本年新制作数量"), loose("本年新公开数量"), loose("对外公开总数量"),
-              loose("采购项目数量"), r"第\s*二\s*十\s*条\s*第\s*\(\s*九\s*\)\s*项"]))
+              loose("采购项目数量"), loose("上一年项目数量"), loose("本年增/减"), r"第\s*二\s*十\s*条\s*第\s*\(\s*九\s*\)\s*项"]))
 
 # Prose that restates table figures (tie-breakers for run-together cells).
 PROSE_REVIEW = regex.compile(r"行政复议(?:案件|申请)?(?:共|数为|数)?(\d+)\s*件")

@@ -7,7 +7,8 @@ import regex
 from . import labels
 from .state import State
 
-_REVIEW_HEADER = regex.compile(r"行\s*政\s*复\s*议[\s\S]{0,300}?(?:维\s*持|纠\s*正)")
+# The header of table 四: 行政复议 ... 维持/纠正 with no figure between (prose has figures).
+_REVIEW_HEADER = regex.compile(r"行\s*政\s*复\s*议[^\d]{0,300}?(?:维\s*持|纠\s*正)")
 
 
 def locate(state: State) -> None:
@@ -38,8 +39,13 @@ def locate(state: State) -> None:
     for m in labels.PROACTIVE_START.finditer(text, max(0, before - 5000), before):
         m2 = m
         break
+    if m2 is None and "requests" not in state.regions:
+        m2 = labels.PROACTIVE_START.search(text)
     if m2:
-        state.regions["proactive"] = (m2.start(), before if before > m2.start() else min(n, m2.start() + 2000))
+        if before <= m2.start():
+            stop = labels.PROACTIVE_END.search(text, m2.end(), min(n, m2.end() + 3000))
+            before = stop.start() if stop else min(n, m2.end() + 3000)
+        state.regions["proactive"] = (m2.start(), before)
     lo = min((s for s, _ in state.regions.values()), default=0)
     hi = max((e for _, e in state.regions.values()), default=n)
     window = text[lo:hi]
