@@ -125,8 +125,8 @@ def _value(cell):
     return cell_value(str(cell))
 
 
-def random_data(rng: random.Random, era: str, scale: int = 30) -> TableData:
-    """Numbers that satisfy every identity of DOMAIN.md §4."""
+def random_data(rng: random.Random, era: str, scale: int = 30, busy: float = 0.5) -> TableData:
+    """Numbers that satisfy every identity of DOMAIN.md §4 (``busy``: share of outcome rows used)."""
     keys = data_keys(era)
     outcomes = OUTCOMES[era]
     req: dict[str, list] = {}
@@ -138,7 +138,7 @@ def random_data(rng: random.Random, era: str, scale: int = 30) -> TableData:
         return [rng.randint(0, big)] + [rng.choice([0, 0, 0, rng.randint(0, max(1, big // 5))]) for _ in range(5)]
 
     for k in outcomes:
-        req[k] = row(draw(rng.choice([0, 0, 2, scale])))
+        req[k] = row(draw(rng.choice([2, scale])) if rng.random() < busy else [0] * 6)
     total = [sum(req[k][c] for k in outcomes) for c in range(6)]
     carried_forward = [rng.randint(0, 3) if rng.random() < 0.3 else 0 for _ in range(6)]
     carried_over = [min(rng.randint(0, 3), total[c] + carried_forward[c]) if rng.random() < 0.3 else 0
@@ -162,6 +162,10 @@ def random_data(rng: random.Random, era: str, scale: int = 30) -> TableData:
                     cells.append(rng.randint(-20, 20))
                 elif col == "amount":
                     cells.append(round(rng.uniform(0, 900), 4))
+                elif key == "regulations":
+                    cells.append(rng.choice([0, 0, 0, rng.randint(0, 4)]))
+                elif key == "normative_documents":
+                    cells.append(rng.randint(0, 60))
                 else:
                     cells.append(rng.randint(0, 400))
             pro[key] = cells
@@ -376,14 +380,15 @@ RENDERERS = {
 
 
 def report(organ: str, year: int, tables: tuple[str, str, str], *, received_prose: int | None = None,
-           review_prose: tuple[int, int] | None = None, published: str = "", one_line: bool = False) -> str:
+           review_prose: tuple[int, int] | None = None, published: str = "", one_line: bool = False,
+           overview: str = "") -> str:
     """A whole report around the rendered tables."""
     t2, t3, t4 = tables
     parts = [
         f"{organ}{year}年政府信息公开工作年度报告",
         f"本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告所列数据的统计期限为{year}年1月1日至{year}年12月31日。",
         "一、总体情况",
-        f"{year}年，{organ}坚持以公开为常态、不公开为例外，扎实推进政府信息公开工作。"
+        f"{year}年，{organ}坚持以公开为常态、不公开为例外，扎实推进政府信息公开工作。" + overview
         + (f"全年共收到政府信息公开申请{received_prose}件，均在法定期限内答复。" if received_prose is not None else "")
         + (f"因政府信息公开工作被申请行政复议{review_prose[0]}件，提起行政诉讼{review_prose[1]}件。"
            if review_prose else ""),
