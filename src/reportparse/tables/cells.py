@@ -21,6 +21,8 @@ CELL = (
 )
 # The zone after a label: cells and separators, up to the first other text.
 ZONE = regex.compile(rf"(?:[ \t\n|]|{CELL})*")
+_CELL_RE = regex.compile(CELL)
+_PLAIN_RE = regex.compile(r"\d+(?:\.\d+)?")
 NULL_MARK = regex.compile(r"^(?:/+|[—–\-]+|无)$")
 NUMBER = regex.compile(r"^([+\-−]*)(\d+(?:,\d{3})*(?:\.\d+)?)(.*)$", regex.S)
 # A piece several cells may be run together in: digits, with sign boundaries and
@@ -121,9 +123,9 @@ def cell_value(raw: str) -> int | float | None:
 
 def is_cell(raw: str) -> bool:
     raw = raw.strip()
-    return not raw or bool(NULL_MARK.match(raw)) or bool(regex.fullmatch(CELL, raw))
+    return not raw or bool(NULL_MARK.match(raw)) or bool(_CELL_RE.fullmatch(raw))
 
 
 def is_plain(raw: str) -> bool:
     """A cell printed as a bare number (no unit, note or mark)."""
-    return bool(regex.fullmatch(r"\d+(?:\.\d+)?", raw.strip()))
+    return bool(_PLAIN_RE.fullmatch(raw.strip()))

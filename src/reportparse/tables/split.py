@@ -29,18 +29,47 @@ def _atoms(piece: Piece) -> list[str]:
     return _ATOM.findall(piece.text) if RUN.match(piece.text) else [piece.text]
 
 
+def _unit(atom: str):
+    """(sign, digits, tail) of a run atom; None for a cell that is not a run."""
+    m = _PARTS.match(atom) if RUN.match(atom) else None
+    return m.groups() if m else None
+
+
+def _number(sign: str, digits: str, tail: str) -> int | float:
+    value: int | float = int(digits)
+    if tail[:1] == ".":
+        value = float(digits + tail.rstrip("万元"))
+    return -value if ("-" in sign or "−" in sign) else value
+
+
 def splits(pieces: list[Piece], n: int, expected: Expected | None = None,
            max_digits: int = 7, signed: frozenset[int] | None = None) -> list[list[str]]:
-    """Every reading of ``pieces`` as ``n`` cell strings (at most :data:`LIMIT`)."""
+    """Every reading of ``pieces`` as ``n`` cell strings (at most :data:`LIMIT`).
+
+    ``expected(i, values)`` gets the numbers of the cells before cell ``i``
+    (None for a cell that is not a number).
+    """
     # A decimal or unit atom may still hold leading cells (39573802895.90元):
     # its integer part may be cut, the tail stays on the last cell.
-    units = [atom for p in pieces for atom in _atoms(p)]
+    texts = [atom for p in pieces for atom in _atoms(p)]
+    units = [_unit(t) for t in texts]
+    # digits[i]: how many cells at most units i.. can still give (a digit each, or one cell)
+    room = [0] * (len(units) + 1)
+    for i in range(len(units) - 1, -1, -1):
+        room[i] = room[i + 1] + (len(units[i][1]) if units[i] else 1)
     results: list[list[str]] = []
+    cells: list[str] = []
+    values: list = []
 
-    def min_cells(ui: int) -> int:
-        return len(units) - ui
+    def push(text: str, value) -> None:
+        cells.append(text)
+        values.append(value)
 
-    def rec(ui: int, pos: int, cells: list[str]) -> None:
+    def pop() -> None:
+        cells.pop()
+        values.pop()
+
+    def rec(ui: int, pos: int) -> None:
         if len(results) >= LIMIT:
             return
         if ui == len(units):
@@ -48,29 +77,29 @@ def splits(pieces: list[Piece], n: int, expected: Expected | None = None,
                 results.append(list(cells))
             return
         left = n - len(cells)
-        if left <= 0 or left < min_cells(ui):
+        if left <= 0 or left < len(units) - ui or left > room[ui] - pos:
             return
-        text = units[ui]
-        m = _PARTS.match(text)
-        if not m or not RUN.match(text):
+        unit = units[ui]
+        if unit is None:
             # A single cell: a mark, a note, a unit.
             if pos == 0:
-                rec(ui + 1, 0, cells + [text])
+                push(texts[ui], cell_value(texts[ui]))
+                rec(ui + 1, 0)
+                pop()
             return
-        sign, digits, tail = m.groups()
+        sign, digits, tail = unit
         body = digits[pos:]
         lead = sign if pos == 0 else ""
         if lead and signed is not None and len(cells) not in signed:
             return  # only a change column (本年增/减) carries a sign
-        need = expected(len(cells), cells) if expected else None
+        need = expected(len(cells), values) if expected else None
         if need is not None:
             s = str(need)
             if s.startswith("-"):
-                if lead:
-                    s = s[1:]
-                else:
+                if not lead:
                     return
-            lengths = [len(s)] if body.startswith(s) else []
+                s = s[1:]
+            lengths: range | list[int] = [len(s)] if body.startswith(s) else []
         else:
             lengths = range(1, len(body) + 1)
         for length in lengths:
@@ -79,34 +108,33 @@ def splits(pieces: list[Piece], n: int, expected: Expected | None = None,
                 break
             rest = len(body) - length
             if rest == 0:
-                rec(ui + 1, 0, cells + [lead + part + tail])
+                push(lead + part + tail, _number(lead, part, tail))
+                rec(ui + 1, 0)
+                pop()
             else:
                 if length > max_digits or n - len(cells) - 1 < 1:
                     continue
-                rec(ui, pos + length, cells + [lead + part])
+                push(lead + part, _number(lead, part, ""))
+                rec(ui, pos + length)
+                pop()
             if len(results) >= LIMIT:
                 return
 
-    rec(0, 0, [])
+    rec(0, 0)
     return results
 
 
 def row_sum_expected(ncols: int, subtotal: bool = False) -> Expected:
     """Table 三 row: total (last cell) = sum of the applicant cells (with 小计: its parts)."""
 
-    def expected(i: int, cells: list) -> int | None:
-        values = [cell_value(c) for c in cells]
-        if any(v is None for v in values):
+    def expected(i: int, values: list) -> int | None:
+        if i < ncols - 2 or (i == ncols - 2 and not subtotal) or None in values:
             return None
         if subtotal:
             if i == ncols - 2:
                 return int(sum(values[1:i]))
-            if i == ncols - 1:
-                return int(values[0] + values[ncols - 2])
-            return None
-        if i == ncols - 1:
-            return int(sum(values))
-        return None
+            return int(values[0] + values[ncols - 2])
+        return int(sum(values))
 
     return expected
 
@@ -114,11 +142,11 @@ def row_sum_expected(ncols: int, subtotal: bool = False) -> Expected:
 def group_sum_expected(group: int = 5) -> Expected:
     """Table 四: every fifth cell is its group's total of the four before it."""
 
-    def expected(i: int, cells: list) -> int | None:
+    def expected(i: int, values: list) -> int | None:
         if i % group != group - 1:
             return None
-        values = [cell_value(c) for c in cells[i - group + 1: i]]
-        if any(v is None for v in values):
+        values = values[i - group + 1: i]
+        if None in values:
             return None
         return int(sum(values))
 
