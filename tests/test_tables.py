@@ -269,3 +269,39 @@ def test_summary_fields_from_tables():
     assert summary.review_total == data.review_gold()["review"]["total"]
     assert summary.litigation_total == (data.review_gold()["litigation_direct"]["total"]
                                         + data.review_gold()["litigation_after_review"]["total"])
+
+
+def test_pipe_group_subtotal_row_is_not_a_data_row():
+    # Some local variants print a subtotal on the （三）不予公开 group row; it is no standard row.
+    data = _data("fmt2019", seed=12)
+    t2, t3, t4 = render_pipe(data)
+    t3 = t3.replace("| （三）不予公开 |" + " |" * 7, "| （三）不予公开 | 9 | 0 | 0 | 0 | 0 | 0 | 9 |")
+    assert "（三）不予公开 | 9" in t3
+    t3 = t3.replace("| 1.属于国家秘密 |", "|")  # and the next row lost its label
+    tables = parse_text(report("某镇人民政府", 2020, (t2, t3, t4))).tables
+    assert tables.requests == data.requests_gold()
+
+
+def test_unlabelled_pipe_rows_keep_table_order():
+    # A pdf extraction that moved wrapped labels out of the table: unlabelled rows fill the gaps
+    # between labelled rows when their counts match.
+    data = _data("fmt2021", seed=13)
+    t2, t3, t4 = render_pipe(data)
+    lines = []
+    for line in t3.splitlines():
+        for label in ("（二）部分公开", "2.其他法律", "5.属于三类", "1.本机关", "2.没有现成", "3.补正后",
+                      "4.无正当理由", "1.申请人无正当理由", "2.申请人逾期"):
+            if line.startswith("| " + label):
+                line = "| " + line.split(" | ", 1)[1]
+        lines.append(line)
+    tables = parse_text(report("某镇人民政府", 2022, (t2, "\n".join(lines), t4))).tables
+    assert tables.requests == data.requests_gold()
+
+
+def test_format_is_none_without_labels():
+    # Only table 四 (identical in both formats): the year hint is no label.
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n结果维持\n" + " ".join("0" * 15)
+            + "\n五、存在的主要问题及改进情况")
+    tables = tables_of(text, era="fmt2021")
+    assert tables.review_litigation["review"]["total"] == 0
+    assert tables.format is None

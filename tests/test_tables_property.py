@@ -42,3 +42,22 @@ def test_tables_round_trip(rendering, seed, era, scale, subtotal):
     assert tables.review_litigation == data.review_gold()
     assert tables.identities == []
     assert tables.missing == [] and tables.ambiguous == []
+
+
+@pytest.mark.parametrize("era", ["fmt2019", "fmt2021"])
+def test_html_through_the_loader(era):
+    """Once html loading lands, real <table> markup with rowspan/colspan parses the same."""
+    from reportparse import parse
+    from reportparse.errors import UnsupportedFormatError
+
+    data = random_data(random.Random(7), era)
+    t3, t4 = render_html(data)
+    page = ("<html><head><meta charset='utf-8'></head><body>"
+            + "".join(f"<p>{line}</p>" for line in report("新开镇人民政府", 2022, ("", "@T3@", "@T4@")).splitlines())
+            + "</body></html>").replace("<p>@T3@</p>", t3).replace("<p>@T4@</p>", t4)
+    try:
+        tables = parse(page.encode("utf-8"), name="report.html").tables
+    except UnsupportedFormatError:
+        pytest.skip("html loading is not in this branch yet")
+    assert tables.requests == data.requests_gold()
+    assert tables.review_litigation == data.review_gold()

@@ -21,7 +21,7 @@ Equation = tuple[str, str, list[str], list[str]]
 
 def equations(state: State) -> list[Equation]:
     eqs: list[Equation] = []
-    era = state.era or "fmt2021"
+    era = state.layout or state.era or "fmt2021"
     if state.requests:
         keys = [k for k in labels.PHYSICAL_ROWS.get(era, ()) if k in state.requests]
         for k in keys:
@@ -78,7 +78,7 @@ def derive_blanks(state: State) -> None:
 
 def check_identities(state: State) -> None:
     derive_blanks(state)
-    if state.era == "fmt2021" and state.requests:
+    if (state.layout or state.era) == "fmt2021" and state.requests:
         # （六） of 2021 is the sum of its sub-rows; refresh it after derivation.
         subrows = [state.requests.get(k, {}) for k in labels.OTHER_SUBROWS]
         for c in labels.REQUEST_COLUMNS:

@@ -61,10 +61,11 @@ def requests_cells(state: State) -> None:
     rows = state.request_rows
     if not rows:
         return
-    era = state.era or state.era_hint or "fmt2021"
+    # The rows' own labels set state.era; without them fall back on the hint (not reported as format).
+    era = state.era or state.era_hint
     if era not in labels.PHYSICAL_ROWS:
         era = "fmt2021" if any(k in rows for k in labels.OTHER_SUBROWS) else "fmt2019"
-    state.era = state.era or era
+    state.layout = era
     ncols, subtotal = state.request_ncols, state.request_subtotal
     options: dict[str, list[list[str]]] = {}
     for key, row in rows.items():

@@ -1,7 +1,8 @@
 """Rule: table 三 as pipe rows (markdown, and html/Word tables rendered as pipes).
 
 Each pipe row with numbers is a data row; its leading text cells (row-spanned
-group labels repeated as empty cells, or filled) name it. Rows whose label was
+group labels repeated as empty cells, or filled) name it. A labelled row of no
+standard kind (a group subtotal, a local extra row) is skipped. Rows whose label was
 lost (a PDF extraction that moved wrapped labels out of the table) keep table
 order: the unlabeled rows between two labeled rows fill the rows between them,
 when their count matches exactly.
@@ -51,6 +52,8 @@ def requests_by_pipe_rows(state: State) -> None:
             continue
         label = "".join(c.text for c in cells[: last_label + 1])
         key = _row_key(label, state.era) if label else None
+        if label and key is None:
+            continue  # a labelled row of no standard kind (a group subtotal, a local row)
         data.append((key, values, m.start(), m.end()))
     if len(data) < 5:
         return
@@ -77,4 +80,5 @@ def requests_by_pipe_rows(state: State) -> None:
             last_index = index
         pending = []
     state.request_rows = placed
-    state.era = state.era or era
+    if not state.era and (any(k in labels.OTHER_SUBROWS for k in placed) or "other" in placed):
+        state.era = "fmt2021" if any(k in labels.OTHER_SUBROWS for k, *_ in data) else "fmt2019"

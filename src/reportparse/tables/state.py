@@ -25,7 +25,8 @@ class State:
     doc: Normalized
     era_hint: str | None
     text: str = ""  # doc.text with page footers and separator rows blanked (same offsets)
-    era: str | None = None
+    era: str | None = None  # the format as the labels tell it
+    layout: str | None = None  # the row layout table 三 was read with (era, else the hint)
     # regions: table name -> (start, end) in text
     regions: dict[str, tuple[int, int]] = field(default_factory=dict)
     request_rows: dict[str, Row] = field(default_factory=dict)
