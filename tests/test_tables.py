@@ -16,7 +16,7 @@ from reportparse.models import Tables
 from reportparse.normalize import normalize
 from reportparse.tables import recover_tables
 from reportparse.tables.cells import cell_value
-from tables_render import random_data, render_lines, render_pipe, render_run_together, report
+from tables_render import random_data, render_lines, render_pipe, render_run_together, render_tabs, report
 
 
 def tables_of(text: str, era: str | None = None) -> Tables:
@@ -305,3 +305,10 @@ def test_format_is_none_without_labels():
     tables = tables_of(text, era="fmt2021")
     assert tables.review_litigation["review"]["total"] == 0
     assert tables.format is None
+
+
+def test_prose_naming_a_row_is_not_the_table():
+    prose = "本年新收政府信息公开申请数量为9件，上年结转政府信息公开申请数量为1件。\n"
+    data = _data("fmt2021", seed=14)
+    tables = parse_text(report("某镇人民政府", 2022, render_tabs(data), overview=prose)).tables
+    assert tables.requests == data.requests_gold()

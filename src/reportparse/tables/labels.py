@@ -104,8 +104,9 @@ OTHER_REASONS_CELL = regex.compile(r"^\s*(?:3[.、．]\s*)?其他\s*$")
 APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
 REQUEST_COLUMNS = APPLICANT_COLUMNS + ("total",)
 # Where table 三 starts: its first row, followed by the second.
+# The label must be followed by cells: prose that names the row ("...数量为21件") is no anchor.
 REQUESTS_ANCHOR = regex.compile(
-    loose("本年新收政府信息公开申请数量") + r"[\s\S]{0,400}?" + loose("上年结转"))
+    loose("本年新收政府信息公开申请数量") + r"[\s|]*[\d/—–\-][\s\S]{0,400}?" + loose("上年结转"))
 REQUESTS_HEADER = regex.compile(r"申请人情况|\(本列数据的勾稽关系")
 SUBTOTAL_COLUMN = regex.compile(r"小\s*计")
 
