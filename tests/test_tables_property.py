@@ -61,3 +61,27 @@ def test_html_through_the_loader(era):
         pytest.skip("html loading is not in this branch yet")
     assert tables.requests == data.requests_gold()
     assert tables.review_litigation == data.review_gold()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), era=st.sampled_from(["fmt2019", "fmt2021"]),
+       scale=st.integers(1, 400), subtotal=st.booleans())
+def test_run_together_never_guesses(seed, era, scale, subtotal):
+    """Cells run together: every cell given is right; the undecidable ones are null and listed."""
+    from tables_render import render_run_together
+
+    data = random_data(random.Random(seed), era, scale=scale)
+    data.subtotal = subtotal
+    tables = parse_text(report("某镇人民政府", 2022, render_run_together(data), one_line=True)).tables
+    gold = {"requests": data.requests_gold(), "review_litigation": data.review_gold(),
+            "proactive": data.proactive_gold()}
+    for name, rows in gold.items():
+        got = getattr(tables, name)
+        for row, cells in rows.items():
+            for col, want in cells.items():
+                value = got[row][col]
+                if value is None:
+                    assert want is None or f"{name}.{row}.{col}" in tables.ambiguous or \
+                        (name == "requests" and row == "other")
+                else:
+                    assert value == want, f"{name}.{row}.{col}"
