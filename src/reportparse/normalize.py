@@ -126,6 +126,8 @@ def _width(line: str) -> int:
     return len(line) + len(_NARROW.sub("", line))
 
 
+# Table rows (cells separated by tabs, pipes or spaces between figures) are never joined.
+_TABLE_ROW = regex.compile(r"[\t|]|\d[ ]+[-+]?\d")
 _SENTENCE_END = ("。", ":", ";", "!", "?")
 _NO_JOIN_NEXT = regex.compile(r"^(?:[#|]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|第[一二三四五六七八九十]+部分)")
 
@@ -133,7 +135,8 @@ _NO_JOIN_NEXT = regex.compile(r"^(?:[#|]|\(?[一二三四五六七八九十\d]{1
 def wrapped_line_ends(text: str) -> list[int]:
     """Offsets of the newlines that a fixed-width hard wrap put inside sentences."""
     lines = text.split("\n")
-    widths = sorted(_width(line) for line in lines if line.strip())
+    prose = [line for line in lines if line.strip() and not _TABLE_ROW.search(line)]
+    widths = sorted(_width(line) for line in prose)
     if len(widths) < 10:
         return []
     wrap = widths[int(len(widths) * 0.9) - 1]
@@ -141,7 +144,7 @@ def wrapped_line_ends(text: str) -> list[int]:
         return []
     # Hard-wrapped text: most full-width lines break mid-sentence. Text with a
     # paragraph per line has its long lines end with a full stop.
-    full = [line for line in lines if _width(line) >= wrap * 0.8]
+    full = [line for line in prose if _width(line) >= wrap * 0.8]
     open_ended = sum(not line.endswith(_SENTENCE_END) for line in full)
     if len(full) < 8 or open_ended < len(full) * 0.6:
         return []
@@ -149,8 +152,8 @@ def wrapped_line_ends(text: str) -> list[int]:
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[i + 1]
-        if (_width(line) >= wrap * 0.8 and nxt.strip() and not line.endswith(_SENTENCE_END + ("|",))
-                and not line.startswith("|") and not _NO_JOIN_NEXT.match(nxt)
+        if (_width(line) >= wrap * 0.8 and nxt.strip() and not line.endswith(_SENTENCE_END)
+                and not _TABLE_ROW.search(line) and not _TABLE_ROW.search(nxt) and not _NO_JOIN_NEXT.match(nxt)
                 and not (_NO_JOIN_NEXT.match(line) and _width(line) < wrap * 0.95)):
             out.append(pos)
         pos += 1
