@@ -52,6 +52,7 @@ _SENTENCE_END = set("。！？；：!?;:")
 _CELL_GAP = re.compile(r"\S {2,}(?=\S)")
 _RADICALS = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_UNBREAKABLE = re.compile(r"[\x21-\x7e]+")
 
 
 def _width(s: str) -> int:
@@ -154,11 +155,12 @@ def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
             counts.update({_shape(lines[i]) for i in edges(lines)})
         repeated = {shape for shape, n in counts.items() if shape and n >= max(2, len(pages) * 0.5)}
     out = []
-    for lines in pages:
+    for number, lines in enumerate(pages):
         drop = set()
         for i in edges(lines):
             stripped = lines[i].strip()
-            if _PAGE_NUMBER.match(stripped) or _shape(lines[i]) in repeated:
+            # A header repeating the title is the title itself on the first page.
+            if _PAGE_NUMBER.match(stripped) or (number and _shape(lines[i]) in repeated):
                 drop.add(i)
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out
@@ -180,21 +182,24 @@ def join_wrapped(pages: list[list[str]]) -> list[str]:
     full = widths[int(len(widths) * 0.9)] if len(widths) >= 5 else widths[-1]
     margin = Counter(indents).most_common(1)[0][0]
     out: list[str] = []
-    carry = False  # the last line in ``out`` continues on the next line
+    last_end = -1  # where the last line of ``out`` ended (width units); -1: it cannot continue
     for line, indent in zip(lines, indents, strict=True):
         stripped = line.strip()
         table = _is_table_row(stripped)
         # After a sentence end, a numbered line is a heading or list item even at the margin.
         heading = bool(_HEADING_START.match(stripped)) and bool(out) and out[-1][-1:] in _SENTENCE_END
         starts_block = table or indent >= margin + 2 or heading
-        if carry and out and not starts_block:
+        # A line continues when it reached the margin, or when the next line's first unbreakable
+        # Latin/number token (0731-5552018, a URL) would not have fitted in what was left.
+        token = _UNBREAKABLE.match(stripped)
+        room = _width(token.group()) if token and out and out[-1][-1:] not in "。！？!?" else 0
+        if last_end >= 0 and not starts_block and max(last_end, last_end + room) >= full - 4:
             prev = out[-1]
             sep = " " if _LATIN.match(prev[-1:]) and _LATIN.match(stripped[:1]) else ""
             out[-1] = prev + sep + stripped
         else:
             out.append(stripped)
-        reaches_margin = _width(stripped) + indent >= full - 5
-        carry = not table and reaches_margin
+        last_end = -1 if table else _width(stripped) + indent
     return out
 
 
