@@ -89,6 +89,8 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
         from .pdf import load_pdf
 
         return load_pdf(data, limits)
+    if magic == "ole":
+        raise UnsupportedFormatError(describe_unsupported(data, suffix))
     if suffix in {".docx", ".docm", ".dotx"} or (magic == "zip" and suffix not in TEXT_SUFFIXES):
         from .docx import load_docx
 

@@ -137,16 +137,16 @@ def drop_chrome(body) -> None:
         attrs = _attr_words(el)
         if attrs and _CHROME_ATTR.search(attrs) and _text_len(el) <= 2 * _CHROME_MAX_CHARS:
             _drop(el)
-    # Words: drop the largest ancestor that is still short, so a footer's sibling lines go too.
     for el in list(body.iter()):
         if el.getparent() is None or not isinstance(el.tag, str) or el is body:
             continue
         own = (el.text or "") + "".join(c.tail or "" for c in el)
         if not _CHROME_WORDS.search(own) and not (el.tag == "a" and _CHROME_WORDS.search(el.text_content())):
             continue
+        # Climb to ancestors that add little else (a widget's wrapper), never into the article.
         target = el
         while (target.getparent() is not None and target.getparent() is not body
-               and _text_len(target.getparent()) <= _CHROME_MAX_CHARS):
+               and _text_len(target.getparent()) <= min(_CHROME_MAX_CHARS, _text_len(target) * 1.5 + 10)):
             target = target.getparent()
         if _text_len(target) <= _CHROME_MAX_CHARS and _in_tree(target, body):
             _drop(target)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import re
 import time
 import unicodedata
@@ -72,14 +73,41 @@ def _pypdf_config(limits: Limits):
                  maximum_declared_stream_length=max(cap, limits.max_bytes), jbig2dec_binary=None)
 
 
+class _Collect(logging.Handler):
+    def __init__(self, sink: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = " ".join(record.getMessage().split())
+        if message and f"pdf: {message}" not in self.sink:
+            self.sink.append(f"pdf: {message}")
+
+
+@contextlib.contextmanager
+def _pypdf_log(sink: list[str]):
+    """pypdf logs repairs of damaged files; they become warnings, not stderr lines."""
+    logger = logging.getLogger("pypdf")
+    handler = _Collect(sink)
+    old_propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate
+
+
 def load_pdf(data: bytes, limits: Limits) -> Loaded:
     """Extract the text layer of a PDF."""
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
 
     started = time.monotonic()
+    warnings: list[str] = []
     try:
-        with _pypdf_config(limits):
+        with _pypdf_config(limits), _pypdf_log(warnings):
             reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:
                 try:
@@ -121,7 +149,7 @@ def load_pdf(data: bytes, limits: Limits) -> Loaded:
     text = fix_radicals("\n".join(join_wrapped(pages))).strip("\n") + "\n"
     if len(text) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
-    return Loaded(text=text, container="pdf", encoding=None, size_bytes=len(data))
+    return Loaded(text=text, container="pdf", encoding=None, size_bytes=len(data), warnings=warnings[:5])
 
 
 def _short(exc: BaseException) -> str:
@@ -180,7 +208,7 @@ def join_wrapped(pages: list[list[str]]) -> list[str]:
              if not _is_table_row(line.strip())]
     widths = sorted(prose) or [0]
     full = widths[int(len(widths) * 0.9)] if len(widths) >= 5 else widths[-1]
-    margin = Counter(indents).most_common(1)[0][0]
+    margin = min(indents)
     out: list[str] = []
     last_end = -1  # where the last line of ``out`` ended (width units); -1: it cannot continue
     for line, indent in zip(lines, indents, strict=True):
