@@ -368,3 +368,10 @@ def test_bad_container_does_not_stop_the_batch(tmp_path):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["ok"] for r in records] == [False, True]
     assert "doc" in records[0]["error"]
+
+
+def test_html_utf8_bytes_under_a_stale_gb2312_tag():
+    data = PAGE.format(charset="gb2312").encode("utf-8")
+    loaded = load_html(data, Limits())
+    assert loaded.text == EXPECTED_PAGE_TEXT
+    assert loaded.encoding == "utf-8"

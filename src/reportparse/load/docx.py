@@ -392,4 +392,5 @@ def load_docx(data: bytes, limits: Limits) -> Loaded:
         raise InputError("no text in the .docx document")
     if len(text) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
-    return Loaded(text=text, container="docx", encoding="utf-8", size_bytes=len(data))
+    encoding = (document.getroottree().docinfo.encoding or "utf-8").lower()
+    return Loaded(text=text, container="docx", encoding=encoding, size_bytes=len(data))

@@ -3,7 +3,8 @@
 :func:`load_html` applies, in order:
 
 1. ``choose_encoding`` - the charset a ``<meta>`` tag declares, when the bytes
-   decode with it; else the detected encoding of :func:`..text.decode_text`.
+   decode with it (UTF-8 bytes under a stale GB2312 tag are read as UTF-8);
+   else the detected encoding of :func:`..text.decode_text`.
 2. parse with ``lxml.html`` (no network, no entities, no DTD); scripts,
    styles, forms and other non-text elements are removed.
 3. ``drop_chrome`` - navigation, breadcrumbs, language switchers, font-size
@@ -67,6 +68,12 @@ def choose_encoding(data: bytes) -> tuple[str, str, list[str]]:
     if match and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         label = match.group(1).decode("ascii", "replace").lower()
         codec = _SUPERSETS.get(label, label)
+        if codec != "utf-8" and not data.isascii():
+            # Pages re-saved as UTF-8 keep their old gb2312 tag; Chinese GBK text is never valid UTF-8.
+            try:
+                return data.decode("utf-8"), "utf-8", [f"declared charset {label} but the page is UTF-8"]
+            except UnicodeDecodeError:
+                pass
         try:
             return data.decode(codec), label, []
         except (LookupError, UnicodeDecodeError):
