@@ -375,3 +375,11 @@ def test_html_utf8_bytes_under_a_stale_gb2312_tag():
     loaded = load_html(data, Limits())
     assert loaded.text == EXPECTED_PAGE_TEXT
     assert loaded.encoding == "utf-8"
+
+
+def test_html_element_count_is_bounded():
+    page = b"<html><body>" + b"<div><a>x</a></div>" * 60_000 + b"</body></html>"
+    with pytest.raises(LimitExceededError, match="elements"):
+        load_html(page, Limits())
+    with pytest.raises(LimitExceededError, match="elements"):
+        load_html(page[:2000] + b"</body></html>", Limits(max_elements=50))

@@ -5,7 +5,7 @@
 1. ``choose_encoding`` - the charset a ``<meta>`` tag declares, when the bytes
    decode with it (UTF-8 bytes under a stale GB2312 tag are read as UTF-8);
    else the detected encoding of :func:`..text.decode_text`.
-2. parse with ``lxml.html`` (no network, no entities, no DTD); scripts,
+2. parse with lxml's HTML parser (no network, no entities, no DTD); scripts,
    styles, forms and other non-text elements are removed.
 3. ``drop_chrome`` - navigation, breadcrumbs, language switchers, font-size
    and accessibility widgets, share buttons and footers, recognised by their
@@ -84,16 +84,20 @@ def choose_encoding(data: bytes) -> tuple[str, str, list[str]]:
 def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding: str | None = None) -> Loaded:
     """Extract the report text from a saved web page."""
     import lxml.etree
-    import lxml.html
 
     text, encoding, warnings = choose_encoding(data)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
-    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                                  huge_tree=False, recover=True, default_doctype=False)
+    parser = lxml.etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
+                                   huge_tree=False, recover=True, default_doctype=False)
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
-    except (lxml.etree.ParserError, ValueError) as exc:
+        root = lxml.etree.fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"unreadable HTML ({exc})") from None
+    if root is None:
+        raise InputError("no text in the HTML page")
+    elements = sum(1 for _ in root.iter())
+    if elements > limits.max_elements:
+        raise LimitExceededError(f"HTML page has {elements:,} elements (limit {limits.max_elements:,})")
     for el in list(root.iter(*_DROP_TAGS)):
         _drop(el)
     body = root.find("body")
@@ -128,12 +132,16 @@ def _drop(el) -> None:
     parent.remove(el)
 
 
+def _text(el) -> str:
+    return "".join(el.itertext())
+
+
 def _attr_words(el) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}".strip()
 
 
 def _text_len(el) -> int:
-    return len(_SPACE_RUN.sub("", el.text_content()))
+    return len(_SPACE_RUN.sub("", _text(el)))
 
 
 def drop_chrome(body) -> None:
@@ -148,7 +156,7 @@ def drop_chrome(body) -> None:
         if el.getparent() is None or not isinstance(el.tag, str) or el is body:
             continue
         own = (el.text or "") + "".join(c.tail or "" for c in el)
-        if not _CHROME_WORDS.search(own) and not (el.tag == "a" and _CHROME_WORDS.search(el.text_content())):
+        if not _CHROME_WORDS.search(own) and not (el.tag == "a" and _CHROME_WORDS.search(_text(el))):
             continue
         # Climb to ancestors that add little else (a widget's wrapper), never into the article.
         target = el
@@ -169,8 +177,8 @@ def _in_tree(el, root) -> bool:
 
 def _prose_len(el) -> int:
     """CJK characters outside links: what an article body is made of."""
-    total = len(re.findall(rf"[{_CJK}]", el.text_content()))
-    linked = sum(len(re.findall(rf"[{_CJK}]", a.text_content())) for a in el.iter("a"))
+    total = len(re.findall(rf"[{_CJK}]", _text(el)))
+    linked = sum(len(re.findall(rf"[{_CJK}]", _text(a))) for a in el.iter("a"))
     return total - linked
 
 
@@ -190,7 +198,7 @@ def find_body(body):
             break
         # A heading or title block just before the body is the article title.
         for _, _, sib in reversed(scored[:best_i]):
-            stext = _SPACE_RUN.sub("", sib.text_content())
+            stext = _SPACE_RUN.sub("", _text(sib))
             if not stext:
                 continue
             if ((sib.tag in ("h1", "h2", "h3") or _TITLE_ATTR.search(_attr_words(sib)))
@@ -316,6 +324,10 @@ class Renderer:
                 width = max(width, c)
         if not grid:
             return
+        if self.limits is not None and width * len(rows) > self.limits.max_table_cells:
+            raise LimitExceededError(
+                f"HTML table too large ({len(rows):,} rows x {width:,} columns; "
+                f"limit {self.limits.max_table_cells:,} cells)")
         lines.append("")
         for r in range(len(rows)):
             cells = [grid.get((r, c), "") for c in range(width)]
