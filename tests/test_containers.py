@@ -383,3 +383,12 @@ def test_html_element_count_is_bounded():
         load_html(page, Limits())
     with pytest.raises(LimitExceededError, match="elements"):
         load_html(page[:2000] + b"</body></html>", Limits(max_elements=50))
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
+def test_containers_from_stdin_are_told_by_their_bytes(suffix):
+    data = (GENERATED / f"containers_lianhua_town_2018{suffix}").read_bytes()
+    result = subprocess.run([sys.executable, "-m", "reportparse", "--format", "summary", "-"], input=data,
+                            capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["organ"] == "莲花镇人民政府"

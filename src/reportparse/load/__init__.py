@@ -91,7 +91,7 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
         return load_pdf(data, limits)
     if magic == "ole":
         raise UnsupportedFormatError(describe_unsupported(data, suffix))
-    if suffix in {".docx", ".docm", ".dotx"} or (magic == "zip" and suffix not in TEXT_SUFFIXES):
+    if suffix in {".docx", ".docm", ".dotx"} or (magic == "zip" and (not suffix or suffix not in TEXT_SUFFIXES)):
         from .docx import load_docx
 
         return load_docx(data, limits)
