@@ -392,3 +392,20 @@ def test_containers_from_stdin_are_told_by_their_bytes(suffix):
                             capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["organ"] == "莲花镇人民政府"
+
+
+def test_html_title_before_a_date_line_and_hidden_elements():
+    page = ("<html><head><title>站点首页</title></head><body><div class='wrap'><div class='main'>"
+            "<div class='title-box'><h1>某乡2017年政府信息公开工作年度报告</h1></div>"
+            "<div class='meta'>发布日期：2018-03-01 来源：某乡</div>"
+            "<div style='display: none'>隐藏的元数据</div>"
+            "<div class='text'><p>一、概述</p><p>" + "正文内容。" * 40 + "</p></div></div></div></body></html>")
+    text = load_html(page.encode(), Limits()).text
+    assert text.startswith("某乡2017年政府信息公开工作年度报告\n一、概述\n正文内容。")
+    assert "隐藏" not in text and "发布日期" not in text
+
+
+def test_html_title_only_in_the_head():
+    page = ("<html><head><title>某乡2017年政府信息公开工作年度报告_某乡人民政府</title></head><body>"
+            "<div class='nav'><a>首页</a></div><div><p>一、概述</p><p>" + "正文内容。" * 40 + "</p></div></body></html>")
+    assert load_html(page.encode(), Limits()).text.startswith("某乡2017年政府信息公开工作年度报告\n一、概述\n")

@@ -11,7 +11,8 @@
    and accessibility widgets, share buttons and footers, recognised by their
    ``class``/``id`` and by their words (繁體版, 主办单位, ICP备, 网站标识码...).
 4. ``find_body`` - descend from ``<body>`` into the child holding nearly all
-   of the page's prose; the article title just before it is kept.
+   of the page's prose; the article title shortly before it is kept (else the
+   ``<title>``, when the body never names the report). Hidden elements go.
 5. ``render`` - one line per paragraph, heading or ``<br>`` line; each data
    table as markdown pipe rows with rowspan/colspan expanded (spanned
    positions left empty), a blank line before and after.
@@ -51,6 +52,9 @@ _CHROME_WORDS = re.compile(
     r"关闭窗口|關閉窗口|返回顶部|收藏本页|设为首页|加入收藏|浏览次数|访问量|扫一扫|网站地图|"
     r"上一篇|下一篇|相关链接|相關鏈接|政府网站找错")
 _CHROME_MAX_CHARS = 160  # a block longer than this is prose even if it names a chrome word
+_REPORT_WORD = re.compile(r"报告|報告|年报|年報")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_TITLE_SUFFIX = re.compile(r"\s*[_|｜\-—–]+\s*[^_|｜\-—–]*$")
 _TITLE_ATTR = re.compile(r"title|biaoti|bt|tit|headline", re.I)
 
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
@@ -98,7 +102,10 @@ def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding:
     elements = sum(1 for _ in root.iter())
     if elements > limits.max_elements:
         raise LimitExceededError(f"HTML page has {elements:,} elements (limit {limits.max_elements:,})")
+    head_title = _page_title(root)
     for el in list(root.iter(*_DROP_TAGS)):
+        _drop(el)
+    for el in [el for el in root.iter() if isinstance(el.tag, str) and _HIDDEN.search(el.get("style", ""))]:
         _drop(el)
     body = root.find("body")
     if body is None:
@@ -106,15 +113,32 @@ def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding:
     drop_chrome(body)
     title, article = find_body(body)
     lines: list[str] = []
-    if title is not None:
-        lines.append(_inline_text(title))
     Renderer(limits).render(article, lines)
+    title_text = _inline_text(title) if title is not None else ""
+    opening = "".join(lines[:3])
+    if not title_text and head_title and not _REPORT_WORD.search(opening[:200]):
+        title_text = head_title  # the page shows its title nowhere but in <title>
+    if title_text and title_text not in opening:
+        lines.insert(0, title_text)
     out = _tidy(lines)
     if not out.strip():
         raise InputError("no text in the HTML page")
     if len(out) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(out):,} characters; limit {limits.max_chars:,})")
     return Loaded(text=out, container="html", encoding=encoding, size_bytes=len(data), warnings=warnings)
+
+
+def _page_title(root) -> str:
+    """The ``<title>`` of a report page without the site name after ``_`` / ``|`` / ``-``."""
+    el = root.find("head/title")
+    if el is None:
+        return ""
+    text = _SPACE_RUN.sub("", "".join(el.itertext()))
+    if not _REPORT_WORD.search(text):
+        return ""
+    while _TITLE_SUFFIX.search(text) and _REPORT_WORD.search(_TITLE_SUFFIX.sub("", text)):
+        text = _TITLE_SUFFIX.sub("", text)
+    return text if len(text) <= 80 else ""
 
 
 def _drop(el) -> None:
@@ -196,15 +220,20 @@ def find_body(body):
         if best_len < 0.8 * total or best.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "a",
                                                     "font", "b", "strong"):
             break
-        # A heading or title block just before the body is the article title.
+        # A heading or title block shortly before the body is the article title
+        # (a date/source line may sit between them).
+        seen = 0
         for _, _, sib in reversed(scored[:best_i]):
             stext = _SPACE_RUN.sub("", _text(sib))
             if not stext:
                 continue
             if ((sib.tag in ("h1", "h2", "h3") or _TITLE_ATTR.search(_attr_words(sib)))
-                    and len(stext) <= 80 and ("报告" in stext or "報告" in stext)):
+                    and len(stext) <= 80 and _REPORT_WORD.search(stext)):
                 title = sib
-            break
+                break
+            seen += 1
+            if seen == 3:
+                break
         if best.tag == "table" and _table_kind(best) == "data":
             break
         node = best
