@@ -268,18 +268,29 @@ def test_fix_radicals():
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 
-def _pdf(pages: int = 1, content: bytes | None = None, encrypt: bool = False) -> bytes:
+def _pdf(pages: int = 1, content: bytes | None = None, encrypt: bool = False, page_numbers: bool = False) -> bytes:
     from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject, NameObject
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
     writer = PdfWriter()
     for _ in range(pages):
         writer.add_blank_page(595, 842)
-    if content is not None:
+
+    def set_content(page, data: bytes) -> None:
         stream = DecodedStreamObject()
-        stream.set_data(content)
+        stream.set_data(data)
         stream = stream.flate_encode(level=1)
-        writer.pages[0][NameObject("/Contents")] = writer._add_object(stream)
+        page[NameObject("/Contents")] = writer._add_object(stream)
+        font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                                 NameObject("/BaseFont"): NameObject("/Helvetica")})
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+
+    if content is not None:
+        set_content(writer.pages[0], content)
+    if page_numbers:  # a scan whose only text is its page numbers
+        for i, page in enumerate(writer.pages):
+            set_content(page, f"BT /F1 10 Tf 280 30 Td (- {i + 1} -) Tj ET".encode())
     if encrypt:
         writer.encrypt("secret", algorithm="RC4-128")
     buf = io.BytesIO()
@@ -321,6 +332,7 @@ BAD = [
     ("locked.docx", lambda: OLE + "EncryptedPackage".encode("utf-16-le"), "encrypted"),
     ("report.rtf", lambda: b"{\\rtf1\\ansi report}", "RTF"),
     ("scan.pdf", lambda: _pdf(3), "no text layer"),
+    ("numbered-scan.pdf", lambda: _pdf(4, page_numbers=True), "no text layer"),
     ("locked.pdf", lambda: _pdf(1, encrypt=True), "encrypted PDF"),
     ("huge.pdf", lambda: _pdf(3000), "3,000 pages"),
     ("bomb.pdf", lambda: _pdf(1, content=b"BT /F1 12 Tf (x) Tj ET\n" + b" " * (100 << 20)), "bomb"),

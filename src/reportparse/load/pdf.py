@@ -53,6 +53,7 @@ _SENTENCE_END = set("。！？；：!?;:")
 _CELL_GAP = re.compile(r"\S {2,}(?=\S)")
 _RADICALS = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_WORDLIKE = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _UNBREAKABLE = re.compile(r"[\x21-\x7e]+")
 
 
@@ -136,10 +137,6 @@ def load_pdf(data: bytes, limits: Limits) -> Loaded:
         raise InputError(f"damaged PDF ({_short(exc)})") from None
     if count == 0:
         raise InputError("PDF has no pages")
-    visible = sum(len(line.strip()) for lines in pages for line in lines)
-    if visible < 20:
-        raise UnsupportedFormatError(
-            "PDF has no text layer (a scanned image?); OCR is not supported")
     joined = "".join(line for lines in pages for line in lines)
     unreadable = sum(1 for ch in joined if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
     if unreadable > 0.3 * len(joined.replace(" ", "")):
@@ -147,6 +144,10 @@ def load_pdf(data: bytes, limits: Limits) -> Loaded:
                                      "OCR is not supported")
     pages = drop_running_lines(pages)
     text = fix_radicals("\n".join(join_wrapped(pages))).strip("\n") + "\n"
+    # Page numbers or a stamp alone are not a text layer.
+    if len(_WORDLIKE.findall(text)) < 20:
+        raise UnsupportedFormatError(
+            f"PDF has no text layer ({count} page(s) of images: a scan?); OCR is not supported")
     if len(text) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
     return Loaded(text=text, container="pdf", encoding=None, size_bytes=len(data), warnings=warnings[:5])
