@@ -27,7 +27,8 @@ from . import Loaded
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MAX_RATIO = 200  # deflate reaches ~1000:1 only on degenerate data; XML is ~10-30:1
-_MAX_GRID_SPAN = 64  # Word allows 63 columns
+_MAX_GRID_SPAN = 64
+_CHUNK = 1 << 20  # Word allows 63 columns
 
 
 def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
@@ -71,14 +72,24 @@ def read_member(zf: zipfile.ZipFile, name: str, limits: Limits) -> bytes | None:
         return None
     if info.flag_bits & 0x1:
         raise UnsupportedFormatError("encrypted .docx (password-protected); remove the password first")
+    # Read in small steps: one large read() lets zlib inflate that much before the
+    # declared size cuts it, so a member lying about its size would cost its real size.
+    cap = min(info.file_size, limits.max_expanded_bytes)
+    chunks: list[bytes] = []
+    got = 0
     try:
         with zf.open(info) as fh:
-            data = fh.read(limits.max_expanded_bytes + 1)
+            while got <= cap:
+                chunk = fh.read(min(_CHUNK, cap + 1 - got))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise InputError(f"damaged .docx ({name}: {exc})") from None
-    if len(data) > limits.max_expanded_bytes:
-        raise LimitExceededError(f"docx member {name} expands beyond {limits.max_expanded_bytes:,} bytes")
-    return data
+    if got > cap:
+        raise LimitExceededError(f"docx member {name} expands beyond {cap:,} bytes")
+    return b"".join(chunks)
 
 
 def parse_xml(data: bytes, name: str):
