@@ -382,7 +382,7 @@ def test_bad_container_fails_in_one_line(tmp_path, name, make, words):
     assert str(path) in lines[0] and words in lines[0], lines[0]
     assert "Traceback" not in result.stderr
     assert elapsed < 15, f"took {elapsed:.1f}s"
-    assert rss_kib < 400_000, f"peak memory {rss_kib} KiB"
+    assert rss_kib < 300_000, f"peak memory {rss_kib} KiB"
 
 
 def test_bad_container_does_not_stop_the_batch(tmp_path):

@@ -35,7 +35,7 @@ from ..config import Limits
 from ..errors import InputError, LimitExceededError, UnsupportedFormatError
 from . import Loaded
 
-_MAX_STREAM = 64 * 1024 * 1024
+_MAX_STREAM = 16 * 1024 * 1024  # decoded bytes per stream; a text page needs well under 1 MB
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－_~·•\s]*\d{1,4}[-—–－_~·•\s]*"
