@@ -189,6 +189,13 @@ def test_docx_generated_numbering_is_recovered():
     assert text == "一、概述\n（一）组织\n（二）制度\n1.第一项\n二、主动公开\n（一）数量\n正文\n"
 
 
+def test_docx_numbering_through_a_based_on_style():
+    styles = STYLES + """<w:style w:type="paragraph" w:styleId="MyHeading"><w:name w:val="my heading"/>
+<w:basedOn w:val="1"/></w:style>"""
+    body = p("概述", '<w:pStyle w:val="MyHeading"/>') + p("正文") + p("主动公开", '<w:pStyle w:val="MyHeading"/>')
+    assert load_bytes(make_docx(body, NUMBERING, styles), "b.docx").text == "一、概述\n正文\n二、主动公开\n"
+
+
 def test_docx_merged_cells_are_expanded():
     def tc(text, pr=""):
         return f"<w:tc><w:tcPr>{pr}</w:tcPr>{p(text)}</w:tc>"

@@ -199,12 +199,25 @@ class Numbering:
                         overrides[_int(ov.get(f"{W}ilvl"), 0)] = _int(_val(so), 1)
                 self.nums[num.get(f"{W}numId", "")] = (_val(num.find(f"{W}abstractNumId")) or "", overrides)
         if styles_root is not None:
+            own: dict[str, tuple[str, int]] = {}
+            based_on: dict[str, str] = {}
             for style in styles_root.iter(f"{W}style"):
+                style_id = style.get(f"{W}styleId", "")
+                parent = _val(style.find(f"{W}basedOn"))
+                if parent:
+                    based_on[style_id] = parent
                 numpr = style.find(f"{W}pPr/{W}numPr")
                 if numpr is not None:
                     num_id = _val(numpr.find(f"{W}numId"))
                     if num_id:
-                        self.style_num[style.get(f"{W}styleId", "")] = (num_id, _int(_val(numpr.find(f"{W}ilvl")), 0))
+                        own[style_id] = (num_id, _int(_val(numpr.find(f"{W}ilvl")), 0))
+            # A style inherits its numbering from the style it is based on.
+            for style_id in set(own) | set(based_on):
+                current, depth = style_id, 0
+                while current not in own and current in based_on and depth < 20:
+                    current, depth = based_on[current], depth + 1
+                if current in own:
+                    self.style_num[style_id] = own[current]
 
     def label(self, p) -> str:
         ppr = p.find(f"{W}pPr")
