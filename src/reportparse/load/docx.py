@@ -236,7 +236,8 @@ class Numbering:
         levels = self.levels.get(abstract_id, {})
         if ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(num_id, {})
+        # Lists sharing an abstract definition continue one count, unless one restarts it.
+        counters = self.counters.setdefault(num_id if overrides else "abstract:" + abstract_id, {})
         fmt, text, start = levels[ilvl]
         start = overrides.get(ilvl, start)
         counters[ilvl] = counters.get(ilvl, start - 1) + 1
