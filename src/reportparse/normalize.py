@@ -11,7 +11,11 @@
    removed, non-breaking spaces to spaces, and horizontal space next to a
    CJK character removed (``2024 年`` -> ``2024年``, ``一、 概述`` -> ``一、概述``).
 
-Steps 1-2 keep length; step 3 deletes characters, so :class:`Normalized`
+4. ``unwrap_lines`` - text hard-wrapped at a fixed width (PDF extractions)
+   has its wrapped line ends removed, so ``行政复\n议`` reads ``行政复议``;
+   short lines (headings) and lines ending a sentence keep their breaks.
+
+Steps 1-2 keep length; steps 3-4 delete characters, so :class:`Normalized`
 keeps ``index``: for every normalized character, its offset in the original.
 """
 
@@ -19,14 +23,14 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import regex
 
 from .models import Evidence
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(config: str):
     import opencc
 
@@ -113,10 +117,56 @@ def fix_whitespace(text: str) -> tuple[str, array]:
     return "".join(pieces), index
 
 
+def _width(line: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in line)
+
+
+_NO_JOIN_NEXT = regex.compile(r"^(?:[#|]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|第[一二三四五六七八九十]+部分)")
+
+
+def wrapped_line_ends(text: str) -> list[int]:
+    """Offsets of the newlines that a fixed-width hard wrap put inside sentences."""
+    lines = text.split("\n")
+    widths = sorted(_width(line) for line in lines if line.strip())
+    if len(widths) < 10:
+        return []
+    wrap = widths[int(len(widths) * 0.9) - 1]
+    if not 20 <= wrap <= 130:
+        return []
+    full = [w for w in widths if w >= wrap * 0.8]
+    if len(full) < len(widths) * 0.3:
+        return []
+    out, pos = [], 0
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        nxt = lines[i + 1]
+        if (_width(line) >= wrap * 0.8 and nxt.strip() and not line.endswith(("。", ":", ";", "!", "?", "|"))
+                and not line.startswith("|") and not _NO_JOIN_NEXT.match(nxt)):
+            out.append(pos)
+        pos += 1
+    return out
+
+
+def unwrap_lines(text: str, index: array) -> tuple[str, array]:
+    """Remove the newlines of :func:`wrapped_line_ends`, keeping the offset map in step."""
+    ends = wrapped_line_ends(text)
+    if not ends:
+        return text, index
+    pieces, new_index, pos = [], array("i"), 0
+    for cut in ends:
+        pieces.append(text[pos:cut])
+        new_index.extend(index[pos:cut])
+        pos = cut + 1
+    pieces.append(text[pos:])
+    new_index.extend(index[pos:])
+    return "".join(pieces), new_index
+
+
 def normalize(original: str) -> Normalized:
     """Apply the steps of this module's docstring to ``original``."""
     step = to_half_width(to_simplified(original))
     text, index = fix_whitespace(step)
+    text, index = unwrap_lines(text, index)
     index.append(len(original))
     return Normalized(original=original, text=text, index=index)
 

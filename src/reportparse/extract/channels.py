@@ -10,6 +10,7 @@ from ..segment import Layout
 from ..vocab import CHANNEL_RES
 from .counts import zones
 
+_PLATFORM_PART = regex.compile(r"平台|渠道|载体|新媒体|网站")
 _QUOTED_AFTER = regex.compile(r"[“\"《]([^”\"》\n]{2,20})[”\"》]")
 _QUOTED_BEFORE = regex.compile(r"[“\"《]([^”\"》\n]{2,20})[”\"》]$")
 
@@ -26,6 +27,8 @@ def _name_near(text: str, start: int, end: int, code: str) -> str | None:
 
 def extract_channels(doc: Normalized, layout: Layout) -> list[Channel]:
     spans = zones(layout, len(doc.text), "proactive", "overview", whole=not layout.parts)
+    spans += [(p.title_end, p.end) for p in layout.parts_of("extra")
+              if _PLATFORM_PART.search(doc.text, p.title_start, p.title_end)]
     found: dict[str, Channel] = {}
     for s, e in spans:
         for code, pattern in CHANNEL_RES:

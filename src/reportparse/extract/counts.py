@@ -16,16 +16,17 @@ from ..models import Facts, IntFact, NumberFact
 from ..normalize import Normalized
 from ..numbers import NUMBER, parse_count, parse_number
 from ..segment import Layout
+from .local_table import extract_local_table
 
 N = rf"(?P<n>{NUMBER})"
 UNIT = r"(?:余)?(?:条|件|项|个|宗|份|篇|次)"
 
 PROACTIVE = [
-    rf"(?:共|累计|全年|共计|其中)?主动公开(?:各类)?(?:政府)?信息(?:共|共计|总数|数量|总量)?(?:为|达到|达)?{N}{UNIT}",
+    rf"(?<!其他应?)(?:共|累计|全年|共计|其中)?主动公开(?:各类)?(?:政府)?信息(?:共|共计|总数|数量|总量)?(?:为|达到|达)?{N}{UNIT}",
     rf"(?:共|全年|当年|累计|本年|年内)(?:主动)?(?:公开|公布|发布)(?:各类)?(?:政府)?信息(?:共|共计)?{N}{UNIT}",
     rf"(?:主动)?(?:公开|公布|发布)(?:各类)?政府信息(?:共|共计)?{N}{UNIT}",
 ]
-DIGITIZATION = [rf"全文电子化率(?:达到|达|为|是)?(?P<n>百分之百|百分之[零一二三四五六七八九十]+|\d+(?:\.\d+)?%?)"]
+DIGITIZATION = [r"全文电子化率(?:达到|达|为|是)?(?P<n>百分之百|百分之[零一二三四五六七八九十]+|\d+(?:\.\d+)?%?)"]
 TRAININGS = [
     rf"(?:组织|开展|举办|召开|参加)(?:各类|专题)?(?:政府信息公开|政务公开|信息公开)?(?:业务|专题|专项)?培训(?:活动|会议|班|会)?(?:共)?{N}(?:次|场|期|批)",
     rf"(?:先后|共|累计)?(?:组织|开展|举办|召开)(?:了)?{N}(?:次|场|期)(?:[^。;]{{0,10}}?)培训",
@@ -42,22 +43,23 @@ REQ_RECEIVED_ZERO = [
     r"(?:未|没有|无)(?:收到|受理|接到|发生)(?:[^。;,]{0,14}?)(?:公开)?申请",
     r"(?:依申请公开|申请公开)(?:[^。;]{0,6}?)(?:为|是)?(?:零|0)(?:条|件)",
 ]
-REQ_COMPLETED = [rf"(?:答复总数|办结(?:数)?|办理完毕|答复(?:数)?)(?:共|共计|为)?{N}{UNIT}"]
+REQ_COMPLETED = [rf"(?:答复总数|办结(?:数|总数)?|办理完毕|答复(?:数|总数))(?:共|共计|为)?{N}{UNIT}"]
 REQ_GRANTED = [rf"(?:同意公开|予以公开|全部公开)(?:答复)?(?:数)?(?:共|为)?{N}{UNIT}"]
 REQ_PARTIAL = [rf"(?:部分公开|同意部分公开)(?:答复)?(?:数)?(?:共|为)?{N}{UNIT}"]
 REQ_DENIED = [rf"(?:不予公开|免于公开|免予公开|否决公开)(?:答复)?(?:数)?(?:共|为)?{N}{UNIT}"]
 
 REVIEW = [rf"(?:行政)?复议(?:申请|案件)?(?:共|数|数量)?(?:为)?{N}(?:件|起|宗|次|个)",
-          rf"{N}(?:件|起|宗)(?:[^。;,]{{0,12}}?)行政复议"]
+          rf"{N}(?:件|起|宗)(?:[^。;,、]{{0,12}}?)行政复议"]
 LITIGATION = [rf"(?:行政)?诉讼(?:案件)?(?:共|数|数量)?(?:为)?{N}(?:件|起|宗|次|个)",
-              rf"{N}(?:件|起|宗)(?:[^。;,]{{0,12}}?)行政诉讼"]
+              rf"{N}(?:件|起|宗)(?:[^。;,、]{{0,12}}?)行政诉讼"]
 NONE_EVENT = regex.compile(
-    r"(?:没有|未|无|未曾|无一例|均未|不存在)(?:发生|收到|出现|接到|产生)?(?P<what>[^。;]{0,40}?(?:复议|诉讼)[^。;]{0,30})"
+    r"(?:没有|未(?!经)|无(?!法)|未曾|无一例|均未|不存在)(?:发生|收到|出现|接到|产生)?(?P<what>[^。;]{0,40}?(?:复议|诉讼)[^。;]{0,30})"
 )
 FEE_ZERO = [
     r"(?:未|没有|不|无|暂不|免于|免予|均未)(?:向[^。;,]{0,14}?)?(?:收取|收)(?:任何)?(?:费用|信息处理费|费)",
     r"暂不收费|不收取费用|免费提供|无收取信息处理费|未产生信息处理费|信息处理费(?:为)?(?:0|零)元?",
     r"(?:没有|未|无)(?:[^。;]{0,12}?)收费的情况",
+    r"(?:未|没有|无)(?:发生|产生)(?:[^。;,]{0,14}?)收费(?:事项|情况|行为)",
 ]
 FEE_AMOUNT = [rf"(?:收取|收费|信息处理费)(?:信息处理费)?(?:共计|共|合计|金额)?(?:为)?(?P<n>{NUMBER})(?P<unit>元|万元)"]
 
@@ -85,12 +87,17 @@ def zones(layout: Layout, text_len: int, *kinds: str, whole: bool = True) -> lis
 
 
 def find_count(doc: Normalized, name: str, spans: list[tuple[int, int]]) -> IntFact | None:
+    """The earliest statement in the first zone that has one (any of the fact's patterns)."""
     for s, e in spans:
+        best = None
         for pattern in _RES[name]:
             for m in pattern.finditer(doc.text, s, e):
-                value = parse_count(m["n"])
-                if value is not None:
-                    return IntFact(value=value, evidence=doc.evidence(m.start(), m.end()))
+                if parse_count(m["n"]) is not None:
+                    if best is None or m.start() < best.start():
+                        best = m
+                    break
+        if best is not None:
+            return IntFact(value=parse_count(best["n"]), evidence=doc.evidence(best.start(), best.end()))
     return None
 
 
@@ -151,6 +158,10 @@ def extract_facts(doc: Normalized, layout: Layout) -> Facts:
         rz, lz = _none_events(doc, [(0, n)])
         facts.review_total = facts.review_total or rz
         facts.litigation_total = facts.litigation_total or lz
+
+    for name, fact in extract_local_table(doc, facts).items():
+        if getattr(facts, name) is None:
+            setattr(facts, name, fact)
 
     fee_zones = zones(layout, n, "fees", "other", "requests")
     for s, e in fee_zones:

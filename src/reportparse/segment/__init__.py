@@ -85,8 +85,14 @@ class Layout:
         return [p for p in self.parts if p.kind == kind]
 
 
+_ANNEX = regex.compile(r"[^。;:\n]{0,20}?(?:统计表|附表)")
+
+
 def classify_title(text: str) -> tuple[str | None, int]:
     """The section kind a heading title starts with, and the end of the match."""
+    annex = _ANNEX.match(text)
+    if annex:
+        return "extra", annex.end()
     for kind, pattern in SECTION_HEADING_RES:
         m = pattern.match(text)
         if m:
@@ -118,14 +124,16 @@ def heading_candidates(text: str) -> list[Candidate]:
         start = m.start()
         prev = text[start - 1] if start else "\n"
         line_start = prev == "\n"
-        if not (line_start or prev in _BOUNDARY_CHARS or prev.isdigit()):
-            continue
+        boundary = line_start or prev in _BOUNDARY_CHARS
         numeral = m.group("num") or m.group("ord")
         number = parse_cn_int(numeral) if numeral else None
         if number is None or number > 20:
             continue
         title_start = m.end()
         kind, match_end = classify_title(text[title_start : title_start + 80])
+        if not boundary and not (kind not in (None, "extra", "overview") and (prev.isdigit() or match_end >= 8)):
+            # Mid-sentence (after a table's digits or unit): only a long, specific heading.
+            continue
         ls, le = _line_bounds(text, start)
         if _is_contents_line(text, ls, le):
             continue
@@ -137,8 +145,6 @@ def heading_candidates(text: str) -> list[Candidate]:
         elif line_start and le - title_start <= 40:
             title_end = le
         else:
-            if not line_start and prev.isdigit() and match_end < 6:
-                continue
             title_end = title_start + match_end
         out.append(Candidate(start, title_start, title_end, number, kind, line_start))
         seen.add(start)
@@ -276,31 +282,33 @@ def segment(doc: Normalized) -> Layout:
     return Layout(parts, title, preamble, signature, declared)
 
 
+_ORGAN_LINE = regex.compile(
+    r"[^\n。;:,()]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|委|厅|院|中心|街道办事处|街道|乡|镇|实验区|开发区)"
+)
+_AFTER_SIGNATURE = regex.compile(r"\s*(?:$|附件|附表|\(附|附:)")
+
+
 def find_signature(text: str) -> tuple[int, int] | None:
-    """The closing block: the last lines holding a date, optionally after the organ's name."""
-    tail_start = max(0, len(text) - 200)
-    tail = text[tail_start:]
-    stripped = tail.rstrip()
-    if not stripped:
-        return None
-    last_nl = stripped.rfind("\n")
-    last_line = stripped[last_nl + 1 :]
-    m = _DATE.fullmatch(last_line.strip())
-    if not m:
-        return None
-    start = tail_start + last_nl + 1
-    # Include up to two short lines of organ name above the date.
-    for _ in range(2):
-        prev_end = start - 1
-        if prev_end <= 0:
-            break
-        prev_start = text.rfind("\n", 0, prev_end) + 1
-        line = text[prev_start:prev_end]
-        if 0 < len(line) <= 30 and "。" not in line and not line.startswith(("(", "一", "二", "三", "四", "五", "六")):
-            start = prev_start
-        else:
-            break
-    return start, tail_start + len(stripped)
+    """The closing block: an organ name and a date ending the text (or before its annexes).
+
+    Works on line-broken text (name and date on the last lines) and on text
+    run together on one line (``…。平潭县人民政府2013年1月16日附件1:…``).
+    """
+    for m in reversed(list(_DATE.finditer(text, max(0, len(text) - 20000)))):
+        if not _AFTER_SIGNATURE.match(text, m.end()):
+            continue
+        start = m.start()
+        before = text[max(0, start - 40) : start]
+        # The organ name right before the date, on the same or the previous line.
+        stripped = before.rstrip("\n")
+        cut = max(stripped.rfind("。"), stripped.rfind("\n"), stripped.rfind(";"))
+        name = stripped[cut + 1 :]
+        if name and _ORGAN_LINE.fullmatch(name):
+            start = start - len(before) + cut + 1
+        elif not (start == 0 or text[start - 1] in "\n。"):
+            continue
+        return start, m.end()
+    return None
 
 
 def detect_era(text: str, year: int | None) -> str | None:
