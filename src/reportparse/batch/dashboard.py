@@ -302,7 +302,7 @@ def report_page(report: Report, summary: Summary, name: str) -> str:
     title = summary.organ or name
     rows = "".join(
         f"<tr><th>{escape(field)}</th><td>{escape(_fmt(getattr(summary, field)))}</td></tr>"
-        for field in summary.model_fields if field not in ("ok", "error"))
+        for field in Summary.model_fields if field not in ("ok", "error"))
     findings = "".join(
         f"<li>{_badge({'error': 'error', 'warning': 'warning'}.get(f.severity, 'ok'))} "
         f"<b>{escape(f.code)}</b> {escape(f.message)} <span class='muted'>{escape(f.basis)}</span></li>"

@@ -45,6 +45,7 @@ def rollup(records: list[dict]) -> dict:
         for word in r.get("keywords", []):
             organs_by_keyword.setdefault(word, []).append(organ_label(r))
     problems = sorted(organs_by_keyword.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_PROBLEMS]
+    # "reports" counts reports; "organs" names each organ once (an organ may file several reports).
 
     return {
         "reports": len(records),
@@ -56,7 +57,8 @@ def rollup(records: list[dict]) -> dict:
         "formats": {key: formats.get(key, 0) for key in (*FORMATS, "unknown")},
         "channels": dict(sorted(channels.items(), key=lambda kv: (-kv[1], kv[0]))),
         "refusal_categories": dict(sorted(refusals.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "problems": [{"keyword": word, "reports": len(organs), "organs": organs} for word, organs in problems],
+        "problems": [{"keyword": word, "reports": len(organs), "organs": list(dict.fromkeys(organs))}
+                     for word, organs in problems],
     }
 
 

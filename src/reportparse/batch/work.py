@@ -69,6 +69,19 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split()) or "error"
 
 
+def record_of(report, summary) -> dict:
+    """What the county tables need of a parsed report: summary row, findings, problem keywords."""
+    from .keywords import problem_keywords
+
+    findings = [
+        {"code": f.code, "severity": f.severity, "message": f.message,
+         "evidence": " … ".join(e.text for e in f.evidence)}
+        for f in report.findings
+    ]
+    return {"ok": True, "error": None, "summary": summary.model_dump(mode="json"), "findings": findings,
+            "keywords": problem_keywords(report)}
+
+
 def process_one(task: tuple[str, str, str, int, str | None]) -> dict:
     """Parse ``file`` and write its outputs; return the record the county tables need."""
     file, name, outdir, max_bytes, key = task
@@ -78,7 +91,6 @@ def process_one(task: tuple[str, str, str, int, str | None]) -> dict:
     from ..parse import parse
     from .atomic import write_text
     from .dashboard import report_page
-    from .keywords import problem_keywords
 
     record: dict = {"file": file, "name": name, "key": key}
     try:
@@ -93,13 +105,7 @@ def process_one(task: tuple[str, str, str, int, str | None]) -> dict:
                       findings=[], keywords=[])
     else:
         summary = summarize(report, file)
-        findings = [
-            {"code": f.code, "severity": f.severity, "message": f.message,
-             "evidence": " … ".join(e.text for e in f.evidence)}
-            for f in report.findings
-        ]
-        record.update(ok=True, error=None, summary=summary.model_dump(mode="json"), findings=findings,
-                      keywords=problem_keywords(report))
+        record.update(record_of(report, summary))
         out = Path(outdir)
         write_text(out / REPORTS_DIR / f"{name}.json", report.model_dump_json(indent=1))
         write_text(out / PAGES_DIR / f"{name}.html", report_page(report, summary, name))
