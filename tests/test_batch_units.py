@@ -15,7 +15,7 @@ from reportparse.batch.dashboard import clean_spans, evidence_spans, highlight, 
 from reportparse.batch.inputs import Input, discover, output_names
 from reportparse.batch.rollup import rollup
 from reportparse.batch.tables import findings_csv, summary_xlsx
-from reportparse.batch.work import record_of
+from reportparse.batch.work import add_keywords, record_of
 from reportparse.models import Evidence, Finding
 
 
@@ -57,7 +57,8 @@ def _report_with_findings():
 def test_findings_become_rows_status_and_rollup():
     report = _report_with_findings()
     summary = reportparse.summarize(report, "t.txt")
-    record = {"file": "t.txt", "name": "t", **record_of(report, summary)}
+    record = add_keywords({"file": "t.txt", "name": "t", **record_of(report, summary)})
+    assert "信息发布" in record["keywords"] and "problems" not in record
     rows = list(csv.DictReader(io.StringIO(findings_csv([record]).lstrip("\ufeff"))))
     assert [(r["code"], r["severity"], r["organ"]) for r in rows] == [
         ("MISSING_TABLE_3", "error", "青山乡人民政府"), ("LATE_PUBLICATION", "warning", "青山乡人民政府")]

@@ -70,7 +70,7 @@ def batch_main(argv: list[str]) -> int:
 
     from .inputs import discover
     from .runner import default_jobs, run_batch
-    from .write import write_outputs
+    from .write import write_outputs, write_run_stats
 
     started = time.perf_counter()
     inputs = discover(args.inputs)
@@ -85,6 +85,7 @@ def batch_main(argv: list[str]) -> int:
     progress.close()
     write_outputs(records, args.out)
     failed = sum(1 for r in records if not r.get("ok"))
+    write_run_stats(args.out, records, cached=cached, jobs=jobs, seconds=time.perf_counter() - started)
     if not args.quiet:
         print(msg["done"].format(total=len(records), ok=len(records) - failed, failed=failed,
                                  seconds=time.perf_counter() - started), file=sys.stderr)

@@ -7,8 +7,6 @@ roll-up ranks keywords by how many reports name them.
 
 from __future__ import annotations
 
-from ..models import Report
-
 # Words every problems part uses whatever the problem is: framing, hedges,
 # ordinal markers and the subject of every report.
 _STOPWORD_TEXT = """
@@ -25,16 +23,16 @@ _STOPWORD_TEXT = """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
-def problem_keywords(report: Report) -> list[str]:
-    """The distinct keywords of the report's problems items, in first-seen order."""
-    if not report.problems:
+def problem_keywords(problems: list[str]) -> list[str]:
+    """The distinct keywords of a report's problems items, in first-seen order."""
+    if not problems:
         return []
     from ..words import words
 
     _load_tokenizer()
     seen: dict[str, None] = {}
-    for item in report.problems:
-        for word in words(item.text):
+    for text in problems:
+        for word in words(text):
             if is_keyword(word):
                 seen.setdefault(word, None)
     return list(seen)

@@ -19,7 +19,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
 from .inputs import Input, output_names
-from .work import content_key, fingerprint, load_cached, process_one
+from .journal import Journal, current, read_journal
+from .work import add_keywords, content_key, fingerprint, process_one
 
 Progress = Callable[[dict, bool], None]
 
@@ -60,9 +61,10 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
     records: list[dict | None] = [None] * len(inputs)
     todo: list[int] = []
     keys = [content_key(item.file, max_bytes, salt) for item in inputs]
+    stored = {} if force else read_journal(outdir)
     for i, (item, name, key) in enumerate(zip(inputs, names, keys)):
-        cached = None if force else load_cached(outdir, name, item.file, key)
-        if cached is not None:
+        cached = stored.get(name)
+        if current(cached, outdir, item.file, key):
             records[i] = cached
             if progress:
                 progress(cached, True)
@@ -70,8 +72,11 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
             todo.append(i)
     tasks = {i: (inputs[i].file, names[i], outdir, max_bytes, keys[i]) for i in todo}
 
+    journal = Journal(outdir)
+
     def done(i: int, record: dict) -> None:
-        records[i] = record
+        records[i] = record = add_keywords(record)
+        journal.add(record)
         if progress:
             progress(record, False)
 
@@ -83,7 +88,9 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
         left = _run_pool(tasks, todo, min(jobs, len(todo)), done)
         for i in left:  # after a crash: each remaining file alone, in its own process
             done(i, _run_isolated(tasks[i], crashed_reason))
-    return [r for r in records if r is not None], len(inputs) - len(todo)
+    finished = [r for r in records if r is not None]
+    journal.close(finished)
+    return finished, len(inputs) - len(todo)
 
 
 def _run_pool(tasks: dict, todo: list[int], jobs: int, done: Callable[[int, dict], None]) -> list[int]:
@@ -111,7 +118,7 @@ def _run_isolated(task: tuple, crashed_reason: str) -> dict:
 
         return {"file": file, "name": name, "key": None, "ok": False, "error": crashed_reason,
                 "summary": failed_summary(file, crashed_reason).model_dump(mode="json"),
-                "findings": [], "keywords": [], "rss_kb": None}
+                "findings": [], "problems": [], "rss_kb": None}
 
 
 # ---------------------------------------------------------------- library
