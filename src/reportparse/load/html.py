@@ -25,6 +25,7 @@ import re
 from ..config import Limits
 from ..errors import InputError, LimitExceededError
 from . import Loaded
+from .mojibake import repair_mojibake
 from .text import decode_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -79,9 +80,12 @@ def choose_encoding(data: bytes) -> tuple[str, str, list[str]]:
             except UnicodeDecodeError:
                 pass
         try:
-            return data.decode(codec), label, []
-        except (LookupError, UnicodeDecodeError):
+            text = data.decode(codec)
+        except (LookupError, UnicodeError, ValueError):  # unknown label, bad bytes, codecs like punycode
             pass
+        else:
+            text, repairs = repair_mojibake(text)
+            return text, label, repairs
     return decode_text(data)
 
 
