@@ -12,7 +12,7 @@ while [ "$done_runs" -lt "$runs" ]; do
   round=$((round + 1))
   log="$out/$container.$round.log"
   python "$here/fuzz_parse.py" --container="$container" -runs=$((runs - done_runs)) -timeout=10 \
-    -rss_limit_mb=1024 -max_len=16384 -print_final_stats=1 -artifact_prefix="$out/artifacts/$container-" \
+    -rss_limit_mb=1024 -max_len=${MAX_LEN:-16384} -print_final_stats=1 -artifact_prefix="$out/artifacts/$container-" \
     "$out/corpus-$container" "$here/seeds/$container" > "$log" 2>&1
   rc=$?
   n=$(grep -a "stat::number_of_executed_units" "$log" | awk '{print $2}')

@@ -64,6 +64,7 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _SPACE_RUN = re.compile(r"\s+")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\xa0]*\n[ \t\r\n\xa0]*(?=[{_CJK}])")
+_NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _MAX_SPAN = 1000  # the HTML cap for colspan; rowspan is also bounded by the table's rows
 
 
@@ -95,6 +96,8 @@ def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding:
 
     text, encoding, warnings = choose_encoding(data)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
+    # Control characters survive lxml's HTML parser but not its tree edits (dropping chrome).
+    text = _NOT_XML_CHARS.sub("", text)
     parser = lxml.etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                                    huge_tree=False, recover=True, default_doctype=False)
     try:
