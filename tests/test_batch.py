@@ -245,3 +245,23 @@ def test_missing_file_given_by_name_becomes_an_error_row(tmp_path, capsys):
     assert status == 1
     rows = _csv_rows(tmp_path / "o" / "errors.csv")
     assert rows == [{"file": str(tmp_path / "nope.txt"), "error": "file not found"}]
+
+
+def test_interrupted_batch_keeps_what_was_finished(county, tmp_path, capsys):
+    """A batch killed midway leaves whole files and a journal of the finished inputs; a
+    rerun parses only the rest (a line torn by the interruption is ignored)."""
+    out = tmp_path / "out"
+    status, _ = run(capsys, str(county / "乡镇"), "--out", str(out), "-j", "1")
+    assert status == 0
+    full = (out / "summary.csv").read_bytes()
+    journal = out / ".cache" / "records.jsonl"
+    lines = journal.read_text("utf-8").splitlines(keepends=True)
+    assert len(lines) == 18
+    # As if killed after 5 inputs, in the middle of writing the 6th line.
+    journal.write_text("".join(lines[:5]) + lines[5][:40], "utf-8")
+    (out / "summary.csv").unlink()
+    status, err = run(capsys, str(county / "乡镇"), "--out", str(out), "-j", "2")
+    assert status == 0
+    assert err.count("未变更") == 5 and err.count("] 成功") == 13
+    assert (out / "summary.csv").read_bytes() == full
+    assert len(journal.read_text("utf-8").splitlines()) == 18
