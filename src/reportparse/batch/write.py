@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from . import tables
@@ -64,5 +65,6 @@ def write_run_stats(outdir: str, records: list[dict], *, cached: int, jobs: int,
         "inputs": len(records), "parsed_now": len(records) - cached, "cached": cached,
         "failed": sum(1 for r in records if not r.get("ok")), "jobs": jobs, "seconds": round(seconds, 3),
         "worker_peak_rss_kb": max(worker_rss) if worker_rss else None, "main_peak_rss_kb": peak_rss_kb(),
+        "main_cpu_seconds": round(time.process_time(), 3),
     }
     write_text(Path(outdir) / CACHE_DIR / "last_run.json", json.dumps(stats, indent=1) + "\n")
