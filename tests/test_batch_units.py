@@ -91,7 +91,7 @@ def test_highlight_splits_overlapping_spans_and_keeps_all_text():
     spans = clean_spans(text, [(0, 3, "fact", "a", "1"), (2, 5, "finding", "b", "2"), (6, 6, "fact", "c", "")])
     html = highlight(text, spans)
     assert html.count("<mark") == 3  # 甲乙 | 丙 (both) | 丁戊
-    assert 'class="finding multi" title="a = 1\nb = 2"' in html
+    assert 'class="finding multi" data-tip="a = 1\nb = 2"' in html
     assert "&lt;己&gt;" in html
     import re
 

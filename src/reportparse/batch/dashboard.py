@@ -49,7 +49,11 @@ th.sortable{cursor:pointer;user-select:none} th.sortable:hover{background:#e3e8f
 .charts{display:flex;gap:24px;flex-wrap:wrap}
 pre.text{white-space:pre-wrap;font-family:inherit;font-size:14px;line-height:1.8;border:1px solid #ddd;
   padding:12px;background:#fcfcfc;max-width:60em}
-mark{background:#fff3b0;border-bottom:2px solid #f0c000;padding:0}
+mark{background:#fff3b0;border-bottom:2px solid #f0c000;padding:0;position:relative;color:inherit}
+mark:hover{filter:brightness(0.92)}
+mark[data-tip]:hover::after{content:attr(data-tip);position:absolute;left:0;top:1.7em;z-index:10;white-space:pre;
+  background:#263238;color:#fff;font-size:12px;line-height:1.5;padding:4px 8px;border-radius:4px;
+  box-shadow:0 2px 6px rgba(0,0,0,.3);pointer-events:none}
 mark.table{background:#dcefff;border-bottom-color:#4a90d9}
 mark.section{background:#e8f5e9;border-bottom-color:#66bb6a}
 mark.finding{background:#ffd6d6;border-bottom-color:#d32f2f}
@@ -292,7 +296,8 @@ def highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
         kind = min((m[2] for m in members), key=rank.__getitem__)
         title = "\n".join(f"{m[3]} = {m[4]}" for m in members)
         cls = kind + (" multi" if len(members) > 1 else "")
-        out.append(f'<mark class="{cls}" title="{escape(title)}">{piece}</mark>')
+        # data-tip feeds the CSS tooltip shown on hover (field = value, one per line).
+        out.append(f'<mark class="{cls}" data-tip="{escape(title)}">{piece}</mark>')
     return "".join(out)
 
 
