@@ -42,6 +42,7 @@ th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f3f5f8;position:sticky;top:0}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 th.sortable{cursor:pointer;user-select:none} th.sortable:hover{background:#e3e8f0}
+th.asc::after{content:" ▲";font-size:10px} th.desc::after{content:" ▼";font-size:10px}
 .status{display:inline-block;padding:1px 8px;border-radius:9px;color:#fff;font-size:12px;white-space:nowrap}
 .cards{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
 .card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:110px}
@@ -68,11 +69,13 @@ document.querySelectorAll('table.sortable').forEach(function(table){
     th.addEventListener('click', function(){
       var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
       var asc = th.dataset.dir !== 'asc'; th.dataset.dir = asc ? 'asc' : 'desc';
+      table.querySelectorAll('th.sortable').forEach(function(h){ h.classList.remove('asc', 'desc'); });
+      th.classList.add(asc ? 'asc' : 'desc');
       rows.sort(function(a, b){
         var x = a.cells[col].dataset.v, y = b.cells[col].dataset.v;
-        var nx = parseFloat(x), ny = parseFloat(y);
-        var r = (!isNaN(nx) && !isNaN(ny)) ? nx - ny :
-                (x === '' ? 1 : y === '' ? -1 : x.localeCompare(y, 'zh'));
+        if (x === '' || y === '') { return (x === '') - (y === ''); }  // blanks last either way
+        var nx = Number(x), ny = Number(y);
+        var r = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, 'zh');
         return asc ? r : -r;
       });
       rows.forEach(function(r){ body.appendChild(r); });
