@@ -168,6 +168,7 @@ def test_rollup(outputs):
     keywords = {p["keyword"]: p for p in data["problems"]}
     assert "更新不及时" in keywords
     assert keywords["更新不及时"]["reports"] >= 8 and keywords["更新不及时"]["organs"]
+    assert sorted(os.path.basename(f) for f in data["skipped_files"]) == ["photo.jpg", "~$township_00.docx"]
     rollup_rows = _csv_rows(outputs["out2"] / "rollup.csv")
     assert {"totals", "format", "problems"} <= {r["category"] for r in rollup_rows}
 
@@ -265,3 +266,17 @@ def test_interrupted_batch_keeps_what_was_finished(county, tmp_path, capsys):
     assert err.count("未变更") == 5 and err.count("] 成功") == 13
     assert (out / "summary.csv").read_bytes() == full
     assert len(journal.read_text("utf-8").splitlines()) == 18
+
+
+def test_output_folder_inside_the_input_folder_is_not_read(county, tmp_path, capsys):
+    folder = tmp_path / "收到的报告"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(report_text(i), "utf-8")
+    (folder / "说明.xlsx").write_bytes(b"PK")
+    out = folder / "汇总结果"
+    for _ in range(2):
+        status, err = run(capsys, str(folder), "--out", str(out))
+        assert status == 0
+        assert len(_csv_rows(out / "summary.csv")) == 3
+    assert "另有 1 个文件不是报告格式，未处理（.xlsx 1）" in err

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from .messages import messages
@@ -73,7 +74,8 @@ def batch_main(argv: list[str]) -> int:
     from .write import write_outputs, write_run_stats
 
     started = time.perf_counter()
-    inputs = discover(args.inputs)
+    skipped: list[str] = []
+    inputs = discover(args.inputs, exclude=[args.out], skipped=skipped)
     if not inputs:
         print(f"reportparse batch: {msg['no_inputs'].format(args=' '.join(args.inputs))}", file=sys.stderr)
         return 2
@@ -83,11 +85,15 @@ def batch_main(argv: list[str]) -> int:
                                 max_bytes=int(args.max_mb * 1024 * 1024), progress=progress,
                                 crashed_reason=msg["crashed"])
     progress.close()
-    write_outputs(records, args.out)
+    write_outputs(records, args.out, skipped=skipped)
     failed = sum(1 for r in records if not r.get("ok"))
     write_run_stats(args.out, records, cached=cached, jobs=jobs, seconds=time.perf_counter() - started)
     if not args.quiet:
         print(msg["done"].format(total=len(records), ok=len(records) - failed, failed=failed,
                                  seconds=time.perf_counter() - started), file=sys.stderr)
+        if skipped:
+            kinds = Counter(Path(f).suffix.lower() or Path(f).name for f in skipped)
+            listing = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+            print(msg["skipped"].format(count=len(skipped), kinds=listing), file=sys.stderr)
         print(msg["outputs"].format(out=Path(args.out)), file=sys.stderr)
     return 1 if failed else 0

@@ -20,8 +20,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "progress": "解析",
         "done": "完成：共 {total} 份，成功 {ok} 份，失败 {failed} 份，用时 {seconds:.1f} 秒",
         "outputs": "输出：{out}（打开 index.html 查看看板；失败原因见 errors.csv）",
+        "skipped": "另有 {count} 个文件不是报告格式，未处理（{kinds}），清单见 rollup.json 的 skipped_files",
         "crashed": "解析进程意外退出",
-        "internal": "内部错误",
     },
     "en": {
         "description": "Parse a folder of information-disclosure annual reports into one spreadsheet, "
@@ -41,8 +41,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "progress": "parsing",
         "done": "done: {total} reports, {ok} parsed, {failed} failed, {seconds:.1f} s",
         "outputs": "outputs: {out} (open index.html for the dashboard; reasons for failures in errors.csv)",
+        "skipped": "{count} other files are not in a report format and were left out ({kinds}); "
+                   "listed under skipped_files in rollup.json",
         "crashed": "the parsing process died",
-        "internal": "internal error",
     },
 }
 

@@ -15,10 +15,11 @@ OUTPUT_FILES = ("summary.csv", "summary.jsonl", "findings.csv", "errors.csv", "r
                 "summary.xlsx", "index.html")
 
 
-def write_outputs(records: list[dict], outdir: str) -> dict:
+def write_outputs(records: list[dict], outdir: str, skipped: list[str] = ()) -> dict:
     """Write every county file from the records (in input order); return the roll-up."""
     out = Path(outdir)
     data = rollup(records)
+    data["skipped_files"] = list(skipped)
     rows = rollup_rows(data)
     # The spreadsheet is the slowest file (~0.7 ms a row); on Linux a forked child
     # writes it while this process writes the rest.
