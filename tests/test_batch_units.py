@@ -125,3 +125,29 @@ def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
         atomic.write_text(target, "new")
     assert target.read_text() == "old"
     assert sorted(p.name for p in target.parent.iterdir()) == ["summary.csv"]
+
+
+def _crashing_process_one(task):
+    """Like process_one, but a file named crash.txt kills its worker (as a segfault would)."""
+    from reportparse.batch.work import process_one
+
+    if task[0].endswith("crash.txt"):
+        os._exit(3)
+    return process_one(task)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to patch the worker function")
+def test_a_worker_that_dies_costs_only_its_own_file(tmp_path, monkeypatch):
+    from reportparse.batch import runner
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(report_text(i), "utf-8")
+    (folder / "crash.txt").write_text(report_text(9), "utf-8")
+    monkeypatch.setattr(runner, "process_one", _crashing_process_one)
+    records, cached = runner.run_batch(discover([str(folder)]), str(tmp_path / "out"), jobs=2,
+                                       crashed_reason="worker died")
+    assert [os.path.basename(r["file"]) for r in records] == [f"{i}.txt" for i in range(6)] + ["crash.txt"]
+    assert [r["ok"] for r in records] == [True] * 6 + [False]
+    assert records[-1]["error"] == "worker died"
