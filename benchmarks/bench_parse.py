@@ -71,12 +71,14 @@ def main() -> int:
         t2s.convert(text)
     # Rounds alternate parse and t2s, so both see the same machine (it may be shared):
     # the ratio is taken per round.
-    parse_times, t2s_times = [], []
+    parse_times, t2s_times, parse_cpu = [], [], []
     for _ in range(args.rounds):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         for name, data in blobs:
             reportparse.parse(data, name=name)
         t1 = time.perf_counter()
+        parse_cpu.append(time.process_time() - c0)
         for _ in range(T2S_REPEAT):  # one pass takes under a millisecond: too short to time alone
             for text in texts:
                 t2s.convert(text)
@@ -92,6 +94,9 @@ def main() -> int:
           f"mean size {statistics.mean(sizes):,.0f} characters (min {min(sizes):,}, max {max(sizes):,})")
     print(f"parse, warm, 1 process: {n / median:,.0f} reports/s median over {args.rounds} rounds "
           f"({n / best:,.0f} best; {median / n * 1000:.2f} ms per report)")
+    cpu = statistics.median(parse_cpu)
+    print(f"  by CPU time (what a core to itself would give): {n / cpu:,.0f} reports/s "
+          f"({cpu / n * 1000:.2f} ms per report)")
     print(f"OpenCC t2s on the same texts: {n / t2s_median:,.0f} texts/s ({t2s_median / n * 1000:.3f} ms per text)")
     ratios = [p / t for p, t in zip(parse_times, t2s_times)]
     print(f"ratio parse / t2s: {statistics.median(ratios):.0f} (median of per-round ratios; "
