@@ -151,3 +151,34 @@ def test_a_worker_that_dies_costs_only_its_own_file(tmp_path, monkeypatch):
     assert [os.path.basename(r["file"]) for r in records] == [f"{i}.txt" for i in range(6)] + ["crash.txt"]
     assert [r["ok"] for r in records] == [True] * 6 + [False]
     assert records[-1]["error"] == "worker died"
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="needs setitimer")
+def test_a_file_that_takes_too_long_becomes_an_error_row_and_is_retried_next_time(tmp_path, monkeypatch):
+    import importlib
+    import time
+
+    from reportparse.batch import runner
+
+    parse_module = importlib.import_module("reportparse.parse")  # the module, not the function
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "slow.txt"):
+        (folder / name).write_text(report_text(1), "utf-8")
+    real_parse = parse_module.parse
+
+    def slow_parse(source, **kwargs):
+        if str(source).endswith("slow.txt"):
+            time.sleep(5)
+        return real_parse(source, **kwargs)
+
+    monkeypatch.setattr(parse_module, "parse", slow_parse)
+    started = time.perf_counter()
+    records, _ = runner.run_batch(discover([str(folder)]), str(tmp_path / "out"), jobs=1, timeout=0.3)
+    assert time.perf_counter() - started < 4
+    assert [r["ok"] for r in records] == [True, False]
+    assert records[1]["error"] == "timed out: parsing took longer than 0.3 s"
+    monkeypatch.setattr(parse_module, "parse", real_parse)
+    records, cached = runner.run_batch(discover([str(folder)]), str(tmp_path / "out"), jobs=1, timeout=0.3)
+    assert cached == 1 and [r["ok"] for r in records] == [True, True]

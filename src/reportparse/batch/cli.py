@@ -63,6 +63,7 @@ def batch_main(argv: list[str]) -> int:
     ap.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=msg["help_jobs"])
     ap.add_argument("--force", action="store_true", help=msg["help_force"])
     ap.add_argument("--max-mb", type=float, default=20, help=msg["help_max_mb"])
+    ap.add_argument("--timeout", type=float, default=120, metavar="SECONDS", help=msg["help_timeout"])
     ap.add_argument("--lang", choices=("zh", "en"), default="zh", help=msg["help_lang"])
     ap.add_argument("--quiet", "-q", action="store_true", help=msg["help_quiet"])
     args = ap.parse_args(argv)
@@ -82,7 +83,8 @@ def batch_main(argv: list[str]) -> int:
     jobs = args.jobs or default_jobs()
     progress = _Progress(len(inputs), msg, enabled=not args.quiet)
     records, cached = run_batch(inputs, args.out, jobs=jobs, force=args.force,
-                                max_bytes=int(args.max_mb * 1024 * 1024), progress=progress,
+                                max_bytes=int(args.max_mb * 1024 * 1024), timeout=args.timeout or None,
+                                progress=progress,
                                 crashed_reason=msg["crashed"])
     progress.close()
     write_outputs(records, args.out, skipped=skipped)

@@ -10,6 +10,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help_jobs": "并行进程数（默认：全部 CPU 核）",
         "help_force": "重新解析全部文件，即使输出已是最新",
         "help_max_mb": "超过此大小（MB）的文件不解析（默认 20）",
+        "help_timeout": "单个文件解析超过此秒数即放弃并记入 errors.csv（默认 120；0 不限）",
         "help_lang": "提示语言：zh 中文（默认）或 en 英文",
         "help_quiet": "不显示进度",
         "no_inputs": "没有找到报告文件：{args}",
@@ -31,6 +32,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help_jobs": "worker processes (default: all cores)",
         "help_force": "parse every file again even when its output is current",
         "help_max_mb": "refuse files larger than this many MB (default 20)",
+        "help_timeout": "give up on a file after this many seconds and list it in errors.csv "
+                        "(default 120; 0: no limit)",
         "help_lang": "message language: zh (default) or en",
         "help_quiet": "no progress output",
         "no_inputs": "no report files found in: {args}",

@@ -52,7 +52,8 @@ def _warm() -> None:
 
 
 def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, force: bool = False,
-              max_bytes: int = 20 * 1024 * 1024, progress: Progress | None = None,
+              max_bytes: int = 20 * 1024 * 1024, timeout: float | None = 120.0,
+              progress: Progress | None = None,
               crashed_reason: str = "worker process died") -> tuple[list[dict], int]:
     """Parse every input into ``outdir``; return ``(records in input order, number taken from cache)``."""
     jobs = jobs or default_jobs()
@@ -70,7 +71,7 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
                 progress(cached, True)
         else:
             todo.append(i)
-    tasks = {i: (inputs[i].file, names[i], outdir, max_bytes, keys[i]) for i in todo}
+    tasks = {i: (inputs[i].file, names[i], outdir, max_bytes, keys[i], timeout) for i in todo}
 
     journal = Journal(outdir)
 
@@ -109,7 +110,7 @@ def _run_pool(tasks: dict, todo: list[int], jobs: int, done: Callable[[int, dict
 
 
 def _run_isolated(task: tuple, crashed_reason: str) -> dict:
-    file, name, _outdir, _max_bytes, key = task
+    file, name = task[0], task[1]
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
             return pool.submit(process_one, task).result()

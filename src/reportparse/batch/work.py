@@ -10,8 +10,11 @@ reason; nothing a single file does can stop the batch.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
+import threading
 from pathlib import Path
 
 from .journal import PAGES_DIR, REPORTS_DIR
@@ -65,9 +68,34 @@ def add_keywords(record: dict) -> dict:
     return record
 
 
-def process_one(task: tuple[str, str, str, int, str | None]) -> dict:
+class ParseTimeout(BaseException):  # not an Exception: no parser "except Exception" can swallow it
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise :class:`ParseTimeout` in this thread after ``seconds`` (Unix main thread; else no limit)."""
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ParseTimeout
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_one(task: tuple[str, str, str, int, str | None, float | None]) -> dict:
     """Parse ``file`` and write its outputs; return the record the county tables need."""
-    file, name, outdir, max_bytes, key = task
+    file, name, outdir, max_bytes, key, timeout = task
     from ..config import Limits
     from ..errors import ReportParseError
     from ..output import failed_summary, summarize
@@ -77,7 +105,13 @@ def process_one(task: tuple[str, str, str, int, str | None]) -> dict:
 
     record: dict = {"file": file, "name": name, "key": key}
     try:
-        report = parse(file, limits=Limits(max_bytes=max_bytes))
+        with time_limit(timeout):
+            report = parse(file, limits=Limits(max_bytes=max_bytes))
+    except ParseTimeout:
+        # Not remembered: on a busy machine the same file may well finish next time.
+        reason = f"timed out: parsing took longer than {timeout:g} s"
+        record.update(key=None, ok=False, error=reason,
+                      summary=failed_summary(file, reason).model_dump(mode="json"), findings=[], problems=[])
     except ReportParseError as err:
         reason = _one_line(Exception.__str__(err))
         record.update(ok=False, error=reason, summary=failed_summary(file, reason).model_dump(mode="json"),
