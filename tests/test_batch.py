@@ -280,3 +280,19 @@ def test_output_folder_inside_the_input_folder_is_not_read(county, tmp_path, cap
         assert status == 0
         assert len(_csv_rows(out / "summary.csv")) == 3
     assert "另有 1 个文件不是报告格式，未处理（.xlsx 1）" in err
+
+
+def test_outputs_of_removed_inputs_are_pruned(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(report_text(i), "utf-8")
+    out = tmp_path / "out"
+    run(capsys, str(folder), "--out", str(out))
+    assert sorted(p.name for p in (out / "pages").iterdir()) == ["0.html", "1.html", "2.html"]
+    (folder / "1.txt").unlink()
+    (folder / "2.txt").write_text(NOT_A_REPORT, "utf-8")
+    status, _ = run(capsys, str(folder), "--out", str(out))
+    assert status == 1
+    assert sorted(p.name for p in (out / "reports").iterdir()) == ["0.json"]
+    assert sorted(p.name for p in (out / "pages").iterdir()) == ["0.html"]

@@ -32,8 +32,23 @@ def write_outputs(records: list[dict], outdir: str, skipped: list[str] = ()) -> 
     write_text(out / "rollup.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     write_text(out / "rollup.csv", tables.rollup_csv(rows))
     write_text(out / "index.html", index_page(records, data))
+    prune(records, out)
     xlsx()
     return data
+
+
+def prune(records: list[dict], out: Path) -> None:
+    """Remove report and page files left by earlier runs for inputs that are gone or now
+    fail, so the folder describes this run only (``reports/`` and ``pages/`` are ours)."""
+    from .journal import PAGES_DIR, REPORTS_DIR
+
+    keep = {r["name"] for r in records if r.get("ok")}
+    for folder, suffix in ((REPORTS_DIR, ".json"), (PAGES_DIR, ".html")):
+        directory = out / folder
+        if directory.is_dir():
+            for path in directory.iterdir():
+                if path.suffix == suffix and path.stem not in keep:
+                    path.unlink()
 
 
 def _in_child(job, worth_it: bool):
