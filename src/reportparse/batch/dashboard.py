@@ -217,7 +217,7 @@ def index_page(records: list[dict], rollup: dict) -> str:
 
 
 def _owner_value(owner: dict) -> str:
-    for key in ("value", "number", "code", "message", "title"):
+    for key in ("value", "number", "code", "message", "title", "text"):
         if key in owner and owner[key] is not None:
             return _fmt(owner[key])
     if "start" in owner and "end" in owner and isinstance(owner.get("start"), str):
@@ -237,19 +237,24 @@ def evidence_spans(report: Report) -> list[tuple[int, int, str, str, str]]:
         return {"findings": "finding", "outline": "section", "tables": "table"}.get(path[0], "fact")
 
     def walk(node: Any, path: list[str], owner: dict | None) -> None:
+        """``owner``: the object holding ``node`` (through a list, the object holding the list)."""
         if isinstance(node, dict):
             if set(node) == {"start", "end", "text"} and isinstance(node.get("start"), int):
-                if path and path[-1] in ("evidence",) or (len(path) > 1 and path[-2] == "evidence"):
-                    cut = path.index("evidence", max(0, len(path) - 2))
+                # An Evidence. Under an ``evidence`` key (or list) it proves its owner's value;
+                # elsewhere (a heading, a table's span) it is the fact itself.
+                if "evidence" in path[-2:]:
+                    cut = len(path) - 1 - path[::-1].index("evidence")
                     field, value = path[:cut], _owner_value(owner or {})
                 else:
                     field, value = path, node["text"]
                 if path[0] == "findings" and owner is not None:
                     value = f"[{owner.get('severity')}] {owner.get('code')}: {owner.get('message')}"
+                if len(value) > 80:  # a whole table's or part's span: the tooltip needs no copy of it
+                    value = value[:78] + "…"
                 spans.append((node["start"], node["end"], kind_of(path), _path(field), value))
                 return
             for key, child in node.items():
-                walk(child, [*path, key], node if key == "evidence" else (owner if key.isdigit() else node))
+                walk(child, [*path, key], node)
         elif isinstance(node, list):
             for i, child in enumerate(node):
                 walk(child, [*path, str(i)], owner)
