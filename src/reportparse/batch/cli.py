@@ -57,7 +57,9 @@ class _Progress:
 def batch_main(argv: list[str]) -> int:
     lang = _lang(argv)
     msg = messages(lang)
-    ap = argparse.ArgumentParser(prog="reportparse batch", description=msg["description"])
+    ap = argparse.ArgumentParser(prog="reportparse batch", description=msg["description"], add_help=False)
+    ap._positionals.title, ap._optionals.title = msg["positionals"], msg["optionals"]
+    ap.add_argument("-h", "--help", action="help", help=msg["help_help"])
     ap.add_argument("inputs", nargs="+", metavar="DIR|FILE", help=msg["help_inputs"])
     ap.add_argument("--out", "-o", required=True, metavar="OUTDIR", help=msg["help_out"])
     ap.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=msg["help_jobs"])

@@ -5,6 +5,9 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     "zh": {
         "description": "批量解析政府信息公开工作年度报告：一个文件夹进，汇总表、看板和问题清单出。",
+        "positionals": "输入",
+        "optionals": "选项",
+        "help_help": "显示本帮助并退出",
         "help_inputs": "报告文件或文件夹（递归查找 txt/md/html/docx/pdf）",
         "help_out": "输出文件夹",
         "help_jobs": "并行进程数（默认：全部 CPU 核）",
@@ -27,6 +30,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "description": "Parse a folder of information-disclosure annual reports into one spreadsheet, "
                        "a dashboard and the list of findings.",
+        "positionals": "inputs",
+        "optionals": "options",
+        "help_help": "show this help and exit",
         "help_inputs": "report files or folders (searched recursively for txt/md/html/docx/pdf)",
         "help_out": "output folder",
         "help_jobs": "worker processes (default: all cores)",
