@@ -434,11 +434,21 @@ def test_html_title_before_a_date_line_and_hidden_elements():
             "<div style='display: none'>隐藏的元数据</div>"
             "<div class='text'><p>一、概述</p><p>" + "正文内容。" * 40 + "</p></div></div></div></body></html>")
     text = load_html(page.encode(), Limits()).text
-    assert text.startswith("某乡2017年政府信息公开工作年度报告\n一、概述\n正文内容。")
-    assert "隐藏" not in text and "发布日期" not in text
+    assert text.startswith("某乡2017年政府信息公开工作年度报告\n发布日期：2018-03-01 来源：某乡\n一、概述\n正文内容。")
+    assert "隐藏" not in text
 
 
 def test_html_title_only_in_the_head():
     page = ("<html><head><title>某乡2017年政府信息公开工作年度报告_某乡人民政府</title></head><body>"
             "<div class='nav'><a>首页</a></div><div><p>一、概述</p><p>" + "正文内容。" * 40 + "</p></div></body></html>")
     assert load_html(page.encode(), Limits()).text.startswith("某乡2017年政府信息公开工作年度报告\n一、概述\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "2012年政府信息公开专栏访问量达24745人次。",
+    "完成门户网站无障碍和适老化改造",
+    "信息来源于各乡镇报送",
+])
+def test_html_report_sentences_with_site_words_stay(sentence):
+    page = f"<html><body><div><p>某县2020年政府信息公开工作年度报告</p><p>{sentence}</p></div></body></html>"
+    assert sentence in load_html(page.encode(), Limits()).text

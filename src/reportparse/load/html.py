@@ -46,13 +46,16 @@ _CHROME_ATTR = re.compile(
     r"related|xgxx|xglj|links?|friendlink|pager|pagination|comment)(?:$|[\s_\d-])", re.I)
 # Words that mark a short block as chrome wherever it sits.
 _CHROME_WORDS = re.compile(
-    r"繁體|繁体版|简体版|ENGLISH|English|无障碍|無障礙|长辈版|關懷版|关怀版|适老|主办单位|主辦單位|承办单位|"
-    r"ICP备|ICP證|ICP证|网站标识码|網站標識碼|公网安备|京公网|版权所有|版權所有|Copyright|当前位置|當前位置|"
-    r"您现在的位置|您的位置|字号|字體|字体[:：]?\s*[大中小]|【\s*大\s*中\s*小\s*】|分享到|打印本页|打印此页|"
-    r"关闭窗口|關閉窗口|返回顶部|收藏本页|设为首页|加入收藏|浏览次数|访问量|扫一扫|网站地图|"
-    r"上一篇|下一篇|相关链接|相關鏈接|政府网站找错")
+    # Words reports also use (访问量, 无障碍, 适老化) only in their widget forms, with a colon.
+    r"繁體版|繁体版|简体版|ENGLISH|English|无障碍浏览|无障碍阅读|無障礙瀏覽|长辈版|關懷版|关怀版|适老模式|"
+    r"(?:主办单位|主辦單位|承办单位|承辦單位|当前位置|當前位置|您现在的位置|您的位置|浏览次数|瀏覽次數|访问量|"
+    r"点击数|點擊數|字号|字體|字体)\s*[:：]|"
+    r"ICP备|ICP證|ICP证|网站标识码|網站標識碼|公网安备|版权所有|版權所有|Copyright|"
+    r"【\s*大\s*中\s*小\s*】|分享到|打印本页|打印此页|【打印】|关闭窗口|關閉窗口|返回顶部|收藏本页|设为首页|"
+    r"加入收藏|网站地图|上一篇|下一篇|相关链接|相關鏈接|政府网站找错")
 _CHROME_MAX_CHARS = 160  # a block longer than this is prose even if it names a chrome word
 _REPORT_WORD = re.compile(r"报告|報告|年报|年報")
+_DATE_LINE = re.compile(r"(?:发布|發佈|日期|时间|時間)\s*[:：]?\s*\d{4}\s*[-年/.]")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TITLE_SUFFIX = re.compile(r"\s*[_|｜\-—–]+\s*[^_|｜\-—–]*$")
 _TITLE_ATTR = re.compile(r"title|biaoti|bt|tit|headline", re.I)
@@ -111,15 +114,15 @@ def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding:
     if body is None:
         body = root
     drop_chrome(body)
-    title, article = find_body(body)
+    heads, article = find_body(body)
     lines: list[str] = []
     Renderer(limits).render(article, lines)
-    title_text = _inline_text(title) if title is not None else ""
+    head_lines = [_inline_text(el) for el in heads]
     opening = "".join(lines[:3])
-    if not title_text and head_title and not _REPORT_WORD.search(opening[:200]):
-        title_text = head_title  # the page shows its title nowhere but in <title>
-    if title_text and title_text not in opening:
-        lines.insert(0, title_text)
+    if not head_lines and head_title and not _REPORT_WORD.search(opening[:200]):
+        head_lines = [head_title]  # the page shows its title nowhere but in <title>
+    if head_lines and head_lines[0] not in opening:
+        lines[:0] = head_lines
     out = _tidy(lines)
     if not out.strip():
         raise InputError("no text in the HTML page")
@@ -187,7 +190,9 @@ def drop_chrome(body) -> None:
         while (target.getparent() is not None and target.getparent() is not body
                and _text_len(target.getparent()) <= min(_CHROME_MAX_CHARS, _text_len(target) * 1.5 + 10)):
             target = target.getparent()
-        if _text_len(target) <= _CHROME_MAX_CHARS and _in_tree(target, body):
+        # A sentence ending in 。 is the report speaking, not the site.
+        if (_text_len(target) <= _CHROME_MAX_CHARS and not _text(target).strip().endswith("。")
+                and _in_tree(target, body)):
             _drop(target)
 
 
@@ -207,9 +212,10 @@ def _prose_len(el) -> int:
 
 
 def find_body(body):
-    """``(title element or None, article element)``."""
+    """``([title element, date line...] or [], article element)``."""
     node = body
     title = None
+    heads: list = []
     while True:
         children = [c for c in node if isinstance(c.tag, str)]
         total = _prose_len(node)
@@ -222,7 +228,7 @@ def find_body(body):
             break
         # A heading or title block shortly before the body is the article title
         # (a date/source line may sit between them).
-        seen = 0
+        between = []
         for _, _, sib in reversed(scored[:best_i]):
             stext = _SPACE_RUN.sub("", _text(sib))
             if not stext:
@@ -230,16 +236,19 @@ def find_body(body):
             if ((sib.tag in ("h1", "h2", "h3") or _TITLE_ATTR.search(_attr_words(sib)))
                     and len(stext) <= 80 and _REPORT_WORD.search(stext)):
                 title = sib
+                # A publication-date line under the title is the page stating when it published.
+                dated = [el for el in reversed(between) if _DATE_LINE.search(_text(el)) and _text_len(el) <= 80]
+                heads = [title, *dated]
                 break
-            seen += 1
-            if seen == 3:
+            between.append(sib)
+            if len(between) == 3:
                 break
         if best.tag == "table" and _table_kind(best) == "data":
             break
         node = best
     if title is not None and _in_tree(title, node):
-        title = None
-    return title, node
+        heads = []
+    return heads, node
 
 
 def _table_rows(table):
