@@ -452,3 +452,8 @@ def test_html_title_only_in_the_head():
 def test_html_report_sentences_with_site_words_stay(sentence):
     page = f"<html><body><div><p>某县2020年政府信息公开工作年度报告</p><p>{sentence}</p></div></body></html>"
     assert sentence in load_html(page.encode(), Limits()).text
+
+
+def test_html_preformatted_lines_stay_lines():
+    page = "<html><body><pre>某县2020年政府信息公开工作年度报告\n一、概述\n正文。</pre></body></html>"
+    assert load_html(page.encode(), Limits()).text == "某县2020年政府信息公开工作年度报告\n一、概述\n正文。\n"

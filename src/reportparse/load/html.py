@@ -315,6 +315,13 @@ class Renderer:
             self._flush(lines)
             self._buf.append(el.tail or "")
             return
+        if tag in ("pre", "textarea", "xmp", "plaintext"):  # preformatted: its line breaks are real
+            self._flush(lines)
+            for line in "".join(el.itertext()).splitlines():
+                if line.strip():
+                    lines.append(_SPACE_RUN.sub(" ", line).strip())
+            self._buf.append(el.tail or "")
+            return
         if tag == "table":
             self._flush(lines)
             if _table_kind(el) == "data":
