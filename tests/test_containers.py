@@ -457,3 +457,9 @@ def test_html_report_sentences_with_site_words_stay(sentence):
 def test_html_preformatted_lines_stay_lines():
     page = "<html><body><pre>某县2020年政府信息公开工作年度报告\n一、概述\n正文。</pre></body></html>"
     assert load_html(page.encode(), Limits()).text == "某县2020年政府信息公开工作年度报告\n一、概述\n正文。\n"
+
+
+def test_html_chrome_words_split_over_inline_elements():
+    page = ("<html><body><div class='art'><p>某县2020年政府信息公开工作年度报告</p><p>一、概述</p>"
+            "<p><span>主办单位</span>：某县人民政府 <b>网站</b>标识码 4300</p></div></body></html>")
+    assert load_html(page.encode(), Limits()).text == "某县2020年政府信息公开工作年度报告\n一、概述\n"

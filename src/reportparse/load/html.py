@@ -183,7 +183,7 @@ def drop_chrome(body) -> None:
         if el.getparent() is None or not isinstance(el.tag, str) or el is body:
             continue
         own = (el.text or "") + "".join(c.tail or "" for c in el)
-        if not _CHROME_WORDS.search(own) and not (el.tag == "a" and _CHROME_WORDS.search(_text(el))):
+        if not _CHROME_WORDS.search(own) and not (_inline_only(el) and _CHROME_WORDS.search(_text(el))):
             continue
         # Climb to ancestors that add little else (a widget's wrapper), never into the article.
         target = el
@@ -194,6 +194,13 @@ def drop_chrome(body) -> None:
         if (_text_len(target) <= _CHROME_MAX_CHARS and not _text(target).strip().endswith("。")
                 and _in_tree(target, body)):
             _drop(target)
+
+
+def _inline_only(el) -> bool:
+    """An element with children but no block inside: its words read as one line (<span>主办单位</span>：)."""
+    if not len(el):
+        return False
+    return not any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in el.iterdescendants())
 
 
 def _in_tree(el, root) -> bool:

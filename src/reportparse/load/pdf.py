@@ -49,6 +49,7 @@ _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章节]"
     r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]|附件|附表|表[一二三四五六七八九十\d])"
 )
+_TABLE_SHAPE = re.compile(r"[#.,%/\-—]*")
 _SENTENCE_END = set("。！？；：!?;:")
 _CELL_GAP = re.compile(r"\S {2,}(?=\S)")
 _RADICALS = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
@@ -182,7 +183,10 @@ def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
         counts = Counter()
         for lines in pages:
             counts.update({_shape(lines[i]) for i in edges(lines)})
-        repeated = {shape for shape, n in counts.items() if shape and n >= max(2, len(pages) * 0.5)}
+        # Headers and footers are short; a repeated table row of numbers is not one.
+        repeated = {shape for shape, n in counts.items()
+                    if shape and len(shape) <= 40 and n >= max(2, len(pages) * 0.5)
+                    and not _TABLE_SHAPE.fullmatch(shape)}
     out = []
     for number, lines in enumerate(pages):
         drop = set()
