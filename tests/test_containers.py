@@ -463,3 +463,19 @@ def test_html_chrome_words_split_over_inline_elements():
     page = ("<html><body><div class='art'><p>某县2020年政府信息公开工作年度报告</p><p>一、概述</p>"
             "<p><span>主办单位</span>：某县人民政府 <b>网站</b>标识码 4300</p></div></body></html>")
     assert load_html(page.encode(), Limits()).text == "某县2020年政府信息公开工作年度报告\n一、概述\n"
+
+
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312"><style><!-- p.MsoNormal {} --></style></head>
+<body lang=ZH-CN><div class=WordSection1>
+<p class=MsoNormal align=center><b><span style='font-size:22.0pt'>某县2019年政府信息公开工作年度报告<o:p></o:p></span></b></p>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span>一、<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span>总体情况<o:p></o:p></span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span>2019年，我县主动公开政府信息<span lang=EN-US>1234</span>条。</span></p>
+<p class=MsoNormal><!--[if !supportLists]--><span>（一）</span><!--[endif]-->组织领导</p>
+</div></body></html>"""
+
+
+def test_html_saved_from_word_keeps_its_list_numbers():
+    text = load_html(WORD_HTML.encode("gbk"), Limits()).text
+    assert text == "某县2019年政府信息公开工作年度报告\n一、 总体情况\n2019年，我县主动公开政府信息1234条。\n（一）组织领导\n"
