@@ -251,7 +251,27 @@ WRAP_CASES = [
      ["工作要求一二三四五六七八九十一二三四五六。", "二、主动公开政府信息情况"]),
     (["指标名称     单位   数量", "主动公开数   条     20"], ["指标名称     单位   数量", "主动公开数   条     20"]),
     (["the annual report of the government of some", "county"], ["the annual report of the government of some county"]),
+    # Stray spaces where layout mode misplaces runs of a font without widths: prose, not cells.
+    (["一二三四五 六七八九十一二三四五六七  八九十", "府 网站、   政务微博。", "三、依申请公开"],
+     ["一二三四五六七八九十一二三四五六七八九十府网站、政务微博。", "三、依申请公开"]),
 ]
+
+TABLE_ROWS = [
+    ("申请人情况              自然人  商业企业  科研机构  总计", True),
+    ("一、本年新收政府信息公开申请数量   12   0    1     13", True),
+    ("行政复议数   件   1", True),
+    ("指标名称     单位   数量", True),
+    ("镇。   （二）主动公开政府信息的主要类别2016年，我区各工作部门主动公开政府信", False),
+    ("府 网站、   政务微博微信等信息公开平台建设，充分发挥广播电视、报刊、新闻网", False),
+    ("一二三四五六七八九十", False),
+]
+
+
+@pytest.mark.parametrize("line,is_row", TABLE_ROWS)
+def test_pdf_table_rows(line, is_row):
+    from reportparse.load.pdf import _is_table_row
+
+    assert _is_table_row(line) is is_row
 
 
 @pytest.mark.parametrize("lines,joined", WRAP_CASES)

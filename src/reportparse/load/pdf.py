@@ -51,7 +51,10 @@ _HEADING_START = re.compile(
 )
 _TABLE_SHAPE = re.compile(r"[#.,%/\-—]*")
 _SENTENCE_END = set("。！？；：!?;:")
-_CELL_GAP = re.compile(r"\S {2,}(?=\S)")
+_CELL_SPLIT = re.compile(r" {2,}")
+_NUMERIC_CELL = re.compile(r"[-+]?[\d.,，%％]+|[-—/／]")
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026"
+_WIDE_GAP = re.compile(f"(?<=[{_WIDE}]) +(?=[{_WIDE}])")
 _RADICALS = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORDLIKE = re.compile(r"[\u3400-\u9fffA-Za-z]")
@@ -200,7 +203,23 @@ def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
 
 
 def _is_table_row(stripped: str) -> bool:
-    return bool(_CELL_GAP.search(stripped))
+    """Cells apart by 2+ spaces: four or more, or a number among them, or three short ones.
+
+    Prose lines can show a stray 2-3 space gap where a font's widths are unknown
+    (layout mode places each text run on a fixed grid), so one gap inside long
+    prose is not a table.
+    """
+    chunks = _CELL_SPLIT.split(stripped)
+    if len(chunks) < 2:
+        return False
+    if len(chunks) >= 4 or any(_NUMERIC_CELL.fullmatch(c) for c in chunks):
+        return True
+    return len(chunks) >= 3 and max(_width(c) for c in chunks) <= 20
+
+
+def _prose(stripped: str) -> str:
+    """A prose line without the spaces layout mode leaves between CJK characters."""
+    return _WIDE_GAP.sub("", stripped)
 
 
 def join_wrapped(pages: list[list[str]]) -> list[str]:
@@ -209,16 +228,15 @@ def join_wrapped(pages: list[list[str]]) -> list[str]:
     if not lines:
         return []
     indents = [len(line) - len(line.lstrip()) for line in lines]
-    prose = [(_width(line.strip()) + ind) for line, ind in zip(lines, indents, strict=True)
-             if not _is_table_row(line.strip())]
+    tables = [_is_table_row(line.strip()) for line in lines]
+    lines = [line.strip() if table else _prose(line.strip()) for line, table in zip(lines, tables, strict=True)]
+    prose = [_width(line) + ind for line, ind, table in zip(lines, indents, tables, strict=True) if not table]
     widths = sorted(prose) or [0]
     full = widths[int(len(widths) * 0.9)] if len(widths) >= 5 else widths[-1]
     margin = min(indents)
     out: list[str] = []
     last_end = -1  # where the last line of ``out`` ended (width units); -1: it cannot continue
-    for line, indent in zip(lines, indents, strict=True):
-        stripped = line.strip()
-        table = _is_table_row(stripped)
+    for stripped, indent, table in zip(lines, indents, tables, strict=True):
         # After a sentence end, a numbered line is a heading or list item even at the margin.
         heading = bool(_HEADING_START.match(stripped)) and bool(out) and out[-1][-1:] in _SENTENCE_END
         starts_block = table or indent >= margin + 2 or heading
