@@ -499,3 +499,12 @@ style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span>
 def test_html_saved_from_word_keeps_its_list_numbers():
     text = load_html(WORD_HTML.encode("gbk"), Limits()).text
     assert text == "某县2019年政府信息公开工作年度报告\n一、 总体情况\n2019年，我县主动公开政府信息1234条。\n（一）组织领导\n"
+
+
+def test_html_article_in_a_two_column_layout_table():
+    article = "<p>某县2019年政府信息公开工作年度报告</p><p>一、概述</p><p>" + "正文内容。" * 80 + "</p>"
+    page = (f"<html><body><table><tr><td class='col'><a>首页</a><br><a>机构</a></td><td>{article}</td></tr>"
+            "</table></body></html>")
+    text = load_html(page.encode(), Limits()).text
+    assert text.startswith("某县2019年政府信息公开工作年度报告\n一、概述\n正文内容。")
+    assert "|" not in text and "首页" not in text

@@ -66,6 +66,7 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _SPACE_RUN = re.compile(r"\s+")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\xa0]*\n[ \t\r\n\xa0]*(?=[{_CJK}])")
+_LAYOUT_CELL_CHARS = 300
 _MAX_SPAN = 1000  # the HTML cap for colspan; rowspan is also bounded by the table's rows
 
 
@@ -274,11 +275,16 @@ def _cells(row):
 
 
 def _table_kind(table) -> str:
-    """``layout`` for tables that only position blocks (nested tables, one column), else ``data``."""
+    """``layout`` for tables that only position blocks (nested tables, one column, a cell of
+    article length), else ``data``."""
     rows = _table_rows(table)
     if not rows or any(t is not table for t in table.iter("table")):
         return "layout"
     if max(len(_cells(r)) for r in rows) <= 1:
+        return "layout"
+    # A cell holding a whole article (or a navigation column beside it) is page layout;
+    # the longest label of a statistics table is some forty characters.
+    if any(_text_len(cell) > _LAYOUT_CELL_CHARS for row in rows for cell in _cells(row)):
         return "layout"
     return "data"
 
