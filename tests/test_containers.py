@@ -508,3 +508,28 @@ def test_html_article_in_a_two_column_layout_table():
     text = load_html(page.encode(), Limits()).text
     assert text.startswith("某县2019年政府信息公开工作年度报告\n一、概述\n正文内容。")
     assert "|" not in text and "首页" not in text
+
+
+def _mhtml(html_bytes: bytes, charset: str) -> bytes:
+    from email import encoders
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+
+    message = MIMEMultipart("related")
+    part = MIMENonMultipart("text", "html", charset=charset)
+    part.set_payload(html_bytes)
+    encoders.encode_base64(part)
+    message.attach(part)
+    image = MIMENonMultipart("image", "png")
+    image.set_payload(b"\x89PNG....")
+    encoders.encode_base64(image)
+    message.attach(image)
+    return message.as_bytes()
+
+
+@pytest.mark.parametrize("name", ["page.mht", "page.mhtml", "-"])
+def test_mhtml_single_file_pages(name):
+    data = _mhtml(WORD_HTML.replace("charset=gb2312", "charset=utf-8").encode("utf-8"), "utf-8")
+    loaded = load_bytes(data, name)
+    assert loaded.container == "mhtml"
+    assert loaded.text.startswith("某县2019年政府信息公开工作年度报告\n一、 总体情况\n")

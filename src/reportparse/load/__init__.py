@@ -7,6 +7,7 @@ Nothing downstream knows where the text came from: every loader returns a
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .text import decode_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_MAIL_HEADER = re.compile(rb"\s*[A-Za-z][A-Za-z0-9-]*: ")  # .mht pages are MIME messages
 
 
 @dataclass
@@ -101,6 +103,11 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
         raise BinaryInputError("binary input: a ZIP/Office archive given as text (use the .docx name)")
     if magic == "binary":
         raise BinaryInputError("binary input (an image or program, not text)")
+    if suffix in {".mht", ".mhtml"} or (_MAIL_HEADER.match(data[:256])
+                                        and b"multipart/related" in data[:4096].lower()):
+        from .html import load_mhtml
+
+        return load_mhtml(data, limits)
     text, encoding, warnings = decode_text(data)
     if len(text) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")

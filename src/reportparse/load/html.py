@@ -89,11 +89,45 @@ def choose_encoding(data: bytes) -> tuple[str, str, list[str]]:
     return decode_text(data)
 
 
+def load_mhtml(data: bytes, limits: Limits) -> Loaded:
+    """A web page saved as one file (.mht/.mhtml, Word's "single file web page"): its HTML part."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.strip():
+            continue
+        label = (part.get_content_charset() or "").lower()
+        text = None
+        if label:
+            try:
+                text = payload.decode(_SUPERSETS.get(label, label))
+            except (LookupError, UnicodeDecodeError):
+                text = None
+        if text is None:
+            text, label, _ = choose_encoding(payload)
+        loaded = html_to_text(text, label, limits, size_bytes=len(data))
+        loaded.container = "mhtml"
+        return loaded
+    raise InputError("no HTML part in the .mht/.mhtml file")
+
+
 def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding: str | None = None) -> Loaded:
     """Extract the report text from a saved web page."""
+    text, encoding, warnings = choose_encoding(data)
+    loaded = html_to_text(text, encoding, limits, size_bytes=len(data))
+    loaded.warnings[:0] = warnings
+    return loaded
+
+
+def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -> Loaded:
     import lxml.etree
 
-    text, encoding, warnings = choose_encoding(data)
+    warnings: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
     parser = lxml.etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                                    huge_tree=False, recover=True, default_doctype=False)
@@ -129,7 +163,7 @@ def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding:
         raise InputError("no text in the HTML page")
     if len(out) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(out):,} characters; limit {limits.max_chars:,})")
-    return Loaded(text=out, container="html", encoding=encoding, size_bytes=len(data), warnings=warnings)
+    return Loaded(text=out, container="html", encoding=encoding, size_bytes=size_bytes, warnings=warnings)
 
 
 def _page_title(root) -> str:
