@@ -533,3 +533,14 @@ def test_mhtml_single_file_pages(name):
     loaded = load_bytes(data, name)
     assert loaded.container == "mhtml"
     assert loaded.text.startswith("某县2019年政府信息公开工作年度报告\n一、 总体情况\n")
+
+
+def test_a_doc_that_is_really_html_is_read():
+    loaded = load_bytes(WORD_HTML.encode("gbk"), "report.doc")
+    assert loaded.container == "html"
+    assert loaded.text.startswith("某县2019年政府信息公开工作年度报告\n")
+
+
+def test_a_binary_doc_that_is_not_ole_is_named():
+    with pytest.raises(UnsupportedFormatError, match=r"\.wps"):
+        load_bytes(b"\x00\x01WPS binary" * 100, "report.wps")
