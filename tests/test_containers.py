@@ -251,6 +251,11 @@ WRAP_CASES = [
      ["工作要求一二三四五六七八九十一二三四五六。", "二、主动公开政府信息情况"]),
     (["指标名称     单位   数量", "主动公开数   条     20"], ["指标名称     单位   数量", "主动公开数   条     20"]),
     (["the annual report of the government of some", "county"], ["the annual report of the government of some county"]),
+    # A title wrapped onto a second centred line is one line; a centred date is not part of it.
+    (["          某某县人民政府办公室关于", "      2019年政府信息公开工作年度报告", "    2020年1月10日",
+      "一二三四五六七八九十一二三四五六七八九十", "一二三四五六七八九十一二三四五六七八九十", "完。"],
+     ["某某县人民政府办公室关于2019年政府信息公开工作年度报告", "2020年1月10日",
+      "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十完。"]),
     # Stray spaces where layout mode misplaces runs of a font without widths: prose, not cells.
     (["一二三四五 六七八九十一二三四五六七  八九十", "府 网站、   政务微博。", "三、依申请公开"],
      ["一二三四五六七八九十一二三四五六七八九十府网站、政务微博。", "三、依申请公开"]),

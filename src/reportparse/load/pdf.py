@@ -50,6 +50,8 @@ _HEADING_START = re.compile(
     r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]|附件|附表|表[一二三四五六七八九十\d])"
 )
 _TABLE_SHAPE = re.compile(r"[#.,%/\-—]*")
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}-\d{1,2}-\d{1,2}")
+_REPORT_END = re.compile(r"(?:报告|報告|年报|年報)[)）]?$")
 _SENTENCE_END = set("。！？；：!?;:")
 _CELL_SPLIT = re.compile(r" {2,}")
 _NUMERIC_CELL = re.compile(r"[-+]?[\d.,，%％]+|[-—/／]")
@@ -236,7 +238,19 @@ def join_wrapped(pages: list[list[str]]) -> list[str]:
     margin = min(indents)
     out: list[str] = []
     last_end = -1  # where the last line of ``out`` ended (width units); -1: it cannot continue
-    for stripped, indent, table in zip(lines, indents, tables, strict=True):
+    title_open = False  # the last line of ``out`` is a centred title line that may go on
+    for number, (stripped, indent, table) in enumerate(zip(lines, indents, tables, strict=True)):
+        # A long title wraps onto a second centred line (某某县人民政府 / 2019年...年度报告).
+        # Layout mode sets large type one character per column, so centring is not measured:
+        # two indented opening lines, the second ending the title.
+        centred = not table and indent >= margin + 4
+        if title_open and centred and _REPORT_END.search(stripped) and len(stripped) <= 40:
+            out[-1] += stripped
+            title_open = False
+            last_end = -1
+            continue
+        title_open = (number < 3 and centred and len(stripped) <= 30 and not _REPORT_END.search(stripped)
+                      and stripped[-1:] not in _SENTENCE_END and not _DATE.search(stripped))
         # After a sentence end, a numbered line is a heading or list item even at the margin.
         heading = bool(_HEADING_START.match(stripped)) and bool(out) and out[-1][-1:] in _SENTENCE_END
         starts_block = table or indent >= margin + 2 or heading
