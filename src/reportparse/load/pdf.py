@@ -49,6 +49,7 @@ _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章节]"
     r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]|附件|附表|表[一二三四五六七八九十\d])"
 )
+_BARE_NUMBER = re.compile(r"\d{1,4}")
 _TABLE_SHAPE = re.compile(r"[#.,%/\-—]*")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}-\d{1,2}-\d{1,2}")
 _REPORT_END = re.compile(r"(?:报告|報告|年报|年報)[)）]?$")
@@ -192,16 +193,32 @@ def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
         repeated = {shape for shape, n in counts.items()
                     if shape and len(shape) <= 40 and n >= max(2, len(pages) * 0.5)
                     and not _TABLE_SHAPE.fullmatch(shape)}
+    offsets = _bare_page_number_offsets(pages, edges)
     out = []
     for number, lines in enumerate(pages):
         drop = set()
         for i in edges(lines):
             stripped = lines[i].strip()
+            if _BARE_NUMBER.fullmatch(stripped):
+                # A lone figure is a page number only when the pages count up with it;
+                # otherwise it is a table cell that happens to end the page.
+                if int(stripped) - number in offsets:
+                    drop.add(i)
             # A header repeating the title is the title itself on the first page.
-            if _PAGE_NUMBER.match(stripped) or (number and _shape(lines[i]) in repeated):
+            elif _PAGE_NUMBER.match(stripped) or (number and _shape(lines[i]) in repeated):
                 drop.add(i)
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out
+
+
+def _bare_page_number_offsets(pages: list[list[str]], edges) -> set[int]:
+    """Offsets ``n - page_index`` shared by the lone numbers at the edges of most pages."""
+    counts: Counter = Counter()
+    for number, lines in enumerate(pages):
+        counts.update({int(lines[i].strip()) - number for i in edges(lines)
+                       if _BARE_NUMBER.fullmatch(lines[i].strip())})
+    need = max(2, len(pages) * 0.5) if len(pages) > 1 else 1
+    return {offset for offset, n in counts.items() if n >= need and -1 <= offset <= 3}
 
 
 def _is_table_row(stripped: str) -> bool:
