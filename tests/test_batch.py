@@ -274,11 +274,13 @@ def test_interrupted_batch_keeps_what_was_finished(county, tmp_path, capsys):
     # As if killed after 5 inputs, in the middle of writing the 6th line.
     journal.write_text("".join(lines[:5]) + lines[5][:40], "utf-8")
     (out / "summary.csv").unlink()
+    (out / "reports" / ".乡镇__township_05.json.k2j4x1.tmp").write_text('{"half', "utf-8")
     status, err = run(capsys, str(county / "乡镇"), "--out", str(out), "-j", "2")
     assert status == 0
     assert err.count("未变更") == 5 and err.count("] 成功") == 13
     assert (out / "summary.csv").read_bytes() == full
     assert len(journal.read_text("utf-8").splitlines()) == 18
+    assert not list(out.rglob("*.tmp")), "the killed run's temporary file is cleared"
 
 
 def test_output_folder_inside_the_input_folder_is_not_read(county, tmp_path, capsys):

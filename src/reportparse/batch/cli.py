@@ -84,10 +84,14 @@ def batch_main(argv: list[str]) -> int:
         return 2
     jobs = args.jobs or default_jobs()
     progress = _Progress(len(inputs), msg, enabled=not args.quiet)
-    records, cached = run_batch(inputs, args.out, jobs=jobs, force=args.force,
-                                max_bytes=int(args.max_mb * 1024 * 1024), timeout=args.timeout or None,
-                                progress=progress,
-                                crashed_reason=msg["crashed"])
+    try:
+        records, cached = run_batch(inputs, args.out, jobs=jobs, force=args.force,
+                                    max_bytes=int(args.max_mb * 1024 * 1024), timeout=args.timeout or None,
+                                    progress=progress, crashed_reason=msg["crashed"])
+    except KeyboardInterrupt:
+        progress.close()
+        print(msg["interrupted"].format(done=progress.count, total=len(inputs)), file=sys.stderr)
+        return 130
     progress.close()
     write_outputs(records, args.out, skipped=skipped)
     failed = sum(1 for r in records if not r.get("ok"))

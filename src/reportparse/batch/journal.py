@@ -71,6 +71,19 @@ class Journal:
         self._fh.write(_line(record))
         self._fh.flush()
 
+    def abandon(self) -> None:
+        self._fh.close()
+
     def close(self, records: list[dict]) -> None:
         self._fh.close()
         write_text(_path(self.outdir), "".join(_line(r) for r in records if r.get("key") is not None))
+
+
+def remove_stale_temporaries(outdir: str) -> None:
+    """Delete the temporary files of an earlier run that was killed mid-write
+    (``.<name>.<random>.tmp``, see :mod:`.atomic`); whole files are never touched."""
+    out = Path(outdir)
+    for folder in (out, out / REPORTS_DIR, out / PAGES_DIR, out / CACHE_DIR):
+        if folder.is_dir():
+            for path in folder.glob(".*.tmp"):
+                path.unlink(missing_ok=True)

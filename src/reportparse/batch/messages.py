@@ -26,6 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "outputs": "输出：{out}（打开 index.html 查看看板；失败原因见 errors.csv）",
         "skipped": "另有 {count} 个文件不是报告格式，未处理（{kinds}），清单见 rollup.json 的 skipped_files",
         "crashed": "解析进程意外退出",
+        "interrupted": "已中断：完成 {done}/{total} 份，已完成的不会丢失，再次运行同一命令即可继续",
     },
     "en": {
         "description": "Parse a folder of information-disclosure annual reports into one spreadsheet, "
@@ -53,6 +54,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "skipped": "{count} other files are not in a report format and were left out ({kinds}); "
                    "listed under skipped_files in rollup.json",
         "crashed": "the parsing process died",
+        "interrupted": "interrupted after {done} of {total}; finished files are kept, "
+                       "run the same command again to go on",
     },
 }
 

@@ -10,16 +10,18 @@ even that one becomes a row in errors.csv.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
 from .inputs import Input, output_names
-from .journal import Journal, current, read_journal
+from .journal import Journal, current, read_journal, remove_stale_temporaries
 from .work import add_keywords, content_key, fingerprint, process_one
 
 Progress = Callable[[dict, bool], None]
@@ -73,6 +75,7 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
             todo.append(i)
     tasks = {i: (inputs[i].file, names[i], outdir, max_bytes, keys[i], timeout) for i in todo}
 
+    remove_stale_temporaries(outdir)
     journal = Journal(outdir)
 
     def done(i: int, record: dict) -> None:
@@ -81,24 +84,51 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
         if progress:
             progress(record, False)
 
-    if jobs == 1 or len(todo) <= 1:
-        for i in todo:
-            done(i, process_one(tasks[i]))
-    else:
-        _warm()
-        left = _run_pool(tasks, todo, min(jobs, len(todo)), done)
-        for i in left:  # after a crash: each remaining file alone, in its own process
-            done(i, _run_isolated(tasks[i], crashed_reason))
+    try:
+        if jobs == 1 or len(todo) <= 1:
+            for i in todo:
+                done(i, process_one(tasks[i]))
+        else:
+            _warm()
+            left = _run_pool(tasks, todo, min(jobs, len(todo)), done)
+            for i in left:  # after a crash: each remaining file alone, in its own process
+                done(i, _run_isolated(tasks[i], crashed_reason))
+    except BaseException:
+        journal.abandon()  # what was finished stays in the journal for the next run
+        raise
     finished = [r for r in records if r is not None]
     journal.close(finished)
     return finished, len(inputs) - len(todo)
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches every process of the terminal's group; only the main process
+    # acts on it (it stops the workers), so no worker dies halfway through a file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def _pool(jobs: int):
+    """A process pool that, on Ctrl-C or any error, drops the queued files and stops its
+    workers at once (``ProcessPoolExecutor``'s own exit would first finish the whole queue)."""
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_ignore_sigint)
+    try:
+        yield pool
+    except BaseException:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    else:
+        pool.shutdown()
 
 
 def _run_pool(tasks: dict, todo: list[int], jobs: int, done: Callable[[int, dict], None]) -> list[int]:
     """Run ``todo`` on a pool; return the indices left unfinished if the pool broke."""
     finished: set[int] = set()
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        with _pool(jobs) as pool:
             futures = {pool.submit(process_one, tasks[i]): i for i in todo}
             for future in as_completed(futures):
                 i = futures[future]
@@ -112,7 +142,7 @@ def _run_pool(tasks: dict, todo: list[int], jobs: int, done: Callable[[int, dict
 def _run_isolated(task: tuple, crashed_reason: str) -> dict:
     file, name = task[0], task[1]
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+        with _pool(1) as pool:
             return pool.submit(process_one, task).result()
     except BrokenProcessPool:
         from ..output import failed_summary
@@ -167,6 +197,6 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = No
         return
     _warm()
     chunk = max(1, min(16, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=_context()) as pool:
+    with _pool(min(jobs, len(items))) as pool:
         for result in pool.map(_parse_one, items, chunksize=chunk):
             yield deliver(result)
