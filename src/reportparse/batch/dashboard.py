@@ -47,7 +47,7 @@ th.asc::after{content:" ▲";font-size:10px} th.desc::after{content:" ▼";font-
 .cards{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
 .card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:110px}
 .card b{display:block;font-size:20px}
-.charts{display:flex;gap:24px;flex-wrap:wrap}
+.charts{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}
 pre.text{white-space:pre-wrap;font-family:inherit;font-size:14px;line-height:1.8;border:1px solid #ddd;
   padding:12px;background:#fcfcfc;max-width:60em}
 mark{background:#fff3b0;border-bottom:2px solid #f0c000;padding:0;position:relative;color:inherit}
@@ -198,18 +198,33 @@ def index_page(records: list[dict], rollup: dict) -> str:
 
     problems = rollup.get("problems", [])[:20]
     problem_rows = "".join(
-        f"<tr><td>{escape(p['keyword'])}</td><td class='n'>{p['reports']}</td>"
+        f"<tr><td style='white-space:nowrap'>{escape(p['keyword'])}</td><td class='n'>{p['reports']}</td>"
         f"<td>{escape('、'.join(p['organs'][:12]))}{' …' if len(p['organs']) > 12 else ''}</td></tr>"
         for p in problems)
     problems_html = (f"<h2>全县最常报告的问题（关键词）</h2><table><thead><tr><th>关键词</th><th>报告数</th>"
                      f"<th>机关</th></tr></thead><tbody>{problem_rows}</tbody></table>" if problems else "")
+
+    from .tables import ITEM_LABELS, LABELS
+
+    total_rows = "".join(
+        f"<tr><td>{escape(LABELS.get(field, field))}</td><td class='n'>{escape(_fmt(t['sum']))}</td>"
+        f"<td class='n'>{t['reports']}</td></tr>" for field, t in rollup["totals"].items())
+    era_rows = "".join(f"<tr><td>{escape(ITEM_LABELS.get(era, era))}</td><td class='n'>{n}</td></tr>"
+                       for era, n in rollup["formats"].items())
+    code_rows = "".join(f"<tr><td>{escape(code)}</td><td class='n'>{n}</td></tr>"
+                        for code, n in rollup["findings_by_code"].items()) or "<tr><td colspan=2>无</td></tr>"
+    rollup_html = (
+        '<h2>全县合计</h2><div class="charts">'
+        f"<table><thead><tr><th>项目</th><th>合计</th><th>报告数</th></tr></thead><tbody>{total_rows}</tbody></table>"
+        f"<table><thead><tr><th>年报格式</th><th>份数</th></tr></thead><tbody>{era_rows}</tbody></table>"
+        f"<table><thead><tr><th>问题代码</th><th>条数</th></tr></thead><tbody>{code_rows}</tbody></table></div>")
 
     body = (f"<h1>政府信息公开工作年度报告汇总</h1>"
             f'<p class="muted">由 reportparse 生成；点击机关名称查看逐份核对页，点击表头排序。</p>'
             f'<div class="cards">{card_html}</div><p>{status_line}</p>'
             f'<div class="charts">{charts}</div>'
             f'<h2>各机关报告</h2><table class="sortable" id="reports"><thead><tr>{head_html}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>{problems_html}')
+            f'<tbody>{"".join(rows)}</tbody></table>{rollup_html}{problems_html}')
     return _page("政府信息公开工作年度报告汇总", body, _SORT_JS)
 
 
