@@ -5,9 +5,10 @@
 >>> reportparse.summarize(report).requests_received        # doctest: +SKIP
 
 Public API: :func:`parse` (path or bytes), :func:`parse_text`,
-:func:`summarize`, the :class:`Report` model and :class:`ReportParseError`.
+:func:`summarize`, :func:`check` (compliance findings), the :class:`Report` model and :class:`ReportParseError`.
 """
 
+from .check import check
 from .config import Limits
 from .errors import ReportParseError
 from .models import Report, Summary
@@ -15,4 +16,4 @@ from .output import summarize
 from .parse import parse, parse_text
 
 __version__ = "0.1.0"
-__all__ = ["Limits", "Report", "ReportParseError", "Summary", "parse", "parse_text", "summarize"]
+__all__ = ["Limits", "Report", "ReportParseError", "Summary", "check", "parse", "parse_text", "summarize"]
