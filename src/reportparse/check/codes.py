@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-R08 = "《政府信息公开条例》(2007年国务院令第492号, 2008年5月1日施行)"
-R08_EN = "2008 Regulations on Open Government Information (State Council Decree 492)"
-R19 = "《政府信息公开条例》(2019年国务院令第711号, 2019年5月15日施行)"
-R19_EN = "2019 Regulations on Open Government Information (State Council Decree 711)"
+R08 = "2008年《政府信息公开条例》(国务院令第492号)"
+R08_EN = "2008 Regulations on Open Government Information (Decree 492)"
+R19 = "2019年《政府信息公开条例》(国务院令第711号)"
+R19_EN = "2019 Regulations on Open Government Information (Decree 711)"
 F21 = "国办公开办函〔2021〕30号《政府信息公开工作年度报告格式》"
 F21_EN = "General Office letter 〔2021〕30 (2021 annual report format)"
 F19 = "国办公开办函〔2019〕60号(2019年度报告格式, 试行)"
@@ -56,8 +56,8 @@ CODES: dict[str, Code] = {c.code: c for c in [
          f"{R08}第三十一条、{R19}第四十九条: 报告上一年度工作; 统计期限为上一年度1月1日至12月31日",
          f"{R08_EN} art. 31, {R19_EN} art. 49: the report covers the previous calendar year"),
     Code("stale-year", "warning", "正文出现疑似往年报告遗留的年份", "a year in the body looks left over from an earlier report",
-         f"{F21}(二)明确责任: 内容准确, 不得内容雷同; 统计期限为报告年度",
-         f"{F21_EN} (二): accurate content, no copied content; figures are for the report year"),
+         f"{F21}(四)明确责任: 内容准确, 不得内容雷同; 统计期限为报告年度",
+         f"{F21_EN} (四): accurate content, no copied content; figures are for the report year"),
     # --- numbers ------------------------------------------------------------------------------
     Code("table-identity", "error", "统计表勾稽关系不成立", "a table identity does not hold",
          f"{F19}、{F21}表三“本列数据的勾稽关系为: 第一项加第二项之和, 等于第三项加第四项之和”及各组总计",
@@ -95,6 +95,6 @@ CODES: dict[str, Code] = {c.code: c for c in [
          "联系方式准确(区号应属机关所在地)", "accurate contact details (the area code must be the organ's region)"),
     # --- copied report ------------------------------------------------------------------------
     Code("copied-report", "error", "与上一年度报告高度雷同", "the text largely repeats the previous year's report",
-         f"{F21}(二)明确责任: 内容雷同、敷衍塞责的依{R19}第四十七条追责",
-         f"{F21_EN} (二): copied (雷同) reports lead to accountability under {R19_EN} art. 47"),
+         f"{F21}(四)明确责任: 内容雷同、敷衍塞责的依{R19}第四十七条追责",
+         f"{F21_EN} (四): copied (雷同) reports lead to accountability under {R19_EN} art. 47"),
 ]}

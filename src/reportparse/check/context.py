@@ -55,13 +55,16 @@ class CheckContext:
 
     # --- findings -----------------------------------------------------------------------------
 
-    def emit(self, code: str, zh: str, en: str, evidence: list[Evidence] | None = None) -> Finding:
+    def emit(self, code: str, zh: str, en: str, evidence: list[Evidence] | None = None,
+             basis: tuple[str, str] | None = None) -> Finding:
+        """Record a finding; ``basis`` (zh, en) narrows the code's clause to the one that applies."""
         spec = CODES[code]
+        basis_zh, basis_en = basis or (spec.basis_zh, spec.basis_en)
         finding = Finding(
             code=code,
             severity=spec.severity,
             message=en if self.lang == "en" else zh,
-            basis=spec.basis_en if self.lang == "en" else spec.basis_zh,
+            basis=basis_en if self.lang == "en" else basis_zh,
             evidence=[e for e in (evidence or []) if e is not None],
         )
         self.findings.append(finding)

@@ -53,7 +53,7 @@ def timeliness(ctx: CheckContext) -> None:
         ctx.emit("late-publication",
                  f"落款日期{published}晚于法定期限{due}({zh_rule})。",
                  f"Dated {published}, after the statutory deadline {due} ({en_rule}).",
-                 [report.published.evidence])
+                 [report.published.evidence], basis=(zh_rule, en_rule))
 
 
 _Y = r"(?:19|20)\d\d"

@@ -37,18 +37,29 @@ _FIGURES = {
     "proactive": ([regex.compile(PROACTIVE[0])], "主动公开政府信息数", "items proactively disclosed"),
     "received": ([regex.compile(p) for p in REQ_RECEIVED], "收到申请数", "requests received"),
 }
-# A clause about a channel, a category, a comparison or a cumulative count is not the year's total.
-_NOT_TOTAL = regex.compile(
-    r"通过|其中|较|比|同比|累计|以来|历年|至今|截至|网|栏|号|平台|类|微|屏|报|去年|上年|前年|\d{4}年(?!度?[,共全])"
+# Only a clause about the organ's whole year counts: nothing but time words, 我镇/本局/全区
+# and a verb may stand before the figure (县直各单位…, 通过网站…, 其中… are breakdowns).
+_WHOLE = regex.compile(
+    r"(?:(?:\d{4}|本|今|全)年度?|年内|全年|今年)?(?:以来)?,?(?:我|本|全)?"
+    r"(?:镇|乡|街道|局|委|办|区|县|市|州|省|单位|部门|中心|机关|院|厅|政府|管委会)?"
+    r"(?:全年|共|共计|完成|累计|合计|总计|依法)?"
 )
+_BREAKDOWN = regex.compile(r"其中|分别|占|较|比|同比|累计|以来|历年|至今|截至|通过|去年|上年|前年")
 _CLAUSE_START = regex.compile(r"[。;,:\n!?]")
+_SENTENCE_START = regex.compile(r"[。;\n!?]")
 
 
-def _clause_prefix(text: str, pos: int) -> str:
-    start = max(0, pos - 20)
-    prefix = text[start:pos]
-    cut = max((m.end() for m in _CLAUSE_START.finditer(prefix)), default=0)
-    return prefix[cut:]
+def _is_year_total(text: str, m: regex.Match) -> bool:
+    sentence_start = max((x.end() for x in _SENTENCE_START.finditer(text, max(0, m.start() - 120), m.start())),
+                         default=max(0, m.start() - 120))
+    sentence = text[sentence_start : m.start()]
+    if _BREAKDOWN.search(sentence):
+        return False
+    clause_start = max((x.end() for x in _CLAUSE_START.finditer(sentence)), default=0)
+    prefix = sentence[clause_start:] + text[m.start() : m.start("n")]
+    # The match itself may start with 共/全年; what precedes the verb must be a whole-year subject.
+    head = regex.match(r"(?P<h>.*?)(?:主动公开|收到|受理|接到|新收|接收|公开|公布|发布)", prefix)
+    return bool(head) and bool(_WHOLE.fullmatch(head["h"]))
 
 
 def repeated_figures(ctx: CheckContext) -> None:
@@ -60,7 +71,7 @@ def repeated_figures(ctx: CheckContext) -> None:
         for pattern in patterns:
             for m in pattern.finditer(text, start, end):
                 value = parse_count(m["n"])
-                if value is None or _NOT_TOTAL.search(_clause_prefix(text, m.start()) + m.group(0)):
+                if value is None or not _is_year_total(text, m):
                     continue
                 seen.setdefault(value, m)
         if len(seen) > 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..segment import classify_title
+from .codes import F19, F19_EN, F21, F21_EN, R08, R08_EN, R19, R19_EN
 from .context import CheckContext
 
 # The statutory items, per regime: (kind, zh item, en item). ``other`` is reported apart (info).
@@ -77,19 +78,27 @@ def required_parts(ctx: CheckContext) -> None:
     items = ITEMS_2008 if era == "2008" else ITEMS_2019
     law = "2008年条例" if era == "2008" else "2019年条例"
     law_en = "the 2008 Regulations" if era == "2008" else "the 2019 Regulations"
+    if era == "2008":
+        basis = (f"{R08}第三十二条", f"{R08_EN} art. 32")
+        other_basis = (f"{R08}第三十二条第(六)项", f"{R08_EN} art. 32 item 6")
+    else:
+        basis = (f"{R19}第五十条; {F19}、{F21}的六部分", f"{R19_EN} art. 50; the six parts of {F19_EN} and {F21_EN}")
+        other_basis = (f"{R19}第五十条第(五)项", f"{R19_EN} art. 50 item 5")
     for kind, zh_item, en_item in items:
         if not _covered(ctx, kind):
-            ctx.emit("missing-part", f"缺少{law}{zh_item}的内容。", f"No part covers {law_en}' {en_item}.")
+            ctx.emit("missing-part", f"缺少{law}{zh_item}的内容。", f"No part covers {law_en}' {en_item}.",
+                     basis=basis)
     if not _covered(ctx, "other"):
         zh_item, en_item = OTHER_2008 if era == "2008" else OTHER_2019
-        ctx.emit("missing-other-part", f"没有{law}{zh_item}部分。", f"No part on {law_en}' {en_item}.")
+        ctx.emit("missing-other-part", f"没有{law}{zh_item}部分。", f"No part on {law_en}' {en_item}.",
+                 basis=other_basis)
 
 
 # Table labels that show a table is printed even when table recovery could not read it.
 _TABLE_LABELS = {
     "proactive": regex.compile(r"第二十条第\(一\)项|本年制发件数|本年新制作数量"),
     "requests": regex.compile(r"本年新收政府信息公开申请|上年结转政府信息公开申请"),
-    "review_litigation": regex.compile(r"结果维持[^。]{0,40}?结果纠正"),
+    "review_litigation": regex.compile(r"结果维持[^。]{0,40}?结果纠正|未经复议直接起诉|复议后起诉"),
 }
 _TABLE_NAMES = {"proactive": ("表二(主动公开)", "table 二 (proactive disclosure)"),
                 "requests": ("表三(收到和处理申请)", "table 三 (requests)"),
