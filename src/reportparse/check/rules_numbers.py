@@ -164,7 +164,7 @@ def narrative_vs_table(ctx: CheckContext) -> None:
 # --- a total and its items -----------------------------------------------------------------------
 
 _TOTAL = regex.compile(
-    r"(?:共|共计|合计|总计|累计|总数为?)(?P<total>\d+)(?P<unit>条|件|次|篇|个|项|人次)[,,]?"
+    r"(?:共|共计|合计|总计|累计|总数为?)(?:[^。;,\d]{0,12}?)(?P<total>\d+)(?P<unit>条|件|次|篇|个|项|人次)[,,]?"
     r"(?P<intro>其中|分别为|分别是|包括)[:,]?(?P<items>[^。;\n]{2,300})"
 )
 _ITEM = regex.compile(r"(?P<label>[^,、;:\d()]{0,20}?)(?P<n>\d+)(?P<unit>条|件|次|篇|个|项|人次)(?!\d)")
