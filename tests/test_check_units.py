@@ -165,3 +165,14 @@ def test_cli_text_notes_and_batch_previous(tmp_path, capsys):
     rewritten = _write(tmp_path, "2018b.txt", CLEAN_2018.replace("明确专人负责。", REWRITE))
     assert main(["check", rewritten, "--previous", last_year, "--format", "text"]) == 0
     assert "未发现问题" in capsys.readouterr().out
+
+
+def test_corpus_copied_pair():
+    import reportparse
+    from conftest import CORPUS
+
+    previous = reportparse.parse(CORPUS / "checks_jiedao_2017.txt")
+    report = reportparse.parse(CORPUS / "checks_jiedao_2018.txt")
+    assert report.findings == []
+    codes = [f.code for f in check(report, previous=previous)]
+    assert codes == ["copied-report"]

@@ -94,7 +94,7 @@ def phones(ctx: CheckContext) -> None:
             continue
         if any(c in ctx.text for c in cities):
             continue
-        where = "".join(cities)
+        where = "、".join(cities)
         if named_provinces and province not in named_provinces:
             named = "、".join(sorted(named_provinces))
             ctx.emit("phone-area-mismatch",

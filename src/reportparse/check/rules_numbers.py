@@ -49,7 +49,7 @@ _CLAUSE_START = regex.compile(r"[。;,:\n!?]")
 _SENTENCE_START = regex.compile(r"[。;\n!?]")
 
 
-def _is_year_total(text: str, m: regex.Match) -> bool:
+def _is_year_total(text: str, m: regex.Match, year: int | None) -> bool:
     sentence_start = max((x.end() for x in _SENTENCE_START.finditer(text, max(0, m.start() - 120), m.start())),
                          default=max(0, m.start() - 120))
     sentence = text[sentence_start : m.start()]
@@ -59,19 +59,23 @@ def _is_year_total(text: str, m: regex.Match) -> bool:
     prefix = sentence[clause_start:] + text[m.start() : m.start("n")]
     # The match itself may start with 共/全年; what precedes the verb must be a whole-year subject.
     head = regex.match(r"(?P<h>.*?)(?:主动公开|收到|受理|接到|新收|接收|公开|公布|发布)", prefix)
-    return bool(head) and bool(_WHOLE.fullmatch(head["h"]))
+    if not head or not _WHOLE.fullmatch(head["h"]):
+        return False
+    years = {int(y) for y in regex.findall(r"(?<!\d)(?:19|20)\d\d(?=年)", sentence + head["h"])}
+    return year is None or not years - {year}
 
 
 def repeated_figures(ctx: CheckContext) -> None:
     """A year total stated more than once must have one value."""
     text = ctx.text
     start, end = ctx.body_span
+    year = ctx.report.year.value if ctx.report.year else None
     for patterns, zh, en in _FIGURES.values():
         seen: dict[int, regex.Match] = {}
         for pattern in patterns:
             for m in pattern.finditer(text, start, end):
                 value = parse_count(m["n"])
-                if value is None or not _is_year_total(text, m):
+                if value is None or not _is_year_total(text, m, year):
                     continue
                 seen.setdefault(value, m)
         if len(seen) > 1:
