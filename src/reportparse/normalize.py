@@ -59,7 +59,7 @@ def to_simplified(text: str) -> str:
 
 _HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _HALF.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20})
-_HALF.update({ord("\r"): ord("\n"), 0x2028: ord("\n"), 0x2029: ord("\n"), 0x0B: ord("\n"), 0x0C: ord("\n")})
+_HALF.update({0x2028: ord("\n"), 0x2029: ord("\n"), 0x0B: ord("\n"), 0x0C: ord("\n")})
 
 
 def to_half_width(text: str) -> str:
@@ -73,12 +73,12 @@ def to_half_width(text: str) -> str:
 
 _CJK = r"\p{Han}\u3000-\u303f\u2014\u2026\u201c\u201d\u2018\u2019"
 _DELETE = regex.compile(
-    r"\r(?=\n)"  # CRLF -> LF (a lone CR becomes LF in to_half_width)
+    r"\r(?=\n)"  # CRLF -> LF (a lone CR becomes LF afterwards)
     r"|[\u200b-\u200d\u2060\ufeff\u00ad]+"  # zero-width and soft hyphen
     rf"|(?<=[{_CJK}])[ \t]+(?=[^\s|])"  # space after a CJK character
     rf"|(?<=[^\s|])[ \t]+(?=[{_CJK}])"  # space before a CJK character
-    r"|(?<=^|\n)[ \t]+(?=[^\s|])"  # indentation
-    r"|[ \t]+(?=\n|$)"  # trailing space
+    r"|(?<=^|[\r\n])[ \t]+(?=[^\s|])"  # indentation
+    r"|[ \t]+(?=[\r\n]|$)"  # trailing space
 )
 
 
@@ -166,6 +166,7 @@ def normalize(original: str) -> Normalized:
     """Apply the steps of this module's docstring to ``original``."""
     step = to_half_width(to_simplified(original))
     text, index = fix_whitespace(step)
+    text = text.replace("\r", "\n")
     text, index = unwrap_lines(text, index)
     index.append(len(original))
     return Normalized(original=original, text=text, index=index)
@@ -187,8 +188,8 @@ def detect_script(original: str, simplified: str | None = None) -> str:
     if total == 0 or traditional_chars <= max(2, total * 0.02):
         return "simplified"
     share = traditional_chars / total
-    if share >= 0.85:
+    if share >= 0.8:
         return "traditional"
-    if share <= 0.15:
+    if share <= 0.2:
         return "simplified"
     return "mixed"

@@ -11,11 +11,18 @@ from ..vocab import CHANNEL_RES
 from .counts import zones
 
 _PLATFORM_PART = regex.compile(r"平台|渠道|载体|新媒体|网站")
-_QUOTED_AFTER = regex.compile(r"[“\"《]([^”\"》\n]{2,20})[”\"》]")
+_QUOTED_AFTER = regex.compile(r"[^。;\n“\"《]{0,6}?[“\"《]([^”\"》\n]{2,20})[”\"》]")
 _QUOTED_BEFORE = regex.compile(r"[“\"《]([^”\"》\n]{2,20})[”\"》]$")
 
 
 def _name_near(text: str, start: int, end: int, code: str) -> str | None:
+    """The quoted name of the site or account: around the channel word, after it, or (sites) before it."""
+    opened = max(text.rfind("“", max(0, start - 20), start), text.rfind("《", max(0, start - 20), start))
+    if opened >= 0:
+        closing = {"“": "”", "《": "》"}[text[opened]]
+        close = text.find(closing, end, end + 20)
+        if close >= 0 and "\n" not in text[opened:close] and text.find(closing, opened, start) < 0:
+            return text[opened + 1 : close]
     after = _QUOTED_AFTER.match(text, end, min(len(text), end + 22))
     if after:
         return after.group(1)

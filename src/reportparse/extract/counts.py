@@ -44,7 +44,8 @@ REQ_RECEIVED_ZERO = [
     r"(?:依申请公开|申请公开)(?:[^。;]{0,6}?)(?:为|是)?(?:零|0)(?:条|件)",
 ]
 REQ_COMPLETED = [rf"(?:答复总数|办结(?:数|总数)?|办理完毕|答复(?:数|总数))(?:共|共计|为)?{N}{UNIT}"]
-REQ_GRANTED = [rf"(?:同意公开|予以公开|全部公开)(?:答复)?(?:数)?(?:共|为)?{N}{UNIT}"]
+REQ_GRANTED = [rf"(?:同意公开|予以公开|全部公开)(?:答复)?(?:数)?(?:共|为)?{N}{UNIT}",
+               r"(?<![\d零一二两三四五六七八九十百])(?P<n>[一二两三四五六七八九十]|\d+)(?:件|条)(?:申请)?(?:予以公开|同意公开)"]
 REQ_PARTIAL = [rf"(?:部分公开|同意部分公开)(?:答复)?(?:数)?(?:共|为)?{N}{UNIT}"]
 REQ_DENIED = [rf"(?:不予公开|免于公开|免予公开|否决公开)(?:答复)?(?:数)?(?:共|为)?{N}{UNIT}"]
 
@@ -56,7 +57,7 @@ NONE_EVENT = regex.compile(
     r"(?:没有|未(?!经)|无(?!法)|未曾|无一例|均未|不存在)(?:发生|收到|出现|接到|产生)?(?P<what>[^。;]{0,40}?(?:复议|诉讼)[^。;]{0,30})"
 )
 FEE_ZERO = [
-    r"(?:未|没有|不|无|暂不|免于|免予|均未)(?:向[^。;,]{0,14}?)?(?:收取|收)(?:任何)?(?:费用|信息处理费|费)",
+    r"(?:未|没有|不|无|暂不|免于|免予|均未)(?:向[^。;,]{0,14}?)?(?:收取|收)(?:任何)?(?:[^。;,]{0,12}?)(?:费用|信息处理费|费)",
     r"暂不收费|不收取费用|免费提供|无收取信息处理费|未产生信息处理费|信息处理费(?:为)?(?:0|零)元?",
     r"(?:没有|未|无)(?:[^。;]{0,12}?)收费的情况",
     r"(?:未|没有|无)(?:发生|产生)(?:[^。;,]{0,14}?)收费(?:事项|情况|行为)",
@@ -154,6 +155,14 @@ def extract_facts(doc: Normalized, layout: Layout) -> Facts:
     review_zero, litigation_zero = _none_events(doc, rl_zones)
     facts.review_total = find_count(doc, "review", rl_zones) or review_zero
     facts.litigation_total = find_count(doc, "litigation", rl_zones) or litigation_zero
+    for part in layout.parts_of("review_litigation"):
+        body = doc.text[part.title_end : part.end]
+        nil = regex.fullmatch(r"\s*(?:无|没有|无此类情况|无相关情况)[。.]?\s*", body)
+        if nil:
+            ev = doc.evidence(part.title_end + nil.start(0) + len(body) - len(body.lstrip()),
+                              part.title_end + len(body.rstrip()))
+            facts.review_total = facts.review_total or IntFact(value=0, evidence=ev)
+            facts.litigation_total = facts.litigation_total or IntFact(value=0, evidence=ev)
     if facts.review_total is None or facts.litigation_total is None:
         rz, lz = _none_events(doc, [(0, n)])
         facts.review_total = facts.review_total or rz

@@ -34,6 +34,7 @@ from ..vocab import ERA_ORDER, SECTION_HEADING_RES, SUB_MARKERS, TOP_MARKER
 _BOUNDARY_CHARS = "\n。;!?>】"
 _TERMINAL_TAIL = regex.compile(r"[^。;:\n(]{0,28}?(?:情况|措施|事项|问题|打算|概述|方面)")
 _TERMINAL_END = ("情况", "措施", "事项", "问题", "打算", "概述", "方面", "计划")
+_SUB_TITLE_STOP = regex.compile(r"[。;:]")
 _MD_HEADING = regex.compile(r"(?m)^\#{1,6}[ ]*(?:表[一二三四五六七八九十]+[:、.]?)?")
 
 
@@ -114,7 +115,9 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 def _is_contents_line(text: str, ls: int, le: int) -> bool:
     """A table of contents run together on one line: several numbered parts, no sentences."""
     line = text[ls:le]
-    return "。" not in line and len(TOP_MARKER.findall(line)) >= 3 and line.count(",") + line.count("、") >= 3
+    prevs = [line[m.start() - 1] for m in TOP_MARKER.finditer(line) if m.start() > 0]
+    listed = sum(p in ",;、" for p in prevs)
+    return listed >= 2 and listed > sum(p == "。" for p in prevs)
 
 
 def heading_candidates(text: str) -> list[Candidate]:
@@ -230,7 +233,7 @@ def find_subsections(text: str, start: int, end: int) -> list[Sub]:
             number = parse_cn_int(m.group("num"))
             le = text.find("\n", m.end(), end)
             le = end if le < 0 else le
-            stop = regex.compile(r"[。;]").search(text, m.end(), le)
+            stop = _SUB_TITLE_STOP.search(text, m.end(), le)
             title_end = stop.start() if stop else le
             title_end = min(title_end, m.end() + 40)
             subs.append(Sub(level, m.group(0), number, s, title_end))
@@ -245,8 +248,8 @@ _DECLARED = regex.compile(
     rf"(?:共|等)?(?P<n>[{'一二三四五六七八九十'}]|\d)个?(?:部分|方面)(?:内容)?(?:组成|构成)?"
 )
 _TITLE = regex.compile(
-    r"\A(?:[^\n]{0,12}\n){0,3}?(?P<title>[^\n。]{0,60}?(?:\d{4}|[二〇○零一两三四五六七八九十]{4})年度?"
-    r"[^\n。]{0,40}?(?:政府)?信息公开(?:工作)?\n?(?:年度)?(?:工作)?\n?(?:报告|年报))"
+    r"\A(?:[^\n]{0,12}\n){0,3}?(?P<title>[^\n。,;:《》]{0,60}?(?:\d{4}|[二〇○零一两三四五六七八九十]{4})年度?"
+    r"[^\n。,;:《》]{0,40}?(?:政府)?信息公开(?:工作)?\n?(?:年度)?(?:工作)?\n?(?:报告|年报))"
 )
 _DATE = regex.compile(
     r"(?P<y>\d{4}|[二〇○零一两三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportparse.normalize import detect_script, normalize, to_half_width, to_simplified
+
+CASES = [
+    ("聯系電話:0730-7800425", "联系电话:0730-7800425"),
+    ("（一）主动公开", "(一)主动公开"),
+    ("一、 概 述", "一、概述"),
+    ("2024 年 1 月 1 日", "2024年1月1日"),
+    ("统计\r\n期限", "统计\n期限"),
+    ("规章 0 0 0", "规章0 0 0"),
+    ("| 规章 | 0 |", "| 规章 | 0 |"),
+    ("\ufeff\u200b本报告", "本报告"),
+    ("  二、主动公开  \n", "二、主动公开\n"),
+]
+
+
+@pytest.mark.parametrize("raw,want", CASES)
+def test_normalize_table(raw, want):
+    assert normalize(raw).text == want
+
+
+def test_t2s_keeps_length():
+    text = "因政府信息公開申請行政復議、提起行政訴訟的情況於並後臺"
+    assert len(to_simplified(text)) == len(text)
+    assert len(to_half_width("（１２３）")) == 5
+
+
+@pytest.mark.parametrize("text,script", [
+    ("本报告根据政府信息公开条例编制,主动公开政府信息情况。", "simplified"),
+    ("本報告根據政府信息公開條例編制,主動公開政府信息情況。", "traditional"),
+    ("本報告根據政府信息公開條例編制,主動公開政府信息情況,于2018年并通過網站公開。", "traditional"),
+    ("本報告根據政府信息公開條例編制。本报告根据政府信息公开条例编制。", "mixed"),
+])
+def test_detect_script(text, script):
+    assert detect_script(text) == script
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("一二公開（）：１ \t\r\n　年度報告ab,。")), max_size=80))
+def test_map_points_to_original(text):
+    doc = normalize(text)
+    assert len(doc.index) == len(doc.text) + 1
+    for i, ch in enumerate(doc.text):
+        orig = text[doc.index[i]]
+        assert orig == ch or to_half_width(to_simplified(orig)) == ch or (orig == "\r" and ch == "\n")
+    assert normalize(doc.text).text == doc.text  # idempotent
