@@ -50,6 +50,20 @@ def numbering(ctx: CheckContext) -> None:
             ctx.emit("numbering", f"{where_zh}“{section.title}”中小标题序号{zh}。",
                      f"Sub-section numbering in {where_en} ({section.title}) {en}.",
                      [subs[i - 1].heading, subs[i].heading])
+        # 1. 2. 3. items, counted afresh under each (一)(二)...
+        runs: list[tuple[str | None, list]] = [(None, [])]
+        for sub in section.subsections:
+            if sub.level == 1:
+                runs.append((sub.marker, []))
+            elif sub.level == 2 and sub.number is not None:
+                runs[-1][1].append(sub)
+        for parent, items in runs:
+            for i, prev, cur in _sequence_faults([s.number for s in items]):
+                zh, en = _describe(prev, cur, lambda n: f"{n}.")
+                under = f"{parent}下" if parent else ""
+                ctx.emit("numbering", f"{where_zh}“{section.title}”{under}条目序号{zh}。",
+                         f"Item numbering in {where_en} ({section.title}{', under ' + parent if parent else ''}) {en}.",
+                         [items[i - 1].heading, items[i].heading])
 
 
 def declared_parts(ctx: CheckContext) -> None:
