@@ -176,3 +176,20 @@ def test_corpus_copied_pair():
     assert report.findings == []
     codes = [f.code for f in check(report, previous=previous)]
     assert codes == ["copied-report"]
+
+
+@pytest.mark.parametrize("title,signature,level", [
+    ("平江县财政局2020年政府信息公开工作年度报告", "平江县财政局", "department"),
+    ("2022年南岭乡人民政府政府信息公开工作年度报告", "南岭乡人民政府", "government"),
+    # a county government's report signed by its office: the government's deadline
+    ("平江县2020年政府信息公开工作年度报告", "平江县人民政府办公室", "government"),
+    ("平江县人民政府2020年政府信息公开工作年度报告", "平江县人民政府办公室", "government"),
+    # the office's own report
+    ("平江县人民政府办公室2020年政府信息公开工作年度报告", "平江县人民政府办公室", "department"),
+])
+def test_report_level_reads_the_title_first(title, signature, level):
+    from reportparse.check.rules_dates import report_level
+
+    text = CLEAN_2018.replace("新开镇人民政府2018年政府信息公开工作年度报告", title) \
+        .replace("新开镇人民政府\n2019年2月14日", f"{signature}\n2019年2月14日")
+    assert report_level(parse_text(text)) == level

@@ -26,6 +26,35 @@ def organ_level(name: str | None) -> str | None:
     return None
 
 
+_PLACE = regex.compile(r"(?:省|市|县|区|旗|州|盟)$")
+_GOVERNMENT_OFFICE = regex.compile(r"(?:人民政府|政府)办公(?:室|厅)$")
+_TITLE_ORGAN = regex.compile(
+    r"^(?:关于)?(?P<before>[^\d〇○]*?)(?:\d{4}|[二〇○零一两三四五六七八九]{4})年度?(?P<after>.*?)(?:政府)?信息公开"
+)
+
+
+def report_level(report) -> str | None:
+    """The organ level, from the title's organ first (a county's report is often signed by its 政府办公室).
+
+    A title naming only a place (平江县2020年…) is the local government's report; a 人民政府办公室
+    signature without such a title is ambiguous and gets the outer limit.
+    """
+    title = report.outline.title.value if report.outline.title else ""
+    m = _TITLE_ORGAN.match(title)
+    if m:
+        named = (m["before"] or m["after"]).strip(" :,、")
+        if named:
+            level = organ_level(named)
+            if level:
+                return level
+            if _PLACE.search(named):
+                return "government"
+    name = report.organ.value if report.organ else None
+    if name and _GOVERNMENT_OFFICE.search(name):
+        return None
+    return organ_level(name)
+
+
 def deadline(year: int, level: str | None) -> tuple[str, str, str]:
     """The statutory deadline (ISO), and the clause setting it (zh, en)."""
     if year <= 2018:
@@ -46,7 +75,7 @@ def timeliness(ctx: CheckContext) -> None:
         return
     if report.year is None:
         return
-    level = organ_level(report.organ.value if report.organ else None)
+    level = report_level(report)
     due, zh_rule, en_rule = deadline(report.year.value, level)
     published = report.published.value
     if published > due:
