@@ -72,6 +72,9 @@ ROWS: list[tuple[str, list[tuple[str, str]], set[str]]] = [
     ("comparison with an earlier year is fine",
      [("全年主动公开政府信息25条。", "全年主动公开政府信息25条,较2016年增加5条。")], set()),
     ("今年 bound to another year", [("2018年我镇高度重视", "今年(2016年)我镇高度重视")], {"stale-year"}),
+    ("去年 bound to a year two back", [("2018年我镇高度重视", "去年(2016年)我镇高度重视")], {"stale-year"}),
+    ("去年 bound to the year before is fine", [("2018年我镇高度重视", "去年(2017年)我镇高度重视")], set()),
+    ("今年 as the year of the date is fine", [("2018年我镇高度重视", "今年(2019年)我镇将高度重视")], set()),
     ("今年 alone is fine", [("2018年我镇高度重视", "今年我镇高度重视")], set()),
     # --- numbers ---
     ("same figure, two values",

@@ -127,7 +127,10 @@ _STALE = regex.compile(
     regex.M,
 )
 _HISTORIC = regex.compile(r"以来|至今|截至|截止|较|比|同比|相比|累计|历年|连续")
-_THIS_YEAR = regex.compile(rf"今年(?:\(|是|即|为)?(?P<y>{_Y})年|(?P<y2>{_Y})年(?:\()?(?:即|也就是)?今年")
+_RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
+_RELATIVE_YEAR = regex.compile(
+    rf"(?P<w>今年|去年|明年)(?:\(|是|即|为)?(?P<y>{_Y})年|(?P<y2>{_Y})年(?:\()?(?:即|也就是)?(?P<w2>今年|去年|明年)"
+)
 
 
 def stale_years(ctx: CheckContext) -> None:
@@ -148,9 +151,10 @@ def stale_years(ctx: CheckContext) -> None:
                  f"A {year} report states {y} figures as current (“{m.group(0)[:30]}”); "
                  "probably left over from an earlier report.",
                  [ctx.evidence(m.start("y"), m.end())])
-    for m in _THIS_YEAR.finditer(text, start, end):
+    for m in _RELATIVE_YEAR.finditer(text, start, end):
         y = int(m["y"] or m["y2"])
-        if y in (year, published_year):
+        offset = _RELATIVE[m["w"] or m["w2"]]
+        if y in (year + offset, published_year + offset):
             continue
         ctx.emit("stale-year",
                  f"“{m.group(0)}”与报告年度{year}年及落款日期不符。",
