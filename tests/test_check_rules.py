@@ -125,6 +125,11 @@ ROWS: list[tuple[str, list[tuple[str, str]], set[str]]] = [
     # --- contact ---
     ("no phone", [("(电话:0730-7800425)", "")], {"no-contact-phone"}),
     ("area code of another province", [("0730-7800425", "0591-87654321")], {"phone-area-mismatch"}),
+    ("county-level city inside the area code's region", [("岳阳县政府网站", "汨罗市政府网站"),
+                                                          ("新开镇人民政府2018年", "汨罗市新开镇人民政府2018年")],
+     set()),
+    ("municipality", [("0730-7800425", "021-64321234"), ("湖南省政府信息公开办法", "上海市政府信息公开规定"),
+                      ("岳阳县政府网站", "区政府网站")], set()),
     ("area code of another city, same province", [("0730-7800425", "0731-84567890"),
                                                  ("新开镇人民政府2018年", "岳阳市新开镇人民政府2018年")],
      {"phone-area-mismatch"}),
