@@ -71,3 +71,30 @@ def test_signature():
 ])
 def test_era(text, year, era):
     assert detect_era(normalize(text).text, year) == era
+
+
+# Heading variants seen in real reports (../shared/DOMAIN.md §2), one row each.
+HEADINGS = """
+概述 overview|主要工作概述 overview|基本工作情况 overview|政府信息公开总体工作情况 overview|组织领导方面 overview
+总体情况 overview|主动公开政府信息情况 proactive|主动公开信息情况 proactive|主动公开政府信息的情况 proactive
+行政机关主动公开政府信息情况 proactive|政府信息主動公開情況 proactive|依申请公开政府信息情况 requests
+政府信息依申请公开办理情况 requests|依申请公开信息的情况和不予公开信息的情况 requests|申请公开政府信息办理情况 requests
+收到和处理政府信息公开申请情况 requests|行政机关收到和处理政府信息公开申请情况 requests
+政府信息公开的收费及减免情况 fees|政府信息公开收费与减免情况 fees|信息公开的收费及减免情况 fees
+因政府信息公开申请行政复议和提起行政诉讼的情况 review_litigation|复议、诉讼情况 review_litigation
+行政复议和行政诉讼情况 review_litigation|行政复议诉讼和举报投诉情况 review_litigation
+政府信息公开行政复议、行政诉讼情况 review_litigation|因政府信息公开工作被申请行政复议提起行政诉讼情况 review_litigation
+因政府信息公开工作被申请行政复议、提起行政诉讼情况 review_litigation|申请行政复议和提起行政诉讼情况 review_litigation
+政府信息公开工作存在的主要问题及改进情况 problems|存在的主要问题和改进措施 problems|存在问题及工作打算 problems
+存在问题 problems|改进措施 problems|存在问题及改进情况 problems|其他需要报告的事项 other
+需要说明的事项与附表 other|回应解读情况 extra|机构设置、保障经费和培训会议情况 extra|咨询处理情况 extra
+建议和提案办理结果情况 extra|平潭综合实验区政府信息公开情况统计表 extra
+"""
+HEADING_ROWS = [tuple(cell.split()) for line in HEADINGS.strip().splitlines() for cell in line.split("|")]
+
+
+@pytest.mark.parametrize("title,kind", HEADING_ROWS)
+def test_heading_vocabulary(title, kind):
+    from reportparse.segment import classify_title
+
+    assert classify_title(normalize(title).text)[0] == kind

@@ -16,6 +16,7 @@ class Limits:
     max_lines: int = 200_000
     max_sections: int = 500
     max_table_cells: int = 20_000
+    max_elements: int = 100_000  # HTML elements (a long report page has a few thousand)
     max_pages: int = 500  # PDF pages
     max_archive_members: int = 2_000  # docx zip members
     max_expanded_bytes: int = 200 * MB  # total uncompressed size of a docx / pdf streams

@@ -161,6 +161,11 @@ class Tables(_Model):
     spans: dict[str, Evidence] = Field(default_factory=dict, description="where each table was found")
     missing: list[str] = Field(default_factory=list, description="cells that could not be recovered")
     ambiguous: list[str] = Field(default_factory=list, description="cells with more than one possible split")
+    derived: list[str] = Field(default_factory=list,
+                               description="cells printed blank that two table identities fill alike")
+    raw: dict[str, str] = Field(default_factory=dict,
+                                description="cell path -> printed text, for cells not printed as a bare number "
+                                            "('' blank, '/', '—', '160.5964万元', '+22')")
     identities: list[IdentityFailure] = Field(default_factory=list)
 
 

@@ -89,6 +89,7 @@ class Normalized:
     original: str
     text: str
     index: array  # index[i] = offset in original of text[i]; index[len(text)] = len(original)
+    script: str = "simplified"  # the original's script (see detect_script)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the normalized span ``[start, end)``."""
@@ -117,31 +118,43 @@ def fix_whitespace(text: str) -> tuple[str, array]:
     return "".join(pieces), index
 
 
+_NARROW = regex.compile(r"[^\u2e80-\uffff]+")
+
+
 def _width(line: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in line)
+    """Display width: CJK characters count two columns."""
+    return len(line) + len(_NARROW.sub("", line))
 
 
+# Table rows (cells separated by tabs, pipes or spaces between figures) are never joined.
+_TABLE_ROW = regex.compile(r"[\t|]|\d[ ]+[-+]?\d")
+_SENTENCE_END = ("。", ":", ";", "!", "?")
 _NO_JOIN_NEXT = regex.compile(r"^(?:[#|]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|第[一二三四五六七八九十]+部分)")
 
 
 def wrapped_line_ends(text: str) -> list[int]:
     """Offsets of the newlines that a fixed-width hard wrap put inside sentences."""
     lines = text.split("\n")
-    widths = sorted(_width(line) for line in lines if line.strip())
+    prose = [line for line in lines if line.strip() and not _TABLE_ROW.search(line)]
+    widths = sorted(_width(line) for line in prose)
     if len(widths) < 10:
         return []
     wrap = widths[int(len(widths) * 0.9) - 1]
     if not 20 <= wrap <= 130:
         return []
-    full = [w for w in widths if w >= wrap * 0.8]
-    if len(full) < len(widths) * 0.3:
+    # Hard-wrapped text: most full-width lines break mid-sentence. Text with a
+    # paragraph per line has its long lines end with a full stop.
+    full = [line for line in prose if _width(line) >= wrap * 0.8]
+    open_ended = sum(not line.endswith(_SENTENCE_END) for line in full)
+    if len(full) < 8 or open_ended < len(full) * 0.6:
         return []
     out, pos = [], 0
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[i + 1]
-        if (_width(line) >= wrap * 0.8 and nxt.strip() and not line.endswith(("。", ":", ";", "!", "?", "|"))
-                and not line.startswith("|") and not _NO_JOIN_NEXT.match(nxt)):
+        if (_width(line) >= wrap * 0.8 and nxt.strip() and not line.endswith(_SENTENCE_END)
+                and not _TABLE_ROW.search(line) and not _TABLE_ROW.search(nxt) and not _NO_JOIN_NEXT.match(nxt)
+                and not (_NO_JOIN_NEXT.match(line) and _width(line) < wrap * 0.95)):
             out.append(pos)
         pos += 1
     return out
@@ -164,12 +177,14 @@ def unwrap_lines(text: str, index: array) -> tuple[str, array]:
 
 def normalize(original: str) -> Normalized:
     """Apply the steps of this module's docstring to ``original``."""
-    step = to_half_width(to_simplified(original))
+    simplified = to_simplified(original)
+    script = detect_script(original, simplified)
+    step = to_half_width(simplified)
     text, index = fix_whitespace(step)
     text = text.replace("\r", "\n")
     text, index = unwrap_lines(text, index)
     index.append(len(original))
-    return Normalized(original=original, text=text, index=index)
+    return Normalized(original=original, text=text, index=index, script=script)
 
 
 def detect_script(original: str, simplified: str | None = None) -> str:
@@ -178,10 +193,12 @@ def detect_script(original: str, simplified: str | None = None) -> str:
     Naively converted text (聯系, 于, 并 left in a traditional text) counts as traditional.
     """
     simplified = simplified if simplified is not None else to_simplified(original)
-    traditional_chars = sum(a != b for a, b in zip(original, simplified))
+    if simplified == original:
+        return "simplified"
+    traditional_chars = sum(map(str.__ne__, original, simplified))
     as_traditional = _converter("s2t").convert(original)
     if len(as_traditional) == len(original):
-        simplified_chars = sum(a != b for a, b in zip(original, as_traditional))
+        simplified_chars = sum(map(str.__ne__, original, as_traditional))
     else:
         simplified_chars = sum(_converter("s2t").convert(ch) != ch for ch in original)
     total = traditional_chars + simplified_chars

@@ -25,7 +25,7 @@ from .extract.problems import extract_problems
 from .extract.refusals import extract_refusals
 from .load import Loaded, load_bytes, load_path
 from .models import Report, Source
-from .normalize import Normalized, detect_script, normalize
+from .normalize import Normalized, normalize
 from .segment import detect_era, segment, to_outline
 from .tables import recover_tables
 
@@ -44,7 +44,7 @@ def ensure_report(doc: Normalized) -> None:
 def parse_loaded(loaded: Loaded, name: str | None = None) -> Report:
     doc = normalize(loaded.text)
     ensure_report(doc)
-    script = detect_script(loaded.text)
+    script = doc.script
     layout = segment(doc)
     period = extract_period(doc, layout)
     year = extract_year(doc, layout, period)

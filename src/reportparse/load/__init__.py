@@ -41,6 +41,19 @@ def sniff_container(data: bytes) -> str | None:
     return None
 
 
+def describe_unsupported(data: bytes, suffix: str) -> str:
+    """A one-line message naming a container we recognise but do not read."""
+    if data.startswith(b"\xd0\xcf\x11\xe0") and "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]:
+        return "encrypted (password-protected) Office file: remove the password and save it as .docx"
+    if data.startswith(b"{\\rtf") or suffix == ".rtf":
+        return "RTF file is not supported; save it as .docx or .txt"
+    if suffix in {".wps", ".et", ".dps"}:
+        return f"WPS Office {suffix} file is not supported; save it as .docx or .txt"
+    if suffix in {".xls", ".ppt"}:
+        return f"legacy Office {suffix} file is not a report document; save the report as .docx or .txt"
+    return "legacy Word 97-2003 .doc (or other OLE) file is not supported; save it as .docx or .txt"
+
+
 def read_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:
     p = Path(path)
     try:
@@ -76,14 +89,14 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
         from .pdf import load_pdf
 
         return load_pdf(data, limits)
-    if suffix in {".docx", ".docm", ".dotx"} or (magic == "zip" and suffix not in TEXT_SUFFIXES):
+    if magic == "ole":
+        raise UnsupportedFormatError(describe_unsupported(data, suffix))
+    if suffix in {".docx", ".docm", ".dotx"} or (magic == "zip" and (not suffix or suffix not in TEXT_SUFFIXES)):
         from .docx import load_docx
 
         return load_docx(data, limits)
-    if magic == "ole" or suffix in {".doc", ".wps", ".rtf"}:
-        raise UnsupportedFormatError(
-            "legacy Word/WPS (.doc/.wps) or encrypted Office file; save it as .docx or .txt"
-        )
+    if magic == "ole" or suffix in {".doc", ".wps", ".rtf", ".et", ".dps"} or data.startswith(b"{\\rtf"):
+        raise UnsupportedFormatError(describe_unsupported(data, suffix))
     if magic == "zip":
         raise BinaryInputError("binary input: a ZIP/Office archive given as text (use the .docx name)")
     if magic == "binary":

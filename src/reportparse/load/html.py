@@ -1,10 +1,381 @@
-"""HTML pages (placeholder until the containers issue lands)."""
+"""HTML pages: find the article body, drop the site chrome, keep blocks and tables.
+
+:func:`load_html` applies, in order:
+
+1. ``choose_encoding`` - the charset a ``<meta>`` tag declares, when the bytes
+   decode with it (UTF-8 bytes under a stale GB2312 tag are read as UTF-8);
+   else the detected encoding of :func:`..text.decode_text`.
+2. parse with lxml's HTML parser (no network, no entities, no DTD); scripts,
+   styles, forms and other non-text elements are removed.
+3. ``drop_chrome`` - navigation, breadcrumbs, language switchers, font-size
+   and accessibility widgets, share buttons and footers, recognised by their
+   ``class``/``id`` and by their words (繁體版, 主办单位, ICP备, 网站标识码...).
+4. ``find_body`` - descend from ``<body>`` into the child holding nearly all
+   of the page's prose; the article title shortly before it is kept (else the
+   ``<title>``, when the body never names the report). Hidden elements go.
+5. ``render`` - one line per paragraph, heading or ``<br>`` line; each data
+   table as markdown pipe rows with rowspan/colspan expanded (spanned
+   positions left empty), a blank line before and after.
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..config import Limits
-from ..errors import UnsupportedFormatError
+from ..errors import InputError, LimitExceededError
+from . import Loaded
+from .text import decode_text
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Declared charsets read with the superset codec that decodes what sites really send.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+              "big5": "big5hkscs", "x-euc-tw": "big5hkscs", "iso-8859-1": "cp1252", "ascii": "utf-8",
+              "us-ascii": "utf-8"}
+
+# Elements whose content is never article text.
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+              "applet", "svg", "math", "canvas", "video", "audio", "map", "form", "button", "select",
+              "input", "textarea", "label", "nav", "footer", "aside", "link", "meta", "head",
+              "img", "picture", "source")
+# class/id words of site chrome (whole words or word parts of the attribute value).
+_CHROME_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|crumbs?|breadcrumbs?|location|position|weizhi|dqwz|footer|foot|bottom|"
+    r"copyright|banquan|toolbar|share|bdshare|fenxiang|sidebar|side|aside|lang|"
+    r"language|fontsize|font-size|zihao|wza|barrier|accessib\w*|print|close|search|login|qrcode|ewm|"
+    r"related|xgxx|xglj|links?|friendlink|pager|pagination|comment)(?:$|[\s_\d-])", re.I)
+# Words that mark a short block as chrome wherever it sits.
+_CHROME_WORDS = re.compile(
+    r"繁體|繁体版|简体版|ENGLISH|English|无障碍|無障礙|长辈版|關懷版|关怀版|适老|主办单位|主辦單位|承办单位|"
+    r"ICP备|ICP證|ICP证|网站标识码|網站標識碼|公网安备|京公网|版权所有|版權所有|Copyright|当前位置|當前位置|"
+    r"您现在的位置|您的位置|字号|字體|字体[:：]?\s*[大中小]|【\s*大\s*中\s*小\s*】|分享到|打印本页|打印此页|"
+    r"关闭窗口|關閉窗口|返回顶部|收藏本页|设为首页|加入收藏|浏览次数|访问量|扫一扫|网站地图|"
+    r"上一篇|下一篇|相关链接|相關鏈接|政府网站找错")
+_CHROME_MAX_CHARS = 160  # a block longer than this is prose even if it names a chrome word
+_REPORT_WORD = re.compile(r"报告|報告|年报|年報")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_TITLE_SUFFIX = re.compile(r"\s*[_|｜\-—–]+\s*[^_|｜\-—–]*$")
+_TITLE_ATTR = re.compile(r"title|biaoti|bt|tit|headline", re.I)
+
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+               "ol", "dl", "dt", "dd", "blockquote", "pre", "center", "address", "figure", "figcaption",
+               "hr", "body", "html", "tbody", "thead", "tfoot", "caption", "fieldset", "details", "summary"}
+_CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_SPACE_RUN = re.compile(r"\s+")
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\xa0]*\n[ \t\r\n\xa0]*(?=[{_CJK}])")
+_MAX_SPAN = 1000  # the HTML cap for colspan; rowspan is also bounded by the table's rows
 
 
-def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding: str | None = None):
-    raise UnsupportedFormatError("html input is not supported yet")
+def choose_encoding(data: bytes) -> tuple[str, str, list[str]]:
+    """``(text, encoding, warnings)``: the declared charset when it decodes, else detection."""
+    match = _META_CHARSET.search(data[:4096])
+    if match and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        label = match.group(1).decode("ascii", "replace").lower()
+        codec = _SUPERSETS.get(label, label)
+        if codec != "utf-8" and not data.isascii():
+            # Pages re-saved as UTF-8 keep their old gb2312 tag; Chinese GBK text is never valid UTF-8.
+            try:
+                return data.decode("utf-8"), "utf-8", [f"declared charset {label} but the page is UTF-8"]
+            except UnicodeDecodeError:
+                pass
+        try:
+            return data.decode(codec), label, []
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data)
+
+
+def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding: str | None = None) -> Loaded:
+    """Extract the report text from a saved web page."""
+    import lxml.etree
+
+    text, encoding, warnings = choose_encoding(data)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
+    parser = lxml.etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
+                                   huge_tree=False, recover=True, default_doctype=False)
+    try:
+        root = lxml.etree.fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(f"unreadable HTML ({exc})") from None
+    if root is None:
+        raise InputError("no text in the HTML page")
+    elements = sum(1 for _ in root.iter())
+    if elements > limits.max_elements:
+        raise LimitExceededError(f"HTML page has {elements:,} elements (limit {limits.max_elements:,})")
+    head_title = _page_title(root)
+    for el in list(root.iter(*_DROP_TAGS)):
+        _drop(el)
+    for el in [el for el in root.iter() if isinstance(el.tag, str) and _HIDDEN.search(el.get("style", ""))]:
+        _drop(el)
+    body = root.find("body")
+    if body is None:
+        body = root
+    drop_chrome(body)
+    title, article = find_body(body)
+    lines: list[str] = []
+    Renderer(limits).render(article, lines)
+    title_text = _inline_text(title) if title is not None else ""
+    opening = "".join(lines[:3])
+    if not title_text and head_title and not _REPORT_WORD.search(opening[:200]):
+        title_text = head_title  # the page shows its title nowhere but in <title>
+    if title_text and title_text not in opening:
+        lines.insert(0, title_text)
+    out = _tidy(lines)
+    if not out.strip():
+        raise InputError("no text in the HTML page")
+    if len(out) > limits.max_chars:
+        raise LimitExceededError(f"text too long ({len(out):,} characters; limit {limits.max_chars:,})")
+    return Loaded(text=out, container="html", encoding=encoding, size_bytes=len(data), warnings=warnings)
+
+
+def _page_title(root) -> str:
+    """The ``<title>`` of a report page without the site name after ``_`` / ``|`` / ``-``."""
+    el = root.find("head/title")
+    if el is None:
+        return ""
+    text = _SPACE_RUN.sub("", "".join(el.itertext()))
+    if not _REPORT_WORD.search(text):
+        return ""
+    while _TITLE_SUFFIX.search(text) and _REPORT_WORD.search(_TITLE_SUFFIX.sub("", text)):
+        text = _TITLE_SUFFIX.sub("", text)
+    return text if len(text) <= 80 else ""
+
+
+def _drop(el) -> None:
+    """Remove ``el`` but keep the text that follows it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _text(el) -> str:
+    return "".join(el.itertext())
+
+
+def _attr_words(el) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}".strip()
+
+
+def _text_len(el) -> int:
+    return len(_SPACE_RUN.sub("", _text(el)))
+
+
+def drop_chrome(body) -> None:
+    """Remove site chrome: by class/id words, then short blocks that speak of the site, not the report."""
+    for el in list(body.iter()):
+        if el is body or el.getparent() is None or not isinstance(el.tag, str):
+            continue
+        attrs = _attr_words(el)
+        if attrs and _CHROME_ATTR.search(attrs) and _text_len(el) <= 2 * _CHROME_MAX_CHARS:
+            _drop(el)
+    for el in list(body.iter()):
+        if el.getparent() is None or not isinstance(el.tag, str) or el is body:
+            continue
+        own = (el.text or "") + "".join(c.tail or "" for c in el)
+        if not _CHROME_WORDS.search(own) and not (el.tag == "a" and _CHROME_WORDS.search(_text(el))):
+            continue
+        # Climb to ancestors that add little else (a widget's wrapper), never into the article.
+        target = el
+        while (target.getparent() is not None and target.getparent() is not body
+               and _text_len(target.getparent()) <= min(_CHROME_MAX_CHARS, _text_len(target) * 1.5 + 10)):
+            target = target.getparent()
+        if _text_len(target) <= _CHROME_MAX_CHARS and _in_tree(target, body):
+            _drop(target)
+
+
+def _in_tree(el, root) -> bool:
+    while el is not None:
+        if el is root:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _prose_len(el) -> int:
+    """CJK characters outside links: what an article body is made of."""
+    total = len(re.findall(rf"[{_CJK}]", _text(el)))
+    linked = sum(len(re.findall(rf"[{_CJK}]", _text(a))) for a in el.iter("a"))
+    return total - linked
+
+
+def find_body(body):
+    """``(title element or None, article element)``."""
+    node = body
+    title = None
+    while True:
+        children = [c for c in node if isinstance(c.tag, str)]
+        total = _prose_len(node)
+        if not children or total == 0:
+            break
+        scored = [(_prose_len(c), i, c) for i, c in enumerate(children)]
+        best_len, best_i, best = max(scored, key=lambda t: t[0])
+        if best_len < 0.8 * total or best.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "a",
+                                                    "font", "b", "strong"):
+            break
+        # A heading or title block shortly before the body is the article title
+        # (a date/source line may sit between them).
+        seen = 0
+        for _, _, sib in reversed(scored[:best_i]):
+            stext = _SPACE_RUN.sub("", _text(sib))
+            if not stext:
+                continue
+            if ((sib.tag in ("h1", "h2", "h3") or _TITLE_ATTR.search(_attr_words(sib)))
+                    and len(stext) <= 80 and _REPORT_WORD.search(stext)):
+                title = sib
+                break
+            seen += 1
+            if seen == 3:
+                break
+        if best.tag == "table" and _table_kind(best) == "data":
+            break
+        node = best
+    if title is not None and _in_tree(title, node):
+        title = None
+    return title, node
+
+
+def _table_rows(table):
+    """The rows of ``table`` itself (not of tables nested in its cells)."""
+    rows = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(r for r in child if r.tag == "tr")
+    return rows
+
+
+def _cells(row):
+    return [c for c in row if c.tag in ("td", "th")]
+
+
+def _table_kind(table) -> str:
+    """``layout`` for tables that only position blocks (nested tables, one column), else ``data``."""
+    rows = _table_rows(table)
+    if not rows or any(t is not table for t in table.iter("table")):
+        return "layout"
+    if max(len(_cells(r)) for r in rows) <= 1:
+        return "layout"
+    return "data"
+
+
+def _inline_text(el) -> str:
+    lines: list[str] = []
+    Renderer(None).render(el, lines)
+    return "".join(line.strip() for line in lines if line.strip())
+
+
+def _span(value, default: int = 1) -> int:
+    try:
+        n = int(str(value).strip() or default)
+    except ValueError:
+        return default
+    return max(1, min(n, _MAX_SPAN))
+
+
+class Renderer:
+    """Walks the article element and appends text lines."""
+
+    def __init__(self, limits: Limits | None) -> None:
+        self.limits = limits
+        self.cells = 0
+
+    def render(self, el, lines: list[str]) -> None:
+        self._buf: list[str] = []
+        self._walk(el, lines)
+        self._flush(lines)
+
+    def _flush(self, lines: list[str]) -> None:
+        if self._buf:
+            line = _clean("".join(self._buf))
+            if line:
+                lines.append(line)
+            self._buf = []
+
+    def _walk(self, el, lines: list[str]) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "br":
+            self._flush(lines)
+            self._buf.append(el.tail or "")
+            return
+        if tag == "table":
+            self._flush(lines)
+            if _table_kind(el) == "data":
+                self._table(el, lines)
+            else:
+                for row in _table_rows(el):
+                    for cell in _cells(row):
+                        self._walk_children(cell, lines)
+                        self._flush(lines)
+            self._buf.append(el.tail or "")
+            return
+        block = tag in _BLOCK_TAGS or tag in ("tr", "td", "th")
+        if block:
+            self._flush(lines)
+        self._walk_children(el, lines)
+        if block:
+            self._flush(lines)
+        self._buf.append(el.tail or "")
+
+    def _walk_children(self, el, lines: list[str]) -> None:
+        self._buf.append(el.text or "")
+        for child in el:
+            self._walk(child, lines)
+
+    def _table(self, table, lines: list[str]) -> None:
+        grid: dict[tuple[int, int], str] = {}
+        rows = _table_rows(table)
+        width = 0
+        for r, row in enumerate(rows):
+            c = 0
+            for cell in _cells(row):
+                while (r, c) in grid:
+                    c += 1
+                colspan = _span(cell.get("colspan"))
+                rowspan = min(_span(cell.get("rowspan")), len(rows) - r)
+                self.cells += colspan * rowspan
+                if self.limits is not None and self.cells > self.limits.max_table_cells:
+                    raise LimitExceededError(
+                        f"HTML tables too large (more than {self.limits.max_table_cells:,} cells)")
+                text = _inline_text(cell).replace("|", "｜")
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        grid[(r + dr, c + dc)] = text if (dr, dc) == (0, 0) else ""
+                c += colspan
+                width = max(width, c)
+        if not grid:
+            return
+        if self.limits is not None and width * len(rows) > self.limits.max_table_cells:
+            raise LimitExceededError(
+                f"HTML table too large ({len(rows):,} rows x {width:,} columns; "
+                f"limit {self.limits.max_table_cells:,} cells)")
+        lines.append("")
+        for r in range(len(rows)):
+            cells = [grid.get((r, c), "") for c in range(width)]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+
+
+def _clean(line: str) -> str:
+    """Collapse HTML whitespace; a source line break between CJK characters is no space."""
+    line = _CJK_GAP.sub("", line)
+    return _SPACE_RUN.sub(" ", line.replace("\xa0", " ")).strip(" \u3000")
+
+
+def _tidy(lines: list[str]) -> str:
+    out: list[str] = []
+    for line in lines:
+        if line == "" and (not out or out[-1] == ""):
+            continue
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"

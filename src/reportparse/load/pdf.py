@@ -1,10 +1,245 @@
-"""PDF text layer (placeholder until the containers issue lands)."""
+"""PDF text layer: reading order, no running headers or page numbers, wrapped lines rejoined.
+
+The extractor is pypdf (BSD; pure Python). On the project's Chinese PDFs it
+gives the same text as pdfminer.six, 3-5 times faster, and unlike pdfminer
+it bounds decompression and content-stream parsing (see
+``benchmarks/bench_containers.py``). PyMuPDF is AGPL and not an option.
+
+:func:`load_pdf` applies, in order:
+
+1. ``open_pdf`` - refuse encrypted files we cannot open, count pages against
+   ``Limits.max_pages`` before extracting anything, bound every stream's
+   decompressed size by ``Limits.max_expanded_bytes``.
+2. ``page_lines`` - pypdf's layout mode per page: lines in top-to-bottom
+   order, indentation kept, table cells on one line separated by spaces.
+3. ``drop_running_lines`` - page numbers (``— 3 —``, ``第3页``, ``3/10``) and
+   headers or footers repeated on most pages.
+4. ``join_wrapped`` - a line that runs to the right margin continues on the
+   next line: joined without a space (a space only between two Latin
+   letters); indented lines, headings and table rows start new lines.
+5. ``fix_radicals`` - Kangxi radicals and compatibility ideographs that some
+   PDF fonts map to (``⼀`` for ``一``) become the ordinary characters.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
+import re
+import time
+import unicodedata
+from collections import Counter
+
 from ..config import Limits
-from ..errors import UnsupportedFormatError
+from ..errors import InputError, LimitExceededError, UnsupportedFormatError
+from . import Loaded
+
+_MAX_STREAM = 16 * 1024 * 1024  # decoded bytes per stream; a text page needs well under 1 MB
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－_~·•\s]*\d{1,4}[-—–－_~·•\s]*"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"|[-—–－]\s*[一二三四五六七八九十]+\s*[-—–－])$"
+)
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章节]"
+    r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]|附件|附表|表[一二三四五六七八九十\d])"
+)
+_SENTENCE_END = set("。！？；：!?;:")
+_CELL_GAP = re.compile(r"\S {2,}(?=\S)")
+_RADICALS = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_WORDLIKE = re.compile(r"[\u3400-\u9fffA-Za-z]")
+_UNBREAKABLE = re.compile(r"[\x21-\x7e]+")
 
 
-def load_pdf(data: bytes, limits: Limits):
-    raise UnsupportedFormatError("pdf input is not supported yet")
+def _width(s: str) -> int:
+    """Display width in half-width units: CJK, full-width forms and, in CJK fonts, quotes count 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in s)
+
+
+def _pypdf_config(limits: Limits):
+    import pypdf
+
+    apply = getattr(pypdf, "apply_configuration", None)
+    if apply is None:
+        return contextlib.nullcontext()
+    cap = min(limits.max_expanded_bytes, _MAX_STREAM)
+    return apply(zlib_maximum_output_length=cap, lzw_maximum_output_length=cap,
+                 run_length_maximum_output_length=cap, array_based_stream_maximum_output_length=cap,
+                 maximum_declared_stream_length=max(cap, limits.max_bytes), jbig2dec_binary=None)
+
+
+class _Collect(logging.Handler):
+    def __init__(self, sink: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = " ".join(record.getMessage().split())
+        if message and f"pdf: {message}" not in self.sink:
+            self.sink.append(f"pdf: {message}")
+
+
+@contextlib.contextmanager
+def _pypdf_log(sink: list[str]):
+    """pypdf logs repairs of damaged files; they become warnings, not stderr lines."""
+    logger = logging.getLogger("pypdf")
+    handler = _Collect(sink)
+    old_propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate
+
+
+def load_pdf(data: bytes, limits: Limits) -> Loaded:
+    """Extract the text layer of a PDF."""
+    import pypdf
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
+
+    started = time.monotonic()
+    warnings: list[str] = []
+    try:
+        with _pypdf_config(limits), _pypdf_log(warnings):
+            reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")
+                except (DependencyError, NotImplementedError):
+                    opened = 0
+                if not opened:
+                    raise UnsupportedFormatError("encrypted PDF (password-protected); cannot read its text")
+            count = len(reader.pages)
+            if count > limits.max_pages:
+                raise LimitExceededError(f"PDF has {count:,} pages (limit {limits.max_pages:,})")
+            pages = []
+            for index, page in enumerate(reader.pages):
+                pages.append(page_lines(page))
+                if time.monotonic() - started > limits.max_seconds:
+                    raise LimitExceededError(
+                        f"PDF extraction took over {limits.max_seconds:g} s (stopped at page {index + 1})")
+    except (LimitReachedError, MemoryError) as exc:
+        raise LimitExceededError(f"PDF exceeds a safety limit ({_short(exc)}): a decompression bomb?") from None
+    except FileNotDecryptedError:
+        raise UnsupportedFormatError("encrypted PDF (password-protected); cannot read its text") from None
+    except RecursionError:
+        raise InputError("damaged PDF (nested too deeply)") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
+            OSError, ZeroDivisionError) as exc:
+        raise InputError(f"damaged PDF ({_short(exc)})") from None
+    if count == 0:
+        raise InputError("PDF has no pages")
+    joined = "".join(line for lines in pages for line in lines)
+    unreadable = sum(1 for ch in joined if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    if unreadable > 0.3 * len(joined.replace(" ", "")):
+        raise UnsupportedFormatError("PDF text layer is unreadable (fonts without a Unicode map); "
+                                     "OCR is not supported")
+    pages = drop_running_lines(pages)
+    text = fix_radicals("\n".join(join_wrapped(pages))).strip("\n") + "\n"
+    # Page numbers or a stamp alone are not a text layer.
+    if len(_WORDLIKE.findall(text)) < 20:
+        raise UnsupportedFormatError(
+            f"PDF has no text layer ({count} page(s) of images: a scan?); OCR is not supported")
+    if len(text) > limits.max_chars:
+        raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
+    return Loaded(text=text, container="pdf", encoding=None, size_bytes=len(data), warnings=warnings[:5])
+
+
+def _short(exc: BaseException) -> str:
+    msg = " ".join(str(exc).split()) or type(exc).__name__
+    return msg[:120]
+
+
+def page_lines(page) -> list[str]:
+    """The page's lines, top to bottom; trailing space removed, blank lines kept as ''."""
+    try:
+        text = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
+    except Exception:  # noqa: BLE001 - layout mode is stricter; plain mode still gives the text
+        text = page.extract_text() or ""
+    return [line.rstrip() for line in text.replace("\r", "").split("\n")]
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Remove page numbers and headers/footers repeated on most pages."""
+    def edges(lines: list[str]) -> list[int]:
+        idx = [i for i, line in enumerate(lines) if line.strip()]
+        return sorted(set(idx[:2] + idx[-2:]))
+
+    repeated: set[str] = set()
+    if len(pages) >= 2:
+        counts = Counter()
+        for lines in pages:
+            counts.update({_shape(lines[i]) for i in edges(lines)})
+        repeated = {shape for shape, n in counts.items() if shape and n >= max(2, len(pages) * 0.5)}
+    out = []
+    for number, lines in enumerate(pages):
+        drop = set()
+        for i in edges(lines):
+            stripped = lines[i].strip()
+            # A header repeating the title is the title itself on the first page.
+            if _PAGE_NUMBER.match(stripped) or (number and _shape(lines[i]) in repeated):
+                drop.add(i)
+        out.append([line for i, line in enumerate(lines) if i not in drop])
+    return out
+
+
+def _is_table_row(stripped: str) -> bool:
+    return bool(_CELL_GAP.search(stripped))
+
+
+def join_wrapped(pages: list[list[str]]) -> list[str]:
+    """Rejoin lines that wrap at the right margin; keep paragraphs, headings and table rows apart."""
+    lines = [line for lines in pages for line in lines if line.strip()]
+    if not lines:
+        return []
+    indents = [len(line) - len(line.lstrip()) for line in lines]
+    prose = [(_width(line.strip()) + ind) for line, ind in zip(lines, indents, strict=True)
+             if not _is_table_row(line.strip())]
+    widths = sorted(prose) or [0]
+    full = widths[int(len(widths) * 0.9)] if len(widths) >= 5 else widths[-1]
+    margin = min(indents)
+    out: list[str] = []
+    last_end = -1  # where the last line of ``out`` ended (width units); -1: it cannot continue
+    for line, indent in zip(lines, indents, strict=True):
+        stripped = line.strip()
+        table = _is_table_row(stripped)
+        # After a sentence end, a numbered line is a heading or list item even at the margin.
+        heading = bool(_HEADING_START.match(stripped)) and bool(out) and out[-1][-1:] in _SENTENCE_END
+        starts_block = table or indent >= margin + 2 or heading
+        # A line continues when it reached the margin, or when the next line's first unbreakable
+        # Latin/number token (0731-5552018, a URL) would not have fitted in what was left.
+        token = _UNBREAKABLE.match(stripped)
+        room = _width(token.group()) if token and out and out[-1][-1:] not in "。！？!?" else 0
+        if last_end >= 0 and not starts_block and max(last_end, last_end + room) >= full - 4:
+            prev = out[-1]
+            sep = " " if _LATIN.match(prev[-1:]) and _LATIN.match(stripped[:1]) else ""
+            out[-1] = prev + sep + stripped
+        else:
+            out.append(stripped)
+        last_end = -1 if table else _width(stripped) + indent
+    return out
+
+
+def fix_radicals(text: str) -> str:
+    """Kangxi radicals / compatibility ideographs to unified ideographs (NFKC, for those only).
+
+    >>> fix_radicals("⼀、概述")
+    '一、概述'
+    """
+    def repl(m: re.Match[str]) -> str:
+        fixed = unicodedata.normalize("NFKC", m.group())
+        return fixed if len(fixed) == 1 else m.group()
+
+    return _RADICALS.sub(repl, text)

@@ -91,18 +91,22 @@ _ANNEX = regex.compile(r"[^。;:\n]{0,20}?(?:统计表|附表)")
 
 def classify_title(text: str) -> tuple[str | None, int]:
     """The section kind a heading title starts with, and the end of the match."""
-    annex = _ANNEX.match(text)
-    if annex:
-        return "extra", annex.end()
     for kind, pattern in SECTION_HEADING_RES:
         m = pattern.match(text)
         if m:
+            if kind == "extra":
+                annex = _ANNEX.match(text)
+                if annex:
+                    return "extra", annex.end()
             end = m.end()
             if not text[:end].endswith(_TERMINAL_END):
                 tail = _TERMINAL_TAIL.match(text, end)
                 if tail:
                     end = tail.end()
             return kind, end
+    annex = _ANNEX.match(text)
+    if annex:
+        return "extra", annex.end()
     return None, 0
 
 
@@ -120,10 +124,16 @@ def _is_contents_line(text: str, ls: int, le: int) -> bool:
     return listed >= 2 and listed > sum(p == "。" for p in prevs)
 
 
+# Bounded work on hostile text: a real report has a few dozen heading candidates.
+MAX_CANDIDATES = 2000
+
+
 def heading_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[int] = set()
-    for m in TOP_MARKER.finditer(text):
+    for scanned, m in enumerate(TOP_MARKER.finditer(text)):
+        if len(out) >= MAX_CANDIDATES or scanned >= MAX_CANDIDATES * 10:
+            break
         start = m.start()
         prev = text[start - 1] if start else "\n"
         line_start = prev == "\n"
@@ -162,6 +172,8 @@ def heading_candidates(text: str) -> list[Candidate]:
             seen.add(ls)
     pos = 0
     for line in text.split("\n"):
+        if len(out) >= MAX_CANDIDATES:
+            break
         ls, le = pos, pos + len(line)
         pos = le + 1
         if ls in seen or not line or len(line) > 30 or "。" in line or line[0] in "#(":
@@ -222,6 +234,8 @@ def find_subsections(text: str, start: int, end: int) -> list[Sub]:
     subs: list[Sub] = []
     for level, pattern in SUB_MARKERS:
         for m in pattern.finditer(text, start, end):
+            if len(subs) >= MAX_CANDIDATES:
+                break
             s = m.start()
             prev = text[s - 1] if s else "\n"
             if s != start and prev not in "\n。;:!?" and not (level == 1 and prev in "\n"):

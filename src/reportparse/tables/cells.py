@@ -1,0 +1,131 @@
+"""Cells as printed: the zone of cells after a row label, its pieces, and their values.
+
+A *piece* is what the rendering separates: a pipe cell, a tab cell, a line, or a
+run of characters between spaces. A piece may hold one cell (``12``, ``/``,
+``160.5964万元``, ``22(其中修订16件)``, ``+22``, ``--253``), no cell (an empty
+pipe or tab cell: blank), or several cells run together (``801000081``), which
+:mod:`.split` takes apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# One printed cell: a signed number with optional unit and note, or a null mark.
+CELL = (
+    r"(?:[+\-−]*\d+(?:,\d{3})*(?:\.\d+)?(?:万元|亿元|元|万|件|个|项|条|次|%)?"
+    r"(?:\((?:其中|含|包括)[^()\n]{0,40}\))?"
+    r"|[/—–\-]+)"
+)
+# The zone after a label: cells and separators, up to the first other text.
+ZONE = regex.compile(rf"(?:[ \t\n|]|{CELL})*")
+_CELL_RE = regex.compile(CELL)
+_PLAIN_RE = regex.compile(r"\d+(?:\.\d+)?")
+NULL_MARK = regex.compile(r"^(?:/+|[—–\-]+|无)$")
+NUMBER = regex.compile(r"^([+\-−]*)(\d+(?:,\d{3})*(?:\.\d+)?)(.*)$", regex.S)
+# A piece several cells may be run together in: digits, with sign boundaries and
+# an optional decimal tail and unit (39573802895.90元, 2648-18538, 35-15).
+RUN = regex.compile(r"^[+\-−]*\d+(?:[+\-−]+\d+)*(?:\.\d+)?(?:万元|元)?$")
+
+# Blanked before any rule runs (replaced by spaces, so offsets do not move).
+_PAGE_FOOTER = regex.compile(
+    r"(?m)^[ \t]*(?:[—–\-]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-]{1,2}|第\d{1,3}页(?:[,，]?共\d{1,3}页)?"
+    r"|\d{1,3}[ \t]*/[ \t]*\d{1,3})[ \t]*$"
+    r"|[—–][ \t]\d{1,3}[ \t][—–]"
+)
+_PIPE_SEPARATOR = regex.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
+
+
+def blank_noise(text: str) -> str:
+    """Page footers (``— 4 —``, ``-5-``, ``第4页``) and markdown separator rows to spaces."""
+    def spaces(m: regex.Match) -> str:
+        return regex.sub(r"[^\n]", " ", m.group())
+
+    text = _PAGE_FOOTER.sub(spaces, text)
+    return _PIPE_SEPARATOR.sub(spaces, text)
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def zone_end(text: str, start: int, limit: int) -> int:
+    """End of the run of cells and separators that starts at ``start``."""
+    m = ZONE.match(text, start, limit)
+    end = m.end() if m else start
+    # Do not swallow the separators that lead to the next label.
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return end
+
+
+def pieces_of(text: str, start: int, end: int) -> list[Piece]:
+    """The pieces of the zone ``text[start:end]`` (see the module docstring)."""
+    zone = text[start:end]
+    if "|" in zone:
+        return _split_first_line(text, start, end, "|", drop_ends=True)
+    if "\t" in zone:
+        return _split_first_line(text, start, end, "\t", drop_ends=False)
+    return [Piece(m.group(), start + m.start(), start + m.end()) for m in regex.finditer(r"[^\s|]+", zone)]
+
+
+def _split_first_line(text: str, start: int, end: int, sep: str, drop_ends: bool) -> list[Piece]:
+    # The first line of the zone that holds a cell: the rest of the label's row.
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        if regex.search(r"[^\s|]", text[pos:line_end]) or text[pos:line_end].count(sep) > 1:
+            break
+        pos = line_end + 1
+    else:
+        return []
+    line = text[pos:line_end]
+    pieces, offset = [], pos
+    for part in line.split(sep):
+        pieces.append(Piece(part.strip(), offset, offset + len(part)))
+        offset += len(part) + 1
+    if pieces and pieces[0].blank:  # the rest of the label's cell
+        pieces = pieces[1:]
+    if drop_ends and pieces and pieces[-1].blank:  # after the closing pipe
+        pieces = pieces[:-1]
+    return pieces
+
+
+def cell_value(raw: str) -> int | float | None:
+    """The number a single printed cell holds; None for blank, ``/``, ``—``.
+
+    >>> [cell_value(s) for s in ["12", "", "/", "—", "160.5964万元", "22(其中修订16件)", "+22", "--253", "0"]]
+    [12, None, None, None, 160.5964, 22, 22, -253, 0]
+    """
+    raw = raw.strip()
+    if not raw or NULL_MARK.match(raw):
+        return None
+    m = NUMBER.match(raw)
+    if not m:
+        return None
+    sign, digits, _rest = m.groups()
+    digits = digits.replace(",", "")
+    value: int | float = float(digits) if "." in digits else int(digits)
+    if "-" in sign or "−" in sign:
+        value = -value
+    return value
+
+
+def is_cell(raw: str) -> bool:
+    raw = raw.strip()
+    return not raw or bool(NULL_MARK.match(raw)) or bool(_CELL_RE.fullmatch(raw))
+
+
+def is_plain(raw: str) -> bool:
+    """A cell printed as a bare number (no unit, note or mark)."""
+    return bool(_PLAIN_RE.fullmatch(raw.strip()))

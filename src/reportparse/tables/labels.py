@@ -1,0 +1,158 @@
+"""The table vocabulary: row and column labels of tables 二/三/四 (DOMAIN.md §3).
+
+Labels are data; the rules in this package only ask this module for patterns.
+Every label is written once, as printed in the 2019 and 2021 formats; :func:`loose`
+turns it into a pattern that also matches it wrapped across lines, with straight
+or curly quotes and with or without the enumeration comma. Text is already
+normalized (simplified script, half-width brackets), so ``(一)`` is the only
+bracket form to expect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_QUOTES = "[“”\"'‘’「」『』]?"
+_COMMA = "[、,，]?"
+
+
+def loose(label: str) -> str:
+    """A pattern for ``label`` that tolerates line breaks and spaces between characters.
+
+    >>> bool(regex.fullmatch(loose('危及“三安全一稳定”'), '危及"三安全\\n一稳定"'))
+    True
+    """
+    parts = []
+    for ch in label:
+        if ch in "“”\"'‘’「」『』":
+            parts.append(_QUOTES)
+        elif ch in "、,，":
+            parts.append(_COMMA)
+        else:
+            parts.append(regex.escape(ch))
+    return r"\s*".join(parts)
+
+
+@dataclass(frozen=True)
+class RowLabel:
+    key: str
+    prefix: str  # pattern of the row's number (一、 (一) 1.), optional unless ``prefix_required``
+    label: str  # the printed label
+    suffix: str = ""  # optional pattern after the label (a printed note)
+    prefix_required: bool = False
+
+    def pattern(self) -> str:
+        prefix = f"(?:{self.prefix})\\s*"
+        if not self.prefix_required:
+            prefix = f"(?:{prefix})?"
+        suffix = f"(?:{self.suffix})?" if self.suffix else ""
+        return prefix + loose(self.label) + suffix
+
+
+def _n(k: int) -> str:
+    return f"{k}[.、．]"
+
+
+# Table 三, rows in printed order. ``other`` is the single （六） row of 2019;
+# in 2021 its three sub-rows follow it instead.
+REQUEST_ROWS: tuple[RowLabel, ...] = (
+    RowLabel("new_received", "一、", "本年新收政府信息公开申请数量"),
+    RowLabel("carried_over", "二、", "上年结转政府信息公开申请数量"),
+    RowLabel("granted", r"\(一\)", "予以公开"),
+    RowLabel("partially_granted", r"\(二\)", "部分公开", suffix=r"\s*\(\s*区\s*分[^)]{0,40}\)"),
+    RowLabel("denied_state_secret", _n(1), "属于国家秘密"),
+    RowLabel("denied_law_forbidden", _n(2), "其他法律行政法规禁止公开"),
+    RowLabel("denied_safety_stability", _n(3), "危及“三安全一稳定”"),
+    RowLabel("denied_third_party", _n(4), "保护第三方合法权益"),
+    RowLabel("denied_internal_affairs", _n(5), "属于三类内部事务信息"),
+    RowLabel("denied_process_info", _n(6), "属于四类过程性信息"),
+    RowLabel("denied_enforcement_file", _n(7), "属于行政执法案卷"),
+    RowLabel("denied_admin_query", _n(8), "属于行政查询事项"),
+    RowLabel("unable_not_held", _n(1), "本机关不掌握相关政府信息"),
+    RowLabel("unable_needs_creation", _n(2), "没有现成信息需要另行制作"),
+    RowLabel("unable_unclear", _n(3), "补正后申请内容仍不明确"),
+    RowLabel("not_processed_complaint", _n(1), "信访举报投诉类申请"),
+    RowLabel("not_processed_repeat", _n(2), "重复申请"),
+    RowLabel("not_processed_publication", _n(3), "要求提供公开出版物"),
+    RowLabel("not_processed_excessive", _n(4), "无正当理由大量反复申请"),
+    RowLabel("not_processed_confirm", _n(5), "要求行政机关确认或重新出具已获取信息"),
+    RowLabel("other", r"\(六\)", "其他处理"),
+    RowLabel("other_overdue_correction", _n(1), "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    RowLabel("other_overdue_fee", _n(2), "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    RowLabel("other_reasons", _n(3), "其他", prefix_required=True),
+    RowLabel("total_processed", r"\(七\)", "总计", prefix_required=True),
+    RowLabel("carried_forward", "四、", "结转下年度继续办理"),
+)
+REQUEST_KEYS = tuple(r.key for r in REQUEST_ROWS)
+OTHER_SUBROWS = ("other_overdue_correction", "other_overdue_fee", "other_reasons")
+# Rows that carry numbers, by format (2021 replaces the single （六） row by three).
+PHYSICAL_ROWS = {
+    "fmt2019": tuple(k for k in REQUEST_KEYS if k not in OTHER_SUBROWS),
+    "fmt2021": tuple(k for k in REQUEST_KEYS if k != "other"),
+}
+# Outcome rows that （七）总计 adds up (identity 2 of DOMAIN.md §4).
+OUTCOME_ROWS = {
+    "fmt2019": PHYSICAL_ROWS["fmt2019"][2:-2],
+    "fmt2021": PHYSICAL_ROWS["fmt2021"][2:-2],
+}
+REQUEST_PATTERNS = {r.key: regex.compile(r.pattern()) for r in REQUEST_ROWS}
+# In a table cell a lone 其他 under （六） is the 2021 sub-row 3.
+OTHER_REASONS_CELL = regex.compile(r"^\s*(?:3[.、．]\s*)?其他\s*$")
+
+APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
+REQUEST_COLUMNS = APPLICANT_COLUMNS + ("total",)
+# Where table 三 starts: its first row, followed by the second.
+# The label must be followed by cells: prose that names the row ("...数量为21件") is no anchor.
+REQUESTS_ANCHOR = regex.compile(
+    loose("本年新收政府信息公开申请数量") + r"[\s|]*[\d/—–\-][\s\S]{0,400}?" + loose("上年结转"))
+REQUESTS_HEADER = regex.compile(r"申请人情况|\(本列数据的勾稽关系")
+SUBTOTAL_COLUMN = regex.compile(r"小\s*计")
+
+# Table 四: three groups of five, in printed order.
+REVIEW_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+REVIEW_COLUMNS = ("maintained", "corrected", "other", "pending", "total")
+REVIEW_START = regex.compile(r"行政复议")
+
+# Table 二, per format: row key -> (label pattern, columns); compiled below.
+_REG = r"规\s*章(?:\([^)\n]{0,40}\))?"
+_NORM = r"(?:行\s*政\s*)?规\s*范\s*性\s*文\s*件(?:\([^)\n]{0,40}\))?"
+PROACTIVE_ROWS = {
+    "fmt2019": {
+        "regulations": (_REG, ("made", "published", "total")),
+        "normative_documents": (_NORM, ("made", "published", "total")),
+        "licensing": (loose("行政许可"), ("previous", "change", "decisions")),
+        "other_services": (loose("其他对外管理服务事项"), ("previous", "change", "decisions")),
+        "punishment": (loose("行政处罚"), ("previous", "change", "decisions")),
+        "coercion": (loose("行政强制"), ("previous", "change", "decisions")),
+        "fees": (loose("行政事业性收费"), ("previous", "change")),
+        "procurement": (loose("政府集中采购"), ("count", "amount")),
+    },
+    "fmt2021": {
+        "regulations": (_REG, ("issued", "repealed", "in_force")),
+        "normative_documents": (_NORM, ("issued", "repealed", "in_force")),
+        "licensing": (loose("行政许可"), ("decisions",)),
+        "punishment": (loose("行政处罚"), ("decisions",)),
+        "coercion": (loose("行政强制"), ("decisions",)),
+        "fees": (loose("行政事业性收费"), ("amount",)),
+    },
+}
+PROACTIVE_ROWS = {era: {key: (regex.compile(p), cols) for key, (p, cols) in rows.items()}
+                  for era, rows in PROACTIVE_ROWS.items()}
+PROACTIVE_START = regex.compile(r"第\s*二\s*十\s*条\s*第\s*\(\s*[一五六八九]\s*\)\s*项")
+PROACTIVE_END = regex.compile(r"三、\s*(?:行政机关)?收到和处理|申请人情况|本年新收政府信息公开申请")
+
+# Format markers (DOMAIN.md §6 parsing hints): labels, not the year, tell the format.
+FMT2021_MARKERS = regex.compile(
+    "|".join([loose("本年制发件数"), loose("本年废止件数"), loose("现行有效件数"),
+              loose("逾期不补正"), loose("逾期未按收费通知")]))
+FMT2019_MARKERS = regex.compile(
+    "|".join([loose("本年新制作数量"), loose("本年新公开数量"), loose("对外公开总数量"),
+              loose("采购项目数量"), loose("上一年项目数量"), loose("本年增/减"), r"第\s*二\s*十\s*条\s*第\s*\(\s*九\s*\)\s*项"]))
+
+# Prose that restates table figures (tie-breakers for run-together cells).
+PROSE_REVIEW = regex.compile(r"行政复议(?:案件|申请)?(?:共|数为|数)?(\d+)\s*件")
+PROSE_LITIGATION = regex.compile(r"行政诉讼(?:案件)?(?:共|数为|数)?(\d+)\s*(?:件|起)")
+PROSE_RECEIVED = regex.compile(r"(?:收到|受理|新收)[^。,;]{0,20}?(?:政府信息公开)?申请(?:共)?(\d+)\s*件")
+PROSE_NORMATIVE_ISSUED = regex.compile(r"制发(?:的)?(?:行政)?规范性文件(\d+)\s*件")

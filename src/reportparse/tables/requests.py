@@ -1,0 +1,146 @@
+"""Rule: table 三 cells from the rows found, splitting run-together cells.
+
+Per row, the readings :func:`.split.splits` allows under the row identity
+(总计 = the applicant columns) are kept; when a row has several, the column
+identities (（七）= the outcome rows; 一 + 二 = （七）+ 四) choose among the
+combinations, then the prose. Cells still undecided stay null and are listed
+in ``ambiguous``; a row that was not found lists its cells in ``missing``.
+Cells are recorded as printed: a printed table that breaks an identity is
+reported by :mod:`.identities`, never corrected.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from . import labels
+from .cells import Piece, cell_value, is_plain
+from .split import row_sum_expected, splits
+from .state import State
+
+MAX_COMBINATIONS = 4096
+
+
+def _fit(pieces: list[Piece], ncols: int) -> list[Piece]:
+    pieces = list(pieces)
+    while len(pieces) > ncols and pieces[-1].blank:
+        pieces.pop()
+    while len(pieces) > ncols and pieces[0].blank:
+        pieces.pop(0)
+    return pieces
+
+
+def readings(pieces: list[Piece], ncols: int, subtotal: bool) -> list[list[str]]:
+    """The possible cell strings of one row (one reading when pieces and columns match)."""
+    pieces = _fit(pieces, ncols)
+    if len(pieces) == ncols:
+        return [[p.text for p in pieces]]
+    if len(pieces) > ncols:
+        return []
+    found = splits(pieces, ncols, row_sum_expected(ncols, subtotal), max_digits=6)
+    return found or splits(pieces, ncols, max_digits=6)
+
+
+def _score(values: dict[str, list], era: str, ncols: int) -> int:
+    """How many column identities hold (only those whose cells are all known)."""
+    score = 0
+    outcome = [k for k in labels.OUTCOME_ROWS[era] if k in values]
+    for c in range(ncols):
+        total = values.get("total_processed", [None] * ncols)[c]
+        parts = [values[k][c] for k in outcome]
+        if total is not None and len(outcome) == len(labels.OUTCOME_ROWS[era]) and None not in parts:
+            score += total == sum(parts)
+        quad = [values.get(k, [None] * ncols)[c] for k in
+                ("new_received", "carried_over", "total_processed", "carried_forward")]
+        if None not in quad:
+            score += quad[0] + quad[1] == quad[2] + quad[3]
+    return score
+
+
+def requests_cells(state: State) -> None:
+    rows = state.request_rows
+    if not rows:
+        return
+    # The rows' own labels set state.era; without them fall back on the hint (not reported as format).
+    era = state.era or state.era_hint
+    if era not in labels.PHYSICAL_ROWS:
+        era = "fmt2021" if any(k in rows for k in labels.OTHER_SUBROWS) else "fmt2019"
+    state.layout = era
+    ncols, subtotal = state.request_ncols, state.request_subtotal
+    options: dict[str, list[list[str]]] = {}
+    for key, row in rows.items():
+        found = readings(row.pieces, ncols, subtotal)
+        if key == "new_received" and "requests_received" in state.prose:
+            hinted = [r for r in found if cell_value(r[-1]) == state.prose["requests_received"]]
+            found = hinted or found
+        if found:
+            options[key] = found
+
+    def values_of(reading: list[str]) -> list:
+        return [cell_value(c) for c in reading]
+
+    fixed = {k: values_of(v[0]) for k, v in options.items() if len(v) == 1}
+    open_rows = [k for k, v in options.items() if len(v) > 1]
+    chosen: dict[str, list[str] | None] = {k: v[0] for k, v in options.items() if len(v) == 1}
+    uncertain: dict[str, set[int]] = {}
+    if open_rows:
+        count = 1
+        for k in open_rows:
+            count *= len(options[k])
+        if count <= MAX_COMBINATIONS:
+            scored = []
+            for combo in product(*(options[k] for k in open_rows)):
+                values = dict(fixed)
+                values.update({k: values_of(r) for k, r in zip(open_rows, combo, strict=True)})
+                scored.append((_score(values, era, ncols), combo))
+            best = max(s for s, _ in scored)
+            winners = [c for s, c in scored if s == best]
+            for i, k in enumerate(open_rows):
+                readings_k = [w[i] for w in winners]
+                chosen[k], uncertain[k] = _agree(readings_k)
+        else:
+            for k in open_rows:
+                chosen[k], uncertain[k] = _agree(options[k])
+
+    table: dict[str, dict] = {}
+    out_index = list(range(6)) + [ncols - 1]  # the 小计 column is read, not reported
+    for key in labels.PHYSICAL_ROWS[era]:
+        reading = chosen.get(key)
+        cells: dict = {}
+        for col, idx in zip(labels.REQUEST_COLUMNS, out_index, strict=True):
+            path = f"requests.{key}.{col}"
+            if reading is None:
+                cells[col] = None
+                (state.ambiguous if key in options else state.missing).append(path)
+                continue
+            raw = reading[idx]
+            if idx in uncertain.get(key, ()):
+                cells[col] = None
+                state.ambiguous.append(path)
+                continue
+            cells[col] = cell_value(raw)
+            if not is_plain(raw):
+                state.raw[path] = raw
+        table[key] = cells
+    if era == "fmt2021":
+        table["other"] = _sum_rows([table[k] for k in labels.OTHER_SUBROWS])
+        order = list(labels.REQUEST_KEYS)
+        table = {k: table[k] for k in order if k in table}
+    state.requests = table
+    present = [rows[k] for k in rows]
+    state.spans["requests"] = (min(r.start for r in present), max(r.end for r in present))
+
+
+def _agree(readings: list[list[str]]) -> tuple[list[str], set[int]]:
+    """The first reading, and the cells on which the readings differ."""
+    first = readings[0]
+    differ = {i for i in range(len(first)) if any(r[i] != first[i] for r in readings[1:])}
+    return first, differ
+
+
+def _sum_rows(rows: list[dict]) -> dict:
+    out = {}
+    for col in labels.REQUEST_COLUMNS:
+        parts = [r.get(col) for r in rows]
+        out[col] = None if None in parts else sum(parts)
+    return out

@@ -1,0 +1,86 @@
+"""Rule: table 四, one row of 15 cells under a fragmented header.
+
+The cells start at the first figure after the header (whatever the header's
+line breaks or pipes) and run as long as cells do. Cells run together are
+split so that each group's 总计 is the sum of its four parts; the prose
+(复议2件, 诉讼7件) breaks remaining ties.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import labels
+from .cells import cell_value, is_plain, pieces_of, zone_end
+from .split import group_sum_expected, splits
+from .state import State
+
+NCELLS = len(labels.REVIEW_GROUPS) * len(labels.REVIEW_COLUMNS)
+_DIGIT = regex.compile(r"\d")
+
+
+def review_cells(state: State) -> None:
+    if "review_litigation" not in state.regions:
+        return
+    text = state.text
+    start, end = state.regions["review_litigation"]
+    m = _DIGIT.search(text, start, end)
+    if not m:
+        return
+    begin = m.start()
+    line_start = text.rfind("\n", start, begin) + 1
+    if text[max(line_start, start):begin].lstrip().startswith("|"):
+        begin = max(line_start, start)
+    else:
+        while begin > start and text[begin - 1] in " \t\n/—–-+":
+            begin -= 1
+    zend = zone_end(text, begin, end)
+    pieces = pieces_of(text, begin, zend)
+    while len(pieces) > NCELLS and pieces[-1].blank:
+        pieces.pop()
+    if len(pieces) == NCELLS:
+        options = [[p.text for p in pieces]]
+    elif len(pieces) > NCELLS:
+        options = []
+    else:
+        options = splits(pieces, NCELLS, group_sum_expected(), max_digits=6) or splits(
+            pieces, NCELLS, max_digits=6)
+    if len(options) > 1:
+        options = _prose_filter(options, state.prose)
+    table: dict[str, dict] = {}
+    differ = set()
+    if options:
+        first = options[0]
+        differ = {i for i in range(NCELLS) if any(o[i] != first[i] for o in options[1:])}
+    for g, group in enumerate(labels.REVIEW_GROUPS):
+        cells = {}
+        for c, col in enumerate(labels.REVIEW_COLUMNS):
+            i = g * len(labels.REVIEW_COLUMNS) + c
+            path = f"review_litigation.{group}.{col}"
+            if not options:
+                cells[col] = None
+                state.missing.append(path)
+            elif i in differ:
+                cells[col] = None
+                state.ambiguous.append(path)
+            else:
+                raw = options[0][i]
+                cells[col] = cell_value(raw)
+                if not is_plain(raw):
+                    state.raw[path] = raw
+        table[group] = cells
+    state.review_litigation = table
+    state.spans["review_litigation"] = (start, zend)
+
+
+def _prose_filter(options: list[list[str]], prose: dict[str, int]) -> list[list[str]]:
+    def fits(o: list[str]) -> bool:
+        v = [cell_value(c) for c in o]
+        if "review_total" in prose and v[4] != prose["review_total"]:
+            return False
+        if "litigation_total" in prose and None not in (v[9], v[14]):
+            return v[9] + v[14] == prose["litigation_total"]
+        return True
+
+    kept = [o for o in options if fits(o)]
+    return kept or options
