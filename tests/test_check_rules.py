@@ -98,6 +98,9 @@ ROWS: list[tuple[str, list[tuple[str, str]], set[str]]] = [
     ("channels overlap: a split by channel may exceed the total",
      [("全年主动公开政府信息25条。", "全年主动公开政府信息25条。全年共发布各类信息30条,其中网站20条,微信15条、微博12条。")],
      set()),
+    ("channels with notes in brackets",
+     [("全年主动公开政府信息25条。", "全年主动公开政府信息25条。共发布各类信息30条,其中网站(含转发)20条,微信(含转发)15条。")],
+     set()),
     ("items that add up",
      [("均已按时答复。", "均已按时答复。全年共办理事项5件,其中当面申请2件、其他申请3件。")], set()),
     # --- structure ---

@@ -70,5 +70,9 @@ class CheckContext:
         self.findings.append(finding)
         return finding
 
+    def in_table(self, evidence: Evidence) -> bool:
+        """Whether a span lies inside a recovered table (its labels are not narrative)."""
+        return any(span.start <= evidence.start < span.end for span in self.report.tables.spans.values())
+
     def has_part(self, kind: str) -> bool:
         return any(s.kind == kind for s in self.report.outline.sections)
