@@ -5,7 +5,9 @@
 >>> reportparse.summarize(report).requests_received        # doctest: +SKIP
 
 Public API: :func:`parse` (path or bytes), :func:`parse_text`,
-:func:`summarize`, :func:`check` (compliance findings), the :class:`Report` model and :class:`ReportParseError`.
+:func:`parse_many` (many files on all cores, in input order),
+:func:`summarize`, :func:`check` (compliance findings), the :class:`Report`
+model and :class:`ReportParseError`.
 """
 
 from .check import check
@@ -16,4 +18,21 @@ from .output import summarize
 from .parse import parse, parse_text
 
 __version__ = "0.1.0"
-__all__ = ["Limits", "Report", "ReportParseError", "Summary", "check", "parse", "parse_text", "summarize"]
+__all__ = ["Limits", "Report", "ReportParseError", "Summary", "check", "parse", "parse_many", "parse_text",
+           "summarize"]
+
+
+def parse_many(paths, *, jobs: int | None = None, limits: Limits | None = None, errors: str = "raise"):
+    """Parse many reports on ``jobs`` processes (default: all cores), yielding each
+    :class:`Report` in input order.
+
+    ``errors="raise"`` raises a file's :class:`ReportParseError` when its turn
+    comes; ``errors="return"`` yields the error in the report's place, so the
+    results stay aligned with ``paths``::
+
+        for path, result in zip(paths, reportparse.parse_many(paths, errors="return")):
+            if isinstance(result, reportparse.ReportParseError): ...
+    """
+    from .batch.runner import parse_many as run
+
+    return run(paths, jobs=jobs, limits=limits, errors=errors)

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Warm single-process parse speed, against OpenCC t2s on the same texts in the same run.
+
+    python benchmarks/bench_parse.py [-r ROUNDS] [--profile]
+
+Texts: every .txt/.md report of corpus/ (with its encoding variants) and of
+../shared/corpus/dev. Each round parses every report from its bytes (decode,
+normalize, segment, extract, tables: what ``reportparse.parse`` does),
+after one warm-up round. The same texts then go through
+``opencc.OpenCC("t2s").convert`` the same number of times; the ratio says how
+many t2s conversions one parse costs. ``--profile`` adds a cProfile of the
+parse rounds (top functions by own time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "corpus", ROOT.parent / "shared" / "corpus" / "dev"]
+
+
+def corpus_files() -> list[Path]:
+    files: list[Path] = []
+    for folder in SOURCES:
+        if folder.is_dir():
+            files += sorted(p for p in folder.rglob("*") if p.suffix in {".txt", ".md"})
+    return files
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
+            f"Python {platform.python_version()}, load average {load:.2f} at start")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-r", "--rounds", type=int, default=20)
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args()
+
+    import opencc
+
+    import reportparse
+
+    files = corpus_files()
+    if not files:
+        sys.exit("no corpus texts found")
+    blobs = [(p.name, p.read_bytes()) for p in files]
+    texts = [reportparse.parse(data, name=name).text for name, data in blobs]  # warm-up round
+    sizes = [len(t) for t in texts]
+
+    parse_times = []
+    for _ in range(args.rounds):
+        t0 = time.perf_counter()
+        for name, data in blobs:
+            reportparse.parse(data, name=name)
+        parse_times.append(time.perf_counter() - t0)
+
+    t2s = opencc.OpenCC("t2s")
+    for text in texts:  # warm-up
+        t2s.convert(text)
+    t2s_times = []
+    for _ in range(args.rounds):
+        t0 = time.perf_counter()
+        for text in texts:
+            t2s.convert(text)
+        t2s_times.append(time.perf_counter() - t0)
+
+    n = len(blobs)
+    best, median = min(parse_times), statistics.median(parse_times)
+    t2s_median = statistics.median(t2s_times)
+    print(f"machine: {machine()}")
+    print(f"texts: {n} reports ({', '.join(str(s.relative_to(ROOT.parent)) for s in SOURCES if s.is_dir())}), "
+          f"mean size {statistics.mean(sizes):,.0f} characters (min {min(sizes):,}, max {max(sizes):,})")
+    print(f"parse, warm, 1 process: {n / median:,.0f} reports/s median over {args.rounds} rounds "
+          f"({n / best:,.0f} best; {median / n * 1000:.2f} ms per report)")
+    print(f"OpenCC t2s on the same texts: {n / t2s_median:,.0f} texts/s ({t2s_median / n * 1000:.3f} ms per text)")
+    print(f"ratio parse / t2s: {median / t2s_median:.1f}")
+
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(5):
+            for name, data in blobs:
+                reportparse.parse(data, name=name)
+        profiler.disable()
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(25)
+        stats.sort_stats("cumulative").print_stats(40)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

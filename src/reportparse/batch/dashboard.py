@@ -1,0 +1,326 @@
+"""The county dashboard: ``index.html`` and one audit page per report.
+
+Everything is inline (CSS, a few lines of script, SVG charts): the pages open
+from a USB stick on an offline office PC. A report page shows the original
+text with every extracted fact and finding marked at its evidence span;
+hovering a mark shows the field and value, so a person can audit the parse.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from ..models import Report, Summary
+
+# Summary columns shown on the dashboard, with their Chinese labels.
+INDEX_COLUMNS: list[tuple[str, str]] = [
+    ("year", "年度"),
+    ("format", "格式"),
+    ("proactive_total", "主动公开"),
+    ("requests_received", "新收申请"),
+    ("requests_granted", "予以公开"),
+    ("requests_denied", "不予公开"),
+    ("requests_completed", "办结"),
+    ("review_total", "行政复议"),
+    ("litigation_total", "行政诉讼"),
+]
+
+STATUS = {
+    "failed": ("解析失败", "#9e9e9e"),
+    "error": ("不合规", "#d32f2f"),
+    "warning": ("需注意", "#f9a825"),
+    "ok": ("未发现问题", "#2e7d32"),
+}
+
+_CSS = """
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:24px;color:#222}
+h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:24px 0 8px}
+.muted{color:#666;font-size:13px}
+table{border-collapse:collapse;font-size:13px}
+th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f3f5f8;position:sticky;top:0}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+th.sortable{cursor:pointer;user-select:none} th.sortable:hover{background:#e3e8f0}
+.status{display:inline-block;padding:1px 8px;border-radius:9px;color:#fff;font-size:12px;white-space:nowrap}
+.cards{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
+.card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:110px}
+.card b{display:block;font-size:20px}
+.charts{display:flex;gap:24px;flex-wrap:wrap}
+pre.text{white-space:pre-wrap;font-family:inherit;font-size:14px;line-height:1.8;border:1px solid #ddd;
+  padding:12px;background:#fcfcfc;max-width:60em}
+mark{background:#fff3b0;border-bottom:2px solid #f0c000;padding:0}
+mark.table{background:#dcefff;border-bottom-color:#4a90d9}
+mark.section{background:#e8f5e9;border-bottom-color:#66bb6a}
+mark.finding{background:#ffd6d6;border-bottom-color:#d32f2f}
+mark.multi{outline:1px dotted #888}
+.legend mark{padding:0 6px}
+a{color:#1a5fb4}
+"""
+
+_SORT_JS = """
+document.querySelectorAll('table.sortable').forEach(function(table){
+  table.querySelectorAll('th.sortable').forEach(function(th, col){
+    th.addEventListener('click', function(){
+      var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+      var asc = th.dataset.dir !== 'asc'; th.dataset.dir = asc ? 'asc' : 'desc';
+      rows.sort(function(a, b){
+        var x = a.cells[col].dataset.v, y = b.cells[col].dataset.v;
+        var nx = parseFloat(x), ny = parseFloat(y);
+        var r = (!isNaN(nx) && !isNaN(ny)) ? nx - ny :
+                (x === '' ? 1 : y === '' ? -1 : x.localeCompare(y, 'zh'));
+        return asc ? r : -r;
+      });
+      rows.forEach(function(r){ body.appendChild(r); });
+    });
+  });
+});
+"""
+
+
+def status_of(record: dict) -> str:
+    """Compliance status of a batch record: failed, error, warning or ok."""
+    if not record.get("ok"):
+        return "failed"
+    severities = {f.get("severity") for f in record.get("findings", [])}
+    if "error" in severities:
+        return "error"
+    if "warning" in severities:
+        return "warning"
+    return "ok"
+
+
+def _page(title: str, body: str, script: str = "") -> str:
+    js = f"<script>{script}</script>" if script else ""
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title><style>{_CSS}</style></head>"
+            f"<body>{body}{js}</body></html>\n")
+
+
+def _fmt(value: Any) -> str:
+    if value is None or value == []:
+        return ""
+    if isinstance(value, list):
+        return "；".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _badge(status: str) -> str:
+    label, colour = STATUS[status]
+    return f'<span class="status" style="background:{colour}">{label}</span>'
+
+
+# ---------------------------------------------------------------- charts
+
+
+def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40) -> str:
+    """A horizontal bar chart as inline SVG; the ``limit`` largest values, largest first."""
+    items = sorted((item for item in items if item[1] is not None), key=lambda kv: (-kv[1], kv[0]))
+    shown = items[:limit]
+    note = f"（前 {limit} 名，共 {len(items)}）" if len(items) > limit else ""
+    if not shown:
+        return f'<div><h2>{escape(title)}</h2><p class="muted">无数据</p></div>'
+    row, label_w, bar_w = 18, 190, 320
+    top = max(v for _, v in shown) or 1
+    height = row * len(shown) + 8
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 60}" height="{height}" '
+             f'role="img" aria-label="{escape(title)}" font-size="12">']
+    for i, (label, value) in enumerate(shown):
+        y = i * row + 4
+        width = max(1.0, bar_w * value / top) if value else 0
+        short = label if len(label) <= 14 else label[:13] + "…"
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end">{escape(short)}</text>'
+            f'<rect x="{label_w}" y="{y + 2}" width="{width:.1f}" height="{row - 5}" fill="#4a90d9">'
+            f"<title>{escape(label)}：{_fmt(value)}</title></rect>"
+            f'<text x="{label_w + width + 4:.1f}" y="{y + 12}">{_fmt(value)}</text>'
+        )
+    parts.append("</svg>")
+    return f'<div><h2>{escape(title)}{note}</h2>{"".join(parts)}</div>'
+
+
+# ---------------------------------------------------------------- index
+
+
+def index_page(records: list[dict], rollup: dict) -> str:
+    """The county overview: cards, charts and one sortable row per report."""
+    counts = {key: 0 for key in STATUS}
+    for record in records:
+        counts[status_of(record)] += 1
+    cards = [("报告", len(records)), ("解析成功", rollup["parsed"]), ("解析失败", rollup["failed"]),
+             ("新收申请合计", _fmt(rollup["totals"]["requests_received"]["sum"])),
+             ("主动公开合计", _fmt(rollup["totals"]["proactive_total"]["sum"])),
+             ("发现问题", sum(rollup["findings_by_code"].values()))]
+    card_html = "".join(f'<div class="card"><span class="muted">{k}</span><b>{v}</b></div>' for k, v in cards)
+    status_line = " ".join(f"{_badge(s)} {counts[s]}" for s in STATUS)
+
+    def label(record: dict) -> str:
+        return record["summary"].get("organ") or record["name"]
+
+    ok_records = [r for r in records if r.get("ok")]
+    charts = (bar_chart("各机关新收政府信息公开申请数", [(label(r), r["summary"].get("requests_received"))
+                                                       for r in ok_records])
+              + bar_chart("各机关主动公开政府信息数", [(label(r), r["summary"].get("proactive_total"))
+                                                   for r in ok_records]))
+
+    head = ["机关", *[lab for _, lab in INDEX_COLUMNS], "发现", "状态", "文件"]
+    head_html = "".join(f'<th class="sortable">{escape(h)}</th>' for h in head)
+    rows = []
+    order = list(STATUS)
+    for record in records:
+        summary, status = record["summary"], status_of(record)
+        organ = summary.get("organ") or ""
+        link = (f'<a href="pages/{escape(record["name"])}.html">{escape(organ or record["name"])}</a>'
+                if record.get("ok") else escape(organ or record["name"]))
+        cells = [f'<td data-v="{escape(organ)}">{link}</td>']
+        for field, _ in INDEX_COLUMNS:
+            value = summary.get(field)
+            numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+            cells.append(f'<td class="{"n" if numeric else ""}" data-v="{escape(_fmt(value))}">'
+                         f"{escape(_fmt(value))}</td>")
+        findings = record.get("findings", [])
+        codes = "；".join(dict.fromkeys(f["code"] for f in findings))
+        cells.append(f'<td class="n" data-v="{len(findings)}" title="{escape(codes)}">{len(findings)}</td>')
+        reason = f' title="{escape(record["error"])}"' if record.get("error") else ""
+        cells.append(f'<td data-v="{order.index(status)}"{reason}>{_badge(status)}</td>')
+        cells.append(f'<td data-v="{escape(record["file"])}" class="muted">{escape(record["file"])}</td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+
+    problems = rollup.get("problems", [])[:20]
+    problem_rows = "".join(
+        f"<tr><td>{escape(p['keyword'])}</td><td class='n'>{p['reports']}</td>"
+        f"<td>{escape('、'.join(p['organs'][:12]))}{' …' if len(p['organs']) > 12 else ''}</td></tr>"
+        for p in problems)
+    problems_html = (f"<h2>全县最常报告的问题（关键词）</h2><table><thead><tr><th>关键词</th><th>报告数</th>"
+                     f"<th>机关</th></tr></thead><tbody>{problem_rows}</tbody></table>" if problems else "")
+
+    body = (f"<h1>政府信息公开工作年度报告汇总</h1>"
+            f'<p class="muted">由 reportparse 生成；点击机关名称查看逐份核对页，点击表头排序。</p>'
+            f'<div class="cards">{card_html}</div><p>{status_line}</p>'
+            f'<div class="charts">{charts}</div>'
+            f'<h2>各机关报告</h2><table class="sortable" id="reports"><thead><tr>{head_html}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>{problems_html}')
+    return _page("政府信息公开工作年度报告汇总", body, _SORT_JS)
+
+
+# ---------------------------------------------------------------- report page
+
+
+def _owner_value(owner: dict) -> str:
+    for key in ("value", "number", "code", "message", "title"):
+        if key in owner and owner[key] is not None:
+            return _fmt(owner[key])
+    if "start" in owner and "end" in owner and isinstance(owner.get("start"), str):
+        return f"{owner['start']} – {owner['end']}"
+    return ""
+
+
+def evidence_spans(report: Report) -> list[tuple[int, int, str, str, str]]:
+    """Every evidence span of the report: ``(start, end, kind, field, value)``.
+
+    ``kind`` is ``finding``, ``section`` (outline), ``table`` or ``fact``.
+    """
+    spans: list[tuple[int, int, str, str, str]] = []
+    data = report.model_dump(mode="json", exclude={"text"})
+
+    def kind_of(path: list[str]) -> str:
+        return {"findings": "finding", "outline": "section", "tables": "table"}.get(path[0], "fact")
+
+    def walk(node: Any, path: list[str], owner: dict | None) -> None:
+        if isinstance(node, dict):
+            if set(node) == {"start", "end", "text"} and isinstance(node.get("start"), int):
+                if path and path[-1] in ("evidence",) or (len(path) > 1 and path[-2] == "evidence"):
+                    cut = path.index("evidence", max(0, len(path) - 2))
+                    field, value = path[:cut], _owner_value(owner or {})
+                else:
+                    field, value = path, node["text"]
+                if path[0] == "findings" and owner is not None:
+                    value = f"[{owner.get('severity')}] {owner.get('code')}: {owner.get('message')}"
+                spans.append((node["start"], node["end"], kind_of(path), _path(field), value))
+                return
+            for key, child in node.items():
+                walk(child, [*path, key], node if key == "evidence" else (owner if key.isdigit() else node))
+        elif isinstance(node, list):
+            for i, child in enumerate(node):
+                walk(child, [*path, str(i)], owner)
+
+    walk(data, [], None)
+    return spans
+
+
+def _path(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if part.isdigit() else (f".{part}" if out else part)
+    return out
+
+
+def clean_spans(text: str, spans: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+    """Spans clamped to the text, empty ones dropped, sorted and unique: ``e{i}`` anchors index this list."""
+    n = len(text)
+    return sorted({(max(0, min(s, n)), max(0, min(e, n)), k, f, v) for s, e, k, f, v in spans
+                   if min(e, n) > max(0, s)})
+
+
+def highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
+    """``text`` as HTML with each span (from :func:`clean_spans`) marked; overlaps split into pieces."""
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for i, (s, e, *_rest) in enumerate(spans):
+        starts.setdefault(s, []).append(i)
+        ends.setdefault(e, []).append(i)
+    bounds = sorted({0, len(text), *starts, *ends})
+    active: dict[int, None] = {}
+    out: list[str] = []
+    rank = {"finding": 0, "table": 1, "fact": 2, "section": 3}
+    for a, b in zip(bounds, bounds[1:]):
+        for i in ends.get(a, []):
+            active.pop(i, None)
+        opened = starts.get(a, [])
+        for i in opened:
+            active[i] = None
+        # An anchor per span where it opens, so the evidence table can link to it.
+        out.extend(f'<span id="e{i}"></span>' for i in opened)
+        piece = escape(text[a:b])
+        if not active:
+            out.append(piece)
+            continue
+        members = [spans[i] for i in active]
+        kind = min((m[2] for m in members), key=rank.__getitem__)
+        title = "\n".join(f"{m[3]} = {m[4]}" for m in members)
+        cls = kind + (" multi" if len(members) > 1 else "")
+        out.append(f'<mark class="{cls}" title="{escape(title)}">{piece}</mark>')
+    return "".join(out)
+
+
+def report_page(report: Report, summary: Summary, name: str) -> str:
+    """The audit page of one report: key figures, findings, and the marked-up text."""
+    spans = evidence_spans(report)
+    title = summary.organ or name
+    rows = "".join(
+        f"<tr><th>{escape(field)}</th><td>{escape(_fmt(getattr(summary, field)))}</td></tr>"
+        for field in Summary.model_fields if field not in ("ok", "error"))
+    findings = "".join(
+        f"<li>{_badge({'error': 'error', 'warning': 'warning'}.get(f.severity, 'ok'))} "
+        f"<b>{escape(f.code)}</b> {escape(f.message)} <span class='muted'>{escape(f.basis)}</span></li>"
+        for f in report.findings) or "<li class='muted'>无</li>"
+    ordered = clean_spans(report.text, spans)
+    fact_rows = "".join(
+        f"<tr><td><a href='#e{i}'>{escape(span[3])}</a></td><td>{escape(span[4][:80])}</td>"
+        f"<td class='n'>{span[0]}–{span[1]}</td></tr>"
+        for i, span in enumerate(ordered) if span[2] != "section")
+    legend = ('<p class="legend muted">标注：<mark>抽取的事实</mark> <mark class="table">表格</mark> '
+              '<mark class="section">章节标题</mark> <mark class="finding">问题发现</mark>'
+              "　鼠标悬停查看字段和值。</p>")
+    body = (f'<p><a href="../index.html">← 返回汇总</a></p><h1>{escape(title)}</h1>'
+            f'<p class="muted">{escape(summary.file)} · {escape(report.source.container)} · '
+            f"{escape(report.source.encoding or '')} · {len(report.text)} 字</p>"
+            f"<h2>问题发现</h2><ul>{findings}</ul>"
+            f"<h2>原文核对</h2>{legend}<pre class='text'>{highlight(report.text, ordered)}</pre>"
+            f"<h2>汇总字段</h2><table>{rows}</table>"
+            f"<h2>全部证据（{len(ordered)}）</h2><table><thead><tr><th>字段</th><th>值</th><th>位置</th></tr>"
+            f"</thead><tbody>{fact_rows}</tbody></table>")
+    return _page(f"{title} — 核对", body)

@@ -1,0 +1,123 @@
+"""The county's files: summary.csv/.jsonl, findings.csv, errors.csv, rollup.csv and summary.xlsx."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from datetime import datetime, timezone
+
+from ..models import Summary
+from ..output import SUMMARY_FIELDS, summaries_csv
+
+FINDING_FIELDS = ["file", "organ", "code", "severity", "message", "evidence"]
+ERROR_FIELDS = ["file", "error"]
+ROLLUP_FIELDS = ["category", "item", "value", "reports", "organs"]
+
+# Column headings of the spreadsheet, for a person (the CSVs keep the CONTRACT names).
+LABELS = {
+    "file": "文件", "ok": "解析成功", "error": "失败原因", "organ": "机关", "year": "年度",
+    "period_start": "统计起", "period_end": "统计止", "published": "发布日期", "phones": "电话",
+    "format": "格式", "script": "字形", "sections": "章节", "proactive_total": "主动公开数",
+    "requests_received": "新收申请", "requests_carried_over": "上年结转", "requests_completed": "办结",
+    "requests_carried_forward": "结转下年", "requests_granted": "予以公开", "requests_denied": "不予公开",
+    "review_total": "行政复议", "litigation_total": "行政诉讼", "processing_fee_yuan": "信息处理费(元)",
+    "channels": "公开渠道", "refusal_categories": "不予公开等理由", "findings": "问题发现",
+    "code": "代码", "severity": "严重程度", "message": "说明", "evidence": "原文依据",
+    "category": "类别", "item": "项目", "value": "数值", "reports": "报告数", "organs": "机关",
+}
+WIDTHS = {"file": 36, "organ": 26, "error": 60, "message": 50, "evidence": 50, "organs": 60, "phones": 24,
+          "sections": 40, "channels": 30, "refusal_categories": 30, "findings": 24, "item": 26}
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return "\ufeff" + buf.getvalue()
+
+
+def summary_rows(records: list[dict]) -> list[Summary]:
+    return [Summary.model_validate(r["summary"]) for r in records]
+
+
+def summary_csv(records: list[dict]) -> str:
+    return summaries_csv(summary_rows(records))
+
+
+def summary_jsonl(records: list[dict]) -> str:
+    return "".join(json.dumps(r["summary"], ensure_ascii=False) + "\n" for r in records)
+
+
+def finding_rows(records: list[dict]) -> list[list]:
+    return [[r["file"], r["summary"].get("organ"), f["code"], f["severity"], f["message"], f["evidence"]]
+            for r in records for f in r.get("findings", [])]
+
+
+def findings_csv(records: list[dict]) -> str:
+    return _csv(FINDING_FIELDS, finding_rows(records))
+
+
+def error_rows(records: list[dict]) -> list[list]:
+    return [[r["file"], r["error"]] for r in records if not r.get("ok")]
+
+
+def errors_csv(records: list[dict]) -> str:
+    return _csv(ERROR_FIELDS, error_rows(records))
+
+
+def rollup_csv(rows: list[tuple]) -> str:
+    return _csv(ROLLUP_FIELDS, [list(row) for row in rows])
+
+
+def _created() -> datetime:
+    # Reproducible builds: SOURCE_DATE_EPOCH pins the document date when set.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+    return datetime.now().replace(microsecond=0)
+
+
+def summary_xlsx(records: list[dict], rollup_table: list[tuple]) -> bytes:
+    """The same sheets as the CSVs, for a person: header frozen, widths set, numbers as numbers."""
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False,
+                                     "strings_to_formulas": False, "strings_to_urls": False})
+    book.set_properties({"title": "政府信息公开工作年度报告汇总", "creator": "reportparse",
+                         "created": _created()})
+    header = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True,
+                              "valign": "top"})
+    wrap = book.add_format({"text_wrap": False, "valign": "top"})
+
+    def sheet(title: str, fields: list[str], rows: list[list]) -> None:
+        ws = book.add_worksheet(title)
+        for col, field in enumerate(fields):
+            ws.write_string(0, col, LABELS.get(field, field), header)
+            ws.set_column(col, col, WIDTHS.get(field, 12))
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row):
+                if value is None or value == []:
+                    continue
+                if isinstance(value, bool):
+                    ws.write_boolean(r, c, value)
+                elif isinstance(value, (int, float)):
+                    ws.write_number(r, c, value)
+                elif isinstance(value, list):
+                    ws.write_string(r, c, ";".join(str(v) for v in value), wrap)
+                else:
+                    ws.write_string(r, c, str(value), wrap)
+        ws.freeze_panes(1, 0)
+        if rows:
+            ws.autofilter(0, 0, len(rows), len(fields) - 1)
+
+    summaries = [[r["summary"].get(f) for f in SUMMARY_FIELDS] for r in records]
+    sheet("汇总", SUMMARY_FIELDS, summaries)
+    sheet("问题发现", FINDING_FIELDS, finding_rows(records))
+    sheet("解析失败", ERROR_FIELDS, error_rows(records))
+    sheet("全县合计", ROLLUP_FIELDS, [list(row) for row in rollup_table])
+    book.close()
+    return buf.getvalue()

@@ -1,0 +1,127 @@
+"""The batch's parts one at a time: naming, walking, findings, dashboard marks, parse_many, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+
+import pytest
+
+import reportparse
+from batch_samples import NOT_A_REPORT, report_text
+from reportparse.batch import atomic
+from reportparse.batch.dashboard import clean_spans, evidence_spans, highlight, report_page, status_of
+from reportparse.batch.inputs import Input, discover, output_names
+from reportparse.batch.rollup import rollup
+from reportparse.batch.tables import findings_csv, summary_xlsx
+from reportparse.batch.work import add_keywords, record_of
+from reportparse.models import Evidence, Finding
+
+
+@pytest.mark.parametrize(("rels", "names"), [
+    (["a.txt"], ["a"]),
+    (["乡镇/新开镇.txt"], ["乡镇__新开镇"]),
+    (["a.md", "a.txt"], ["a", "a-txt"]),
+    (["A.txt", "a.txt"], ["A", "a-txt"]),
+    (["a.txt", "a.txt", "a.txt"], ["a", "a-txt", "a-2"]),
+    (["x/报告 (1).txt"], ["x__报告_(1)"]),
+])
+def test_output_names(rels, names):
+    assert output_names([Input(file=r, rel=r) for r in rels]) == names
+
+
+def test_discover_walks_sorted_and_skips_only_junk(tmp_path):
+    for rel in ["b/2.txt", "b/1.docx", "a.pdf", "c.doc", "~$c.docx", ".x.txt", "d.jpg", "e.xlsx"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(b"x")
+    found = [i.rel for i in discover([str(tmp_path)])]
+    assert found == ["a.pdf", "c.doc", os.path.join("b", "1.docx"), os.path.join("b", "2.txt")]
+    # Named explicitly, any file is an input, once, even a missing one.
+    files = [str(tmp_path / "d.jpg"), str(tmp_path / "missing.txt"), str(tmp_path / "d.jpg")]
+    assert [i.file for i in discover(files)] == files[:2]
+
+
+def _report_with_findings():
+    report = reportparse.parse_text(report_text(3), name="t.txt")
+    organ = report.organ.evidence
+    findings = [
+        Finding(code="MISSING_TABLE_3", severity="error", message="缺少第三部分统计表", basis="2021 格式",
+                evidence=[organ]),
+        Finding(code="LATE_PUBLICATION", severity="warning", message="发布晚于1月31日", basis="条例第五十条",
+                evidence=[Evidence(start=0, end=5, text=report.text[:5])]),
+    ]
+    return report.model_copy(update={"findings": findings})
+
+
+def test_findings_become_rows_status_and_rollup():
+    report = _report_with_findings()
+    summary = reportparse.summarize(report, "t.txt")
+    record = add_keywords({"file": "t.txt", "name": "t", **record_of(report, summary)})
+    assert "信息发布" in record["keywords"] and "problems" not in record
+    rows = list(csv.DictReader(io.StringIO(findings_csv([record]).lstrip("\ufeff"))))
+    assert [(r["code"], r["severity"], r["organ"]) for r in rows] == [
+        ("MISSING_TABLE_3", "error", "青山乡人民政府"), ("LATE_PUBLICATION", "warning", "青山乡人民政府")]
+    assert rows[0]["evidence"] == report.organ.evidence.text
+    assert status_of(record) == "error"
+    assert status_of({**record, "findings": record["findings"][1:]}) == "warning"
+    assert status_of({**record, "findings": []}) == "ok"
+    assert status_of({"ok": False}) == "failed"
+    data = rollup([record, record])
+    assert data["findings_by_code"] == {"LATE_PUBLICATION": 2, "MISSING_TABLE_3": 2}
+    assert data["problems"][0]["organs"] == ["青山乡人民政府"]  # one organ, named once
+    assert summary_xlsx([record], []).startswith(b"PK")
+
+
+def test_report_page_marks_facts_and_findings_at_their_evidence():
+    report = _report_with_findings()
+    spans = evidence_spans(report)
+    kinds = {kind for _, _, kind, _, _ in spans}
+    assert {"fact", "section", "finding"} <= kinds
+    for start, end, _kind, field, _value in spans:
+        assert 0 <= start <= end <= len(report.text), field
+    page = report_page(report, reportparse.summarize(report, "t.txt"), "t")
+    assert 'class="finding' in page and "MISSING_TABLE_3" in page
+    assert "organ = 青山乡人民政府" in page
+    assert "http" not in page.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_highlight_splits_overlapping_spans_and_keeps_all_text():
+    text = "甲乙丙丁戊<己>"
+    spans = clean_spans(text, [(0, 3, "fact", "a", "1"), (2, 5, "finding", "b", "2"), (6, 6, "fact", "c", "")])
+    html = highlight(text, spans)
+    assert html.count("<mark") == 3  # 甲乙 | 丙 (both) | 丁戊
+    assert 'class="finding multi" title="a = 1\nb = 2"' in html
+    assert "&lt;己&gt;" in html
+    import re
+
+    assert re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">") == text
+
+
+def test_parse_many_keeps_input_order(tmp_path):
+    paths = []
+    for i in range(6):
+        path = tmp_path / f"r{i}.txt"
+        path.write_text(report_text(i) if i != 3 else NOT_A_REPORT, "utf-8")
+        paths.append(path)
+    results = list(reportparse.parse_many(paths, jobs=2, errors="return"))
+    assert isinstance(results[3], reportparse.ReportParseError)
+    assert str(results[3]).startswith(str(paths[3]))
+    organs = [r.organ.value for i, r in enumerate(results) if i != 3]
+    assert organs == [reportparse.parse(p).organ.value for i, p in enumerate(paths) if i != 3]
+    with pytest.raises(reportparse.ReportParseError):
+        list(reportparse.parse_many(paths, jobs=1))
+
+
+def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    target = tmp_path / "out" / "summary.csv"
+    atomic.write_text(target, "old")
+
+    def boom(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.os, "replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_text(target, "new")
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["summary.csv"]
