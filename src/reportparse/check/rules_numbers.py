@@ -7,7 +7,9 @@ import regex
 from ..extract.counts import PROACTIVE, REQ_RECEIVED
 from ..numbers import parse_count
 from ..vocab import CHANNEL_RES
+from .codes import R08, R08_EN, R19, R19_EN
 from .context import CheckContext
+from .rules_parts import regime
 
 _TABLE_ZH = {"requests": "表三", "review_litigation": "表四", "proactive": "表二"}
 
@@ -122,7 +124,12 @@ def refusals_without_requests(ctx: CheckContext) -> None:
                  f"报告称收到申请0件(“{received.evidence.text}”), 却列出不予公开的理由“{reason.text}”。",
                  f"The report says no request was received (“{received.evidence.text}”) but gives a reason "
                  f"for refusing one (“{reason.text}”).",
-                 [received.evidence, ctx.evidence(s, e)])
+                 [received.evidence, ctx.evidence(s, e)],
+                 basis=(f"{R08}第三十二条第(二)项: 依申请公开和不予公开政府信息的情况",
+                        f"{R08_EN} art. 32 item 2: disclosure on request and refusals")
+                 if regime(ctx) == "2008" else
+                 (f"{R19}第五十条第(二)项: 收到和处理政府信息公开申请的情况",
+                  f"{R19_EN} art. 50 item 2: requests received and handled"))
         return
 
 
