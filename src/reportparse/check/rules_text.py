@@ -71,6 +71,9 @@ def declared_parts(ctx: CheckContext) -> None:
     if outline.declared_parts is None or not outline.sections:
         return
     declared, found = outline.declared_parts.value, len(outline.sections)
+    if declared == found + 1 and outline.signature is not None and _ANNEX.search(
+            ctx.text, ctx.to_norm(outline.signature.end)):
+        return  # the last declared part is the annexed statistics table after the signature
     if declared != found:
         ctx.emit("declared-parts-mismatch",
                  f"导语称全文{cn_numeral(declared)}部分(“{outline.declared_parts.evidence.text}”), 正文实有{found}部分。",
@@ -78,6 +81,7 @@ def declared_parts(ctx: CheckContext) -> None:
                  [outline.declared_parts.evidence])
 
 
+_ANNEX = regex.compile(r"附件|附表|统计表")
 _NOTHING = regex.compile(r"(?:本年度|本年|今年|暂)?(?:无|没有|无此情况|无相关情况|无其他需要报告的事项)?")
 _PUNCT = regex.compile(r"[\s。.,,:;;、!?\"“”'‘’()]+")
 _FEE_CHARGED = regex.compile(r"(?:收取|收费)[^。;]{0,10}?[1-9]\d*(?:\.\d+)?元")
