@@ -7,6 +7,7 @@ from pathlib import Path
 
 import regex
 
+from .check import check
 from .config import DEFAULT_LIMITS, Limits
 from .errors import NotAReportError, ReportParseError
 from .extract.channels import extract_channels
@@ -56,7 +57,7 @@ def parse_loaded(loaded: Loaded, name: str | None = None) -> Report:
     warnings = list(loaded.warnings)
     if not layout.parts:
         warnings.append("no standard section headings found")
-    return Report(
+    report = Report(
         source=Source(file=name, container=loaded.container, encoding=loaded.encoding,
                       size_bytes=loaded.size_bytes, script=script),
         format=era,
@@ -77,6 +78,8 @@ def parse_loaded(loaded: Loaded, name: str | None = None) -> Report:
         warnings=warnings,
         text=loaded.text,
     )
+    report.findings = check(report, doc=doc)
+    return report
 
 
 def parse_text(text: str, *, name: str | None = None) -> Report:

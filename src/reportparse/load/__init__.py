@@ -31,6 +31,18 @@ class Loaded:
     warnings: list[str] = field(default_factory=list)
 
 
+def join_lines(lines: list[str]) -> str:
+    """Lines to text: runs of blank lines become one, none at the ends ('' when no text)."""
+    out: list[str] = []
+    for line in lines:
+        if line == "" and (not out or out[-1] == ""):
+            continue
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n" if out else ""
+
+
 def sniff_container(data: bytes) -> str | None:
     """Tell a container by its magic bytes, whatever the file is called."""
     head = data[:8]

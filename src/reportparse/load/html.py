@@ -24,7 +24,7 @@ import re
 
 from ..config import Limits
 from ..errors import InputError, LimitExceededError
-from . import Loaded
+from . import Loaded, join_lines
 from .text import decode_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -158,7 +158,7 @@ def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -
         head_lines = [head_title]  # the page shows its title nowhere but in <title>
     if head_lines and head_lines[0] not in opening:
         lines[:0] = head_lines
-    out = _tidy(lines)
+    out = join_lines(lines)
     if not out.strip():
         raise InputError("no text in the HTML page")
     if len(out) > limits.max_chars:
@@ -433,12 +433,3 @@ def _clean(line: str) -> str:
     return _SPACE_RUN.sub(" ", line.replace("\xa0", " ")).strip(" \u3000")
 
 
-def _tidy(lines: list[str]) -> str:
-    out: list[str] = []
-    for line in lines:
-        if line == "" and (not out or out[-1] == ""):
-            continue
-        out.append(line)
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out) + "\n"

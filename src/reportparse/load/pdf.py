@@ -50,6 +50,10 @@ _HEADING_START = re.compile(
     r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]|附件|附表|表[一二三四五六七八九十\d])"
 )
 _BARE_NUMBER = re.compile(r"\d{1,4}")
+# A line opening with （三） / 第二部分 / 三、 starts a block wherever it stands; a wrapped
+# line almost never begins with one.
+_PART_START = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、)")
+_TRAILING_FIGURES = re.compile(r"(?:\s[-+]?\d+(?:\.\d+)?){3,}$")
 _TABLE_SHAPE = re.compile(r"[#.,%/\-—]*")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}-\d{1,2}-\d{1,2}")
 _REPORT_END = re.compile(r"(?:报告|報告|年报|年報)[)）]?$")
@@ -228,6 +232,8 @@ def _is_table_row(stripped: str) -> bool:
     (layout mode places each text run on a fixed grid), so one gap inside long
     prose is not a table.
     """
+    if _TRAILING_FIGURES.search(stripped):
+        return True  # a label followed by its row of figures, single-spaced
     chunks = _CELL_SPLIT.split(stripped)
     if len(chunks) < 2:
         return False
@@ -269,7 +275,8 @@ def join_wrapped(pages: list[list[str]]) -> list[str]:
         title_open = (number < 3 and centred and len(stripped) <= 30 and not _REPORT_END.search(stripped)
                       and stripped[-1:] not in _SENTENCE_END and not _DATE.search(stripped))
         # After a sentence end, a numbered line is a heading or list item even at the margin.
-        heading = bool(_HEADING_START.match(stripped)) and bool(out) and out[-1][-1:] in _SENTENCE_END
+        heading = bool(out) and (bool(_PART_START.match(stripped)) or (
+            bool(_HEADING_START.match(stripped)) and (out[-1][-1:] in _SENTENCE_END or out[-1][-1:].isdigit())))
         starts_block = table or indent >= margin + 2 or heading
         # A line continues when it reached the margin, or when the next line's first unbreakable
         # Latin/number token (0731-5552018, a URL) would not have fitted in what was left.
