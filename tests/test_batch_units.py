@@ -65,6 +65,7 @@ def test_findings_become_rows_status_and_rollup():
     assert rows[0]["evidence"] == report.organ.evidence.text
     assert status_of(record) == "error"
     assert status_of({**record, "findings": record["findings"][1:]}) == "warning"
+    assert status_of({**record, "findings": [{**record["findings"][0], "severity": "info"}]}) == "info"
     assert status_of({**record, "findings": []}) == "ok"
     assert status_of({"ok": False}) == "failed"
     data = rollup([record, record])

@@ -4,8 +4,8 @@
     python tools/screenshot_dashboard.py --batch OUTDIR   # an existing batch output
 
 Without --batch it writes a sample county (the short reports of
-tests/batch_samples.py in several encodings, and two bad files) to a
-temporary folder and runs ``reportparse batch`` on it.
+tests/batch_samples.py in several encodings, text reports of corpus/ and two
+bad files) to a temporary folder and runs ``reportparse batch`` on it.
 
 Chromium is driven through chromedriver's WebDriver protocol (plain HTTP,
 standard library only). On the index it clicks the 新收申请 header and
@@ -49,6 +49,10 @@ def sample_county(folder: Path) -> None:
         path = folder / sub / f"{i:02d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(report_text(i).encode(encoding))
+    # The project's own corpus reports (written for this project), so the statuses vary.
+    for path in sorted((ROOT / "corpus").glob("*.txt"))[:16]:
+        (folder / "街道" / path.name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "街道" / path.name).write_bytes(path.read_bytes())
     (folder / "部门" / "通知.txt").write_text(NOT_A_REPORT, "utf-8")
     (folder / "部门" / "旧版.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
 
@@ -124,6 +128,9 @@ def check_and_shoot(browser: Browser, batch: Path, out: Path) -> None:
         "return [...document.querySelectorAll('#reports tbody tr')]"
         ".map(tr => tr.cells[arguments[0]].dataset.v).filter(v => v !== '').map(Number)", column)
     assert values == sorted(values, reverse=True) and len(values) > 1, f"rows not sorted: {values}"
+    browser.run("document.querySelector('#reports').scrollIntoView()")
+    browser.screenshot(out / "dashboard-index-table.png")
+    browser.run("window.scrollTo(0, 0)")
     browser.screenshot(out / "dashboard-index.png")
 
     page = sorted((batch / "pages").glob("*.html"))[0]

@@ -30,6 +30,7 @@ STATUS = {
     "failed": ("解析失败", "#9e9e9e"),
     "error": ("不合规", "#d32f2f"),
     "warning": ("需注意", "#f9a825"),
+    "info": ("有提示", "#1e88e5"),
     "ok": ("未发现问题", "#2e7d32"),
 }
 
@@ -39,7 +40,7 @@ h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:24px 0 8px}
 .muted{color:#666;font-size:13px}
 table{border-collapse:collapse;font-size:13px}
 th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f3f5f8;position:sticky;top:0}
+th{background:#f3f5f8;position:sticky;top:0;white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 th.sortable{cursor:pointer;user-select:none} th.sortable:hover{background:#e3e8f0}
 th.asc::after{content:" ▲";font-size:10px} th.desc::after{content:" ▼";font-size:10px}
@@ -86,7 +87,7 @@ document.querySelectorAll('table.sortable').forEach(function(table){
 
 
 def status_of(record: dict) -> str:
-    """Compliance status of a batch record: failed, error, warning or ok."""
+    """Compliance status of a batch record: failed, else its worst finding (error, warning, info), else ok."""
     if not record.get("ok"):
         return "failed"
     severities = {f.get("severity") for f in record.get("findings", [])}
@@ -94,6 +95,8 @@ def status_of(record: dict) -> str:
         return "error"
     if "warning" in severities:
         return "warning"
+    if severities:
+        return "info"
     return "ok"
 
 
@@ -332,7 +335,7 @@ def report_page(report: Report, summary: Summary, name: str) -> str:
         f"<tr><th>{escape(field)}</th><td>{escape(_fmt(getattr(summary, field)))}</td></tr>"
         for field in Summary.model_fields if field not in ("ok", "error"))
     findings = "".join(
-        f"<li>{_badge({'error': 'error', 'warning': 'warning'}.get(f.severity, 'ok'))} "
+        f"<li>{_badge(f.severity if f.severity in STATUS else 'info')} "
         f"<b>{escape(f.code)}</b> {escape(f.message)} <span class='muted'>{escape(f.basis)}</span></li>"
         for f in report.findings) or "<li class='muted'>无</li>"
     ordered = clean_spans(report.text, spans)
