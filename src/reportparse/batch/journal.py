@@ -19,6 +19,7 @@ CACHE_DIR = ".cache"
 JOURNAL = "records.jsonl"
 REPORTS_DIR = "reports"
 PAGES_DIR = "pages"
+RUN_ONLY = ("rss_kb", "private_kb")  # measurements of this run, not results
 
 
 def _path(outdir: str) -> Path:
@@ -53,7 +54,7 @@ def current(record: dict | None, outdir: str, file: str, key: str | None) -> boo
 
 
 def _line(record: dict) -> str:
-    return json.dumps({k: v for k, v in record.items() if k != "rss_kb"}, ensure_ascii=False) + "\n"
+    return json.dumps({k: v for k, v in record.items() if k not in RUN_ONLY}, ensure_ascii=False) + "\n"
 
 
 class Journal:

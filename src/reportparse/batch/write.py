@@ -77,10 +77,13 @@ def write_run_stats(outdir: str, records: list[dict], *, cached: int, jobs: int,
     from .work import peak_rss_kb
 
     worker_rss = [r["rss_kb"] for r in records if r.get("rss_kb")]
+    worker_private = [r["private_kb"] for r in records if r.get("private_kb")]
     stats = {
         "inputs": len(records), "parsed_now": len(records) - cached, "cached": cached,
         "failed": sum(1 for r in records if not r.get("ok")), "jobs": jobs, "seconds": round(seconds, 3),
-        "worker_peak_rss_kb": max(worker_rss) if worker_rss else None, "main_peak_rss_kb": peak_rss_kb(),
+        "worker_peak_rss_kb": max(worker_rss) if worker_rss else None,
+        "worker_private_kb": max(worker_private) if worker_private else None,
+        "main_peak_rss_kb": peak_rss_kb(),
         "main_cpu_seconds": round(time.process_time(), 3),
     }
     write_text(Path(outdir) / CACHE_DIR / "last_run.json", json.dumps(stats, indent=1) + "\n")
