@@ -91,6 +91,7 @@ def check_main(argv: list[str]) -> int:
 
     limits = Limits(max_bytes=int(args.max_mb * 1024 * 1024))
     status = 0
+    errors: dict[str, str] = {}
 
     def load(file: str) -> Report | None:
         nonlocal status
@@ -100,7 +101,10 @@ def check_main(argv: list[str]) -> int:
             return parse(file, limits=limits)
         except ReportParseError as err:
             status = 1
-            print(f"reportparse check: {err}", file=sys.stderr)
+            reason = str(err)
+            errors[file] = reason[len(file) + 2:] if reason.startswith(f"{file}: ") else reason
+            label = "cannot parse" if args.lang == "en" else "无法解析"
+            print(f"reportparse check: {label} {file}: {errors[file]}", file=sys.stderr)
             return None
 
     previous = load(args.previous) if args.previous else None
@@ -114,7 +118,8 @@ def check_main(argv: list[str]) -> int:
     for i, (file, report) in enumerate(reports):
         if report is None:
             if fmt == "json":
-                record = {"file": file, "ok": False, "error": "could not be parsed", "findings": []}
+                record = {"file": file, "ok": False, "error": errors.get(file, "could not be parsed"),
+                          "findings": []}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
             continue
         prev = previous
