@@ -96,8 +96,9 @@ def main() -> int:
         print(f"county: {files} text reports, {size / 1e6:.1f} MB")
         wall, status, stats = run_batch(county, out, args.jobs)
         print(f"batch --jobs {args.jobs}: {wall:.2f} s wall ({files / wall:,.0f} reports/s), exit {status}, "
-              f"{stats['failed']} failed; peak RSS per worker {stats['worker_peak_rss_kb'] / 1024:.0f} MB, "
-              f"main process {stats['main_peak_rss_kb'] / 1024:.0f} MB")
+              f"{stats['failed']} failed; peak RSS per worker {stats['worker_peak_rss_kb'] / 1024:.0f} MB "
+              f"(of it private to the worker: {(stats.get('worker_private_kb') or 0) / 1024:.0f} MB, "
+              f"the rest shared with the main process), main process {stats['main_peak_rss_kb'] / 1024:.0f} MB")
         cpu = stats["cpu_user"] + stats["cpu_sys"]
         print(f"  CPU {cpu:.1f} s (user {stats['cpu_user']:.1f}, sys {stats['cpu_sys']:.1f}): "
               f"{cpu / args.jobs:.1f} s of wall on {args.jobs} otherwise idle cores; "

@@ -1,4 +1,4 @@
-"""reportparse batch end to end: a county folder of 42 mixed files, every output checked."""
+"""reportparse batch end to end: a county folder of 45 mixed files, every output checked."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from batch_samples import NOT_A_REPORT, report_text
+from conftest import CORPUS
 from reportparse.cli import main
 from reportparse.models import Report
 
@@ -28,6 +29,9 @@ GOOD: list[tuple[str, str, int, bool]] = (
     + [("crlf_30.txt", "utf-8-crlf", 30, False), ("crlf_31.txt", "utf-8-crlf", 31, False),
        ("重复.txt", "utf-8", 32, False), ("重复.md", "utf-8", 33, False)]
 )
+# Word, web page and PDF renderings of a corpus report (written by tools/make_containers.py).
+CONTAINERS = {f"部门/containers/township.{ext}": CORPUS / "containers" / f"sample_township_2018.{ext}"
+              for ext in ("docx", "html", "pdf")}
 BAD: dict[str, bytes] = {
     "bad/empty.txt": b"",
     "bad/blank.txt": b" \n\r\n\t \n",
@@ -38,6 +42,8 @@ BAD: dict[str, bytes] = {
     "bad/broken.docx": b"this is not a zip archive at all",
     "bad/old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
 }
+N_GOOD = len(GOOD) + len(CONTAINERS)
+N_ALL = N_GOOD + len(BAD)
 JUNK = {"~$township_00.docx": b"lock", "乡镇/.hidden.txt": b"x", "部门/photo.jpg": b"\xff\xd8\xff\xe0"}
 
 
@@ -58,6 +64,9 @@ def county(tmp_path_factory) -> Path:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    for rel, source in CONTAINERS.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(source.read_bytes())
     return root
 
 
@@ -84,7 +93,7 @@ def _csv_rows(path: Path) -> list[dict]:
 
 
 def expected_files(county: Path) -> set[str]:
-    return {os.path.join(str(county), rel) for rel in [g[0] for g in GOOD] + list(BAD)}
+    return {os.path.join(str(county), rel) for rel in [g[0] for g in GOOD] + list(CONTAINERS) + list(BAD)}
 
 
 def bad_files(county: Path) -> set[str]:
@@ -97,8 +106,8 @@ def test_exit_status_is_1_when_some_failed(outputs):
 
 def test_summary_csv_has_one_row_per_input(outputs, county):
     rows = _csv_rows(outputs["out2"] / "summary.csv")
-    assert len(GOOD) + len(BAD) >= 40
-    assert len(rows) == len(GOOD) + len(BAD)
+    assert N_ALL >= 40
+    assert len(rows) == N_ALL
     assert {r["file"] for r in rows} == expected_files(county)
     assert {r["file"] for r in rows if r["ok"] == "false"} == bad_files(county)
     assert all(r["error"] for r in rows if r["ok"] == "false")
@@ -112,6 +121,10 @@ def test_summary_csv_has_one_row_per_input(outputs, county):
     assert (first["organ"], first["year"], first["requests_received"]) == ("新河镇人民政府", "2021", "3")
     big5 = by_file[os.path.join(str(county), "部门/big5_18.txt")]
     assert big5["script"] == "traditional" and big5["organ"]
+    # The three renderings of one report agree on its figures.
+    renderings = [by_file[os.path.join(str(county), rel)] for rel in CONTAINERS]
+    assert len({(r["organ"], r["year"], r["proactive_total"]) for r in renderings}) == 1
+    assert renderings[0]["organ"]
 
 
 def test_inputs_in_sorted_walk_order(outputs, county):
@@ -141,7 +154,7 @@ def test_summary_jsonl_matches_csv(outputs):
 def test_full_reports_and_pages(outputs):
     reports = sorted((outputs["out2"] / "reports").glob("*.json"))
     pages = sorted((outputs["out2"] / "pages").glob("*.html"))
-    assert len(reports) == len(GOOD) == len(pages)
+    assert len(reports) == N_GOOD == len(pages)
     names = {p.stem for p in reports}
     assert {"重复", "重复-txt"} <= names  # a clash gets the suffix, not an overwrite
     for path in reports[:5]:
@@ -160,14 +173,15 @@ def test_findings_csv_header(outputs):
 
 def test_rollup(outputs):
     data = json.loads((outputs["out2"] / "rollup.json").read_text("utf-8"))
-    assert (data["reports"], data["parsed"], data["failed"]) == (len(GOOD) + len(BAD), len(GOOD), len(BAD))
+    assert (data["reports"], data["parsed"], data["failed"]) == (N_ALL, N_GOOD, len(BAD))
     rows = _csv_rows(outputs["out2"] / "summary.csv")
     received = [int(r["requests_received"]) for r in rows if r["requests_received"]]
     assert data["totals"]["requests_received"] == {"sum": sum(received), "reports": len(received)}
-    assert sum(data["formats"].values()) == len(GOOD)
+    assert sum(data["formats"].values()) == N_GOOD
     keywords = {p["keyword"]: p for p in data["problems"]}
     assert "更新不及时" in keywords
     assert keywords["更新不及时"]["reports"] >= 8 and keywords["更新不及时"]["organs"]
+    assert sorted(os.path.basename(f) for f in data["skipped_files"]) == ["photo.jpg", "~$township_00.docx"]
     rollup_rows = _csv_rows(outputs["out2"] / "rollup.csv")
     assert {"totals", "format", "problems"} <= {r["category"] for r in rollup_rows}
 
@@ -188,7 +202,7 @@ def test_dashboard_is_self_contained(outputs):
     html = (outputs["out2"] / "index.html").read_text("utf-8")
     assert "<svg" in html and "新河镇人民政府" in html and "pages/乡镇__township_00.html" in html
     assert not re.search(r'(?:src|href)="(?:https?:)?//', html), "no network resources"
-    assert html.count("<tr>") >= len(GOOD) + len(BAD)
+    assert html.count("<tr>") >= N_ALL
 
 
 def test_jobs_1_and_2_give_identical_outputs(outputs):
@@ -208,7 +222,7 @@ def test_rerun_skips_current_outputs_and_force_reparses(county, tmp_path, capsys
 
     status, err = run(capsys, str(county), "--out", str(out), "--jobs", "2", "--max-mb", MAX_MB)
     assert status == 1
-    assert err.count("未变更") == len(GOOD) + len(BAD), err
+    assert err.count("未变更") == N_ALL, err
     assert (out / "summary.csv").read_bytes() == first
     assert (out / "reports" / "乡镇__township_00.json").stat().st_mtime_ns == stamp
 
@@ -217,7 +231,7 @@ def test_rerun_skips_current_outputs_and_force_reparses(county, tmp_path, capsys
     try:
         changed.write_bytes(report_text(45).encode("utf-8"))
         status, err = run(capsys, str(county), "--out", str(out), "--jobs", "2", "--max-mb", MAX_MB)
-        assert err.count("未变更") == len(GOOD) + len(BAD) - 1
+        assert err.count("未变更") == N_ALL - 1
         assert re.search(r"\] 成功 .*township_01\.txt", err)
     finally:
         changed.write_bytes(original)
@@ -245,3 +259,55 @@ def test_missing_file_given_by_name_becomes_an_error_row(tmp_path, capsys):
     assert status == 1
     rows = _csv_rows(tmp_path / "o" / "errors.csv")
     assert rows == [{"file": str(tmp_path / "nope.txt"), "error": "file not found"}]
+
+
+def test_interrupted_batch_keeps_what_was_finished(county, tmp_path, capsys):
+    """A batch killed midway leaves whole files and a journal of the finished inputs; a
+    rerun parses only the rest (a line torn by the interruption is ignored)."""
+    out = tmp_path / "out"
+    status, _ = run(capsys, str(county / "乡镇"), "--out", str(out), "-j", "1")
+    assert status == 0
+    full = (out / "summary.csv").read_bytes()
+    journal = out / ".cache" / "records.jsonl"
+    lines = journal.read_text("utf-8").splitlines(keepends=True)
+    assert len(lines) == 18
+    # As if killed after 5 inputs, in the middle of writing the 6th line.
+    journal.write_text("".join(lines[:5]) + lines[5][:40], "utf-8")
+    (out / "summary.csv").unlink()
+    (out / "reports" / ".乡镇__township_05.json.k2j4x1.tmp").write_text('{"half', "utf-8")
+    status, err = run(capsys, str(county / "乡镇"), "--out", str(out), "-j", "2")
+    assert status == 0
+    assert err.count("未变更") == 5 and err.count("] 成功") == 13
+    assert (out / "summary.csv").read_bytes() == full
+    assert len(journal.read_text("utf-8").splitlines()) == 18
+    assert not list(out.rglob("*.tmp")), "the killed run's temporary file is cleared"
+
+
+def test_output_folder_inside_the_input_folder_is_not_read(county, tmp_path, capsys):
+    folder = tmp_path / "收到的报告"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(report_text(i), "utf-8")
+    (folder / "说明.xlsx").write_bytes(b"PK")
+    out = folder / "汇总结果"
+    for _ in range(2):
+        status, err = run(capsys, str(folder), "--out", str(out))
+        assert status == 0
+        assert len(_csv_rows(out / "summary.csv")) == 3
+    assert "另有 1 个文件不是报告格式，未处理（.xlsx 1）" in err
+
+
+def test_outputs_of_removed_inputs_are_pruned(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(report_text(i), "utf-8")
+    out = tmp_path / "out"
+    run(capsys, str(folder), "--out", str(out))
+    assert sorted(p.name for p in (out / "pages").iterdir()) == ["0.html", "1.html", "2.html"]
+    (folder / "1.txt").unlink()
+    (folder / "2.txt").write_text(NOT_A_REPORT, "utf-8")
+    status, _ = run(capsys, str(folder), "--out", str(out))
+    assert status == 1
+    assert sorted(p.name for p in (out / "reports").iterdir()) == ["0.json"]
+    assert sorted(p.name for p in (out / "pages").iterdir()) == ["0.html"]

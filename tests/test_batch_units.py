@@ -65,6 +65,7 @@ def test_findings_become_rows_status_and_rollup():
     assert rows[0]["evidence"] == report.organ.evidence.text
     assert status_of(record) == "error"
     assert status_of({**record, "findings": record["findings"][1:]}) == "warning"
+    assert status_of({**record, "findings": [{**record["findings"][0], "severity": "info"}]}) == "info"
     assert status_of({**record, "findings": []}) == "ok"
     assert status_of({"ok": False}) == "failed"
     data = rollup([record, record])
@@ -91,7 +92,7 @@ def test_highlight_splits_overlapping_spans_and_keeps_all_text():
     spans = clean_spans(text, [(0, 3, "fact", "a", "1"), (2, 5, "finding", "b", "2"), (6, 6, "fact", "c", "")])
     html = highlight(text, spans)
     assert html.count("<mark") == 3  # 甲乙 | 丙 (both) | 丁戊
-    assert 'class="finding multi" title="a = 1\nb = 2"' in html
+    assert 'class="finding multi" data-tip="a = 1\nb = 2"' in html
     assert "&lt;己&gt;" in html
     import re
 
@@ -125,3 +126,60 @@ def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
         atomic.write_text(target, "new")
     assert target.read_text() == "old"
     assert sorted(p.name for p in target.parent.iterdir()) == ["summary.csv"]
+
+
+def _crashing_process_one(task):
+    """Like process_one, but a file named crash.txt kills its worker (as a segfault would)."""
+    from reportparse.batch.work import process_one
+
+    if task[0].endswith("crash.txt"):
+        os._exit(3)
+    return process_one(task)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to patch the worker function")
+def test_a_worker_that_dies_costs_only_its_own_file(tmp_path, monkeypatch):
+    from reportparse.batch import runner
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(report_text(i), "utf-8")
+    (folder / "crash.txt").write_text(report_text(9), "utf-8")
+    monkeypatch.setattr(runner, "process_one", _crashing_process_one)
+    records, cached = runner.run_batch(discover([str(folder)]), str(tmp_path / "out"), jobs=2,
+                                       crashed_reason="worker died")
+    assert [os.path.basename(r["file"]) for r in records] == [f"{i}.txt" for i in range(6)] + ["crash.txt"]
+    assert [r["ok"] for r in records] == [True] * 6 + [False]
+    assert records[-1]["error"] == "worker died"
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="needs setitimer")
+def test_a_file_that_takes_too_long_becomes_an_error_row_and_is_retried_next_time(tmp_path, monkeypatch):
+    import importlib
+    import time
+
+    from reportparse.batch import runner
+
+    parse_module = importlib.import_module("reportparse.parse")  # the module, not the function
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "slow.txt"):
+        (folder / name).write_text(report_text(1), "utf-8")
+    real_parse = parse_module.parse
+
+    def slow_parse(source, **kwargs):
+        if str(source).endswith("slow.txt"):
+            time.sleep(5)
+        return real_parse(source, **kwargs)
+
+    monkeypatch.setattr(parse_module, "parse", slow_parse)
+    started = time.perf_counter()
+    records, _ = runner.run_batch(discover([str(folder)]), str(tmp_path / "out"), jobs=1, timeout=0.3)
+    assert time.perf_counter() - started < 4
+    assert [r["ok"] for r in records] == [True, False]
+    assert records[1]["error"] == "timed out: parsing took longer than 0.3 s"
+    monkeypatch.setattr(parse_module, "parse", real_parse)
+    records, cached = runner.run_batch(discover([str(folder)]), str(tmp_path / "out"), jobs=1, timeout=0.3)
+    assert cached == 1 and [r["ok"] for r in records] == [True, True]

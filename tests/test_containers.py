@@ -251,7 +251,32 @@ WRAP_CASES = [
      ["工作要求一二三四五六七八九十一二三四五六。", "二、主动公开政府信息情况"]),
     (["指标名称     单位   数量", "主动公开数   条     20"], ["指标名称     单位   数量", "主动公开数   条     20"]),
     (["the annual report of the government of some", "county"], ["the annual report of the government of some county"]),
+    # A title wrapped onto a second centred line is one line; a centred date is not part of it.
+    (["          某某县人民政府办公室关于", "      2019年政府信息公开工作年度报告", "    2020年1月10日",
+      "一二三四五六七八九十一二三四五六七八九十", "一二三四五六七八九十一二三四五六七八九十", "完。"],
+     ["某某县人民政府办公室关于2019年政府信息公开工作年度报告", "2020年1月10日",
+      "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十完。"]),
+    # Stray spaces where layout mode misplaces runs of a font without widths: prose, not cells.
+    (["一二三四五 六七八九十一二三四五六七  八九十", "府 网站、   政务微博。", "三、依申请公开"],
+     ["一二三四五六七八九十一二三四五六七八九十府网站、政务微博。", "三、依申请公开"]),
 ]
+
+TABLE_ROWS = [
+    ("申请人情况              自然人  商业企业  科研机构  总计", True),
+    ("一、本年新收政府信息公开申请数量   12   0    1     13", True),
+    ("行政复议数   件   1", True),
+    ("指标名称     单位   数量", True),
+    ("镇。   （二）主动公开政府信息的主要类别2016年，我区各工作部门主动公开政府信", False),
+    ("府 网站、   政务微博微信等信息公开平台建设，充分发挥广播电视、报刊、新闻网", False),
+    ("一二三四五六七八九十", False),
+]
+
+
+@pytest.mark.parametrize("line,is_row", TABLE_ROWS)
+def test_pdf_table_rows(line, is_row):
+    from reportparse.load.pdf import _is_table_row
+
+    assert _is_table_row(line) is is_row
 
 
 @pytest.mark.parametrize("lines,joined", WRAP_CASES)
@@ -434,11 +459,93 @@ def test_html_title_before_a_date_line_and_hidden_elements():
             "<div style='display: none'>隐藏的元数据</div>"
             "<div class='text'><p>一、概述</p><p>" + "正文内容。" * 40 + "</p></div></div></div></body></html>")
     text = load_html(page.encode(), Limits()).text
-    assert text.startswith("某乡2017年政府信息公开工作年度报告\n一、概述\n正文内容。")
-    assert "隐藏" not in text and "发布日期" not in text
+    assert text.startswith("某乡2017年政府信息公开工作年度报告\n发布日期：2018-03-01 来源：某乡\n一、概述\n正文内容。")
+    assert "隐藏" not in text
 
 
 def test_html_title_only_in_the_head():
     page = ("<html><head><title>某乡2017年政府信息公开工作年度报告_某乡人民政府</title></head><body>"
             "<div class='nav'><a>首页</a></div><div><p>一、概述</p><p>" + "正文内容。" * 40 + "</p></div></body></html>")
     assert load_html(page.encode(), Limits()).text.startswith("某乡2017年政府信息公开工作年度报告\n一、概述\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "2012年政府信息公开专栏访问量达24745人次。",
+    "完成门户网站无障碍和适老化改造",
+    "信息来源于各乡镇报送",
+])
+def test_html_report_sentences_with_site_words_stay(sentence):
+    page = f"<html><body><div><p>某县2020年政府信息公开工作年度报告</p><p>{sentence}</p></div></body></html>"
+    assert sentence in load_html(page.encode(), Limits()).text
+
+
+def test_html_preformatted_lines_stay_lines():
+    page = "<html><body><pre>某县2020年政府信息公开工作年度报告\n一、概述\n正文。</pre></body></html>"
+    assert load_html(page.encode(), Limits()).text == "某县2020年政府信息公开工作年度报告\n一、概述\n正文。\n"
+
+
+def test_html_chrome_words_split_over_inline_elements():
+    page = ("<html><body><div class='art'><p>某县2020年政府信息公开工作年度报告</p><p>一、概述</p>"
+            "<p><span>主办单位</span>：某县人民政府 <b>网站</b>标识码 4300</p></div></body></html>")
+    assert load_html(page.encode(), Limits()).text == "某县2020年政府信息公开工作年度报告\n一、概述\n"
+
+
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312"><style><!-- p.MsoNormal {} --></style></head>
+<body lang=ZH-CN><div class=WordSection1>
+<p class=MsoNormal align=center><b><span style='font-size:22.0pt'>某县2019年政府信息公开工作年度报告<o:p></o:p></span></b></p>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span>一、<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span>总体情况<o:p></o:p></span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span>2019年，我县主动公开政府信息<span lang=EN-US>1234</span>条。</span></p>
+<p class=MsoNormal><!--[if !supportLists]--><span>（一）</span><!--[endif]-->组织领导</p>
+</div></body></html>"""
+
+
+def test_html_saved_from_word_keeps_its_list_numbers():
+    text = load_html(WORD_HTML.encode("gbk"), Limits()).text
+    assert text == "某县2019年政府信息公开工作年度报告\n一、 总体情况\n2019年，我县主动公开政府信息1234条。\n（一）组织领导\n"
+
+
+def test_html_article_in_a_two_column_layout_table():
+    article = "<p>某县2019年政府信息公开工作年度报告</p><p>一、概述</p><p>" + "正文内容。" * 80 + "</p>"
+    page = (f"<html><body><table><tr><td class='col'><a>首页</a><br><a>机构</a></td><td>{article}</td></tr>"
+            "</table></body></html>")
+    text = load_html(page.encode(), Limits()).text
+    assert text.startswith("某县2019年政府信息公开工作年度报告\n一、概述\n正文内容。")
+    assert "|" not in text and "首页" not in text
+
+
+def _mhtml(html_bytes: bytes, charset: str) -> bytes:
+    from email import encoders
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+
+    message = MIMEMultipart("related")
+    part = MIMENonMultipart("text", "html", charset=charset)
+    part.set_payload(html_bytes)
+    encoders.encode_base64(part)
+    message.attach(part)
+    image = MIMENonMultipart("image", "png")
+    image.set_payload(b"\x89PNG....")
+    encoders.encode_base64(image)
+    message.attach(image)
+    return message.as_bytes()
+
+
+@pytest.mark.parametrize("name", ["page.mht", "page.mhtml", "-"])
+def test_mhtml_single_file_pages(name):
+    data = _mhtml(WORD_HTML.replace("charset=gb2312", "charset=utf-8").encode("utf-8"), "utf-8")
+    loaded = load_bytes(data, name)
+    assert loaded.container == "mhtml"
+    assert loaded.text.startswith("某县2019年政府信息公开工作年度报告\n一、 总体情况\n")
+
+
+def test_a_doc_that_is_really_html_is_read():
+    loaded = load_bytes(WORD_HTML.encode("gbk"), "report.doc")
+    assert loaded.container == "html"
+    assert loaded.text.startswith("某县2019年政府信息公开工作年度报告\n")
+
+
+def test_a_binary_doc_that_is_not_ole_is_named():
+    with pytest.raises(UnsupportedFormatError, match=r"\.wps"):
+        load_bytes(b"\x00\x01WPS binary" * 100, "report.wps")

@@ -1,27 +1,42 @@
-"""Open the batch dashboard in headless Chromium and save screenshots for the README.
+"""Open the batch dashboard in headless Chromium, check it works, save screenshots for the README.
 
     python tools/screenshot_dashboard.py                  # sample county -> docs/
     python tools/screenshot_dashboard.py --batch OUTDIR   # an existing batch output
 
 Without --batch it writes a sample county (the short reports of
-tests/batch_samples.py, several encodings, a few bad files) to a temporary
-folder and runs ``reportparse batch`` on it. Needs Chromium (Debian:
-``apt-get install -y chromium chromium-driver``); installs nothing itself.
+tests/batch_samples.py in several encodings, text reports of corpus/ and two
+bad files) to a temporary folder and runs ``reportparse batch`` on it.
+
+Chromium is driven through chromedriver's WebDriver protocol (plain HTTP,
+standard library only). On the index it clicks the 新收申请 header and
+checks that the rows are sorted by it, then saves ``dashboard-index.png``;
+on a report page it hovers a marked fact and checks the tooltip names its
+field, then saves ``dashboard-report.png`` with the tooltip showing.
+
+Needs Debian's chromium and chromium-driver (``apt-get install -y chromium
+chromium-driver``) and a CJK font (``fonts-wqy-microhei``); installs nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
+import json
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--hide-scrollbars"]
+ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 
 
 def sample_county(folder: Path) -> None:
@@ -34,24 +49,105 @@ def sample_county(folder: Path) -> None:
         path = folder / sub / f"{i:02d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(report_text(i).encode(encoding))
+    # The project's own corpus reports (written for this project), so the statuses vary.
+    for path in sorted((ROOT / "corpus").glob("*.txt"))[:16]:
+        (folder / "街道" / path.name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "街道" / path.name).write_bytes(path.read_bytes())
     (folder / "部门" / "通知.txt").write_text(NOT_A_REPORT, "utf-8")
     (folder / "部门" / "旧版.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
 
 
-def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    sys.exit("Chromium not found: apt-get install -y chromium chromium-driver")
+class Browser:
+    """A minimal WebDriver client for one headless Chromium session."""
+
+    def __init__(self, chromium: str, chromedriver: str, profile: str, size: tuple[int, int]) -> None:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.driver = subprocess.Popen([chromedriver, f"--port={self.port}"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            try:
+                self._call("GET", "/status")
+                break
+            except OSError:
+                time.sleep(0.1)
+        options = {"binary": chromium, "args": [*FLAGS, f"--user-data-dir={profile}",
+                                                f"--window-size={size[0]},{size[1]}"]}
+        caps = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": options}}}
+        self.session = self._call("POST", "/session", caps)["sessionId"]
+
+    def _call(self, method: str, path: str, body: dict | None = None):
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data, method=method,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return json.loads(response.read())["value"]
+        except urllib.error.HTTPError as err:
+            detail = json.loads(err.read() or b"{}").get("value", {})
+            raise RuntimeError(f"WebDriver {path}: {detail.get('message', err)}") from None
+
+    def cmd(self, method: str, path: str, body: dict | None = None):
+        return self._call(method, f"/session/{self.session}{path}", body)
+
+    def open(self, page: Path) -> None:
+        self.cmd("POST", "/url", {"url": page.resolve().as_uri()})
+
+    def find(self, css: str) -> str:
+        return self.cmd("POST", "/element", {"using": "css selector", "value": css})[ELEMENT]
+
+    def run(self, script: str, *args):
+        return self.cmd("POST", "/execute/sync", {"script": script, "args": list(args)})
+
+    def hover(self, element: str) -> None:
+        move = {"type": "pointerMove", "duration": 0, "origin": {ELEMENT: element}, "x": 0, "y": 0}
+        self.cmd("POST", "/actions", {"actions": [{"type": "pointer", "id": "mouse",
+                                                   "parameters": {"pointerType": "mouse"}, "actions": [move]}]})
+
+    def screenshot(self, png: Path) -> None:
+        png.write_bytes(base64.b64decode(self.cmd("GET", "/screenshot")))
+        print(png)
+
+    def close(self) -> None:
+        try:
+            self.cmd("DELETE", "")
+        finally:
+            self.driver.terminate()
+            self.driver.wait(timeout=10)
 
 
-def screenshot(browser: str, page: Path, png: Path, size: str) -> None:
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", f"--window-size={size}",
-                        f"--screenshot={png}", page.resolve().as_uri()],
-                       check=True, capture_output=True, timeout=120)
-    print(png)
+def check_and_shoot(browser: Browser, batch: Path, out: Path) -> None:
+    browser.open(batch / "index.html")
+    headers = browser.run("return [...document.querySelectorAll('#reports th')].map(th => th.textContent)")
+    column = headers.index("新收申请")
+    header = browser.find(f"#reports th:nth-child({column + 1})")
+    browser.cmd("POST", f"/element/{header}/click", {})
+    browser.cmd("POST", f"/element/{header}/click", {})  # second click: largest first
+    values = browser.run(
+        "return [...document.querySelectorAll('#reports tbody tr')]"
+        ".map(tr => tr.cells[arguments[0]].dataset.v).filter(v => v !== '').map(Number)", column)
+    assert values == sorted(values, reverse=True) and len(values) > 1, f"rows not sorted: {values}"
+    browser.run("document.querySelector('#reports').scrollIntoView()")
+    browser.screenshot(out / "dashboard-index-table.png")
+    browser.run("window.scrollTo(0, 0)")
+    browser.screenshot(out / "dashboard-index.png")
+
+    page = sorted((batch / "pages").glob("*.html"))[0]
+    browser.open(page)
+    mark = browser.run("""
+        const marks = [...document.querySelectorAll('pre.text mark')];
+        const m = marks.find(m => m.dataset.tip.startsWith('facts.requests_received')) || marks[0];
+        m.scrollIntoView({block: 'center'});
+        return [m.dataset.tip, marks.length];""")
+    assert mark[1] > 10, "the report page should mark many facts"
+    element = browser.find("mark[data-tip^='facts.requests_received']")
+    browser.hover(element)
+    tip = browser.run("return getComputedStyle(arguments[0], '::after').content", {ELEMENT: element})
+    assert "requests_received" in tip, f"hover shows no field: {tip!r}"
+    browser.run("window.scrollTo(0, 0)")
+    browser.hover(element)
+    browser.screenshot(out / "dashboard-report.png")
 
 
 def main() -> int:
@@ -59,7 +155,10 @@ def main() -> int:
     ap.add_argument("--batch", help="an existing reportparse batch output folder")
     ap.add_argument("--out", default=str(ROOT / "docs"), help="where to write the PNGs (default: docs/)")
     args = ap.parse_args()
-    browser = chromium()
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromedriver = shutil.which("chromedriver")
+    if not (chromium and chromedriver):
+        sys.exit("needs Chromium and ChromeDriver: apt-get install -y chromium chromium-driver")
     with tempfile.TemporaryDirectory() as tmp:
         batch = Path(args.batch) if args.batch else Path(tmp) / "out"
         if not args.batch:
@@ -70,9 +169,12 @@ def main() -> int:
             cli(["batch", str(county), "--out", str(batch), "--quiet"])
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        screenshot(browser, batch / "index.html", out / "dashboard-index.png", "1400,1500")
-        page = sorted((batch / "pages").glob("*.html"))[0]
-        screenshot(browser, page, out / "dashboard-report.png", "1200,1400")
+        browser = Browser(chromium, chromedriver, str(Path(tmp) / "profile"), (1400, 1300))
+        try:
+            check_and_shoot(browser, batch, out)
+        finally:
+            browser.close()
+    print("dashboard checked: sorting by column works, hovering a mark shows its field and value")
     return 0
 
 

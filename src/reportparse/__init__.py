@@ -6,9 +6,11 @@
 
 Public API: :func:`parse` (path or bytes), :func:`parse_text`,
 :func:`parse_many` (many files on all cores, in input order),
-:func:`summarize`, the :class:`Report` model and :class:`ReportParseError`.
+:func:`summarize`, :func:`check` (compliance findings), the :class:`Report`
+model and :class:`ReportParseError`.
 """
 
+from .check import check
 from .config import Limits
 from .errors import ReportParseError
 from .models import Report, Summary
@@ -16,7 +18,8 @@ from .output import summarize
 from .parse import parse, parse_text
 
 __version__ = "0.1.0"
-__all__ = ["Limits", "Report", "ReportParseError", "Summary", "parse", "parse_many", "parse_text", "summarize"]
+__all__ = ["Limits", "Report", "ReportParseError", "Summary", "check", "parse", "parse_many", "parse_text",
+           "summarize"]
 
 
 def parse_many(paths, *, jobs: int | None = None, limits: Limits | None = None, errors: str = "raise"):

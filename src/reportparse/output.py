@@ -117,6 +117,12 @@ def summaries_csv(summaries: list[Summary]) -> str:
     return "\ufeff" + buf.getvalue()
 
 
+def _pad(label: str, width: int) -> str:
+    """Pad to a display width (CJK characters take two columns)."""
+    shown = sum(2 if ord(ch) > 0x2E80 else 1 for ch in label)
+    return label + " " * max(1, width - shown)
+
+
 def text_view(report: Report, file: str | None = None) -> str:
     """A readable overview for a person at a terminal."""
     s = summarize(report, file)
@@ -127,7 +133,7 @@ def text_view(report: Report, file: str | None = None) -> str:
             value = "—"
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        lines.append(f"  {label:<14}{value}")
+        lines.append(f"  {_pad(label, 18)}{value}")
 
     add("机关 organ", s.organ)
     add("年度 year", s.year)
@@ -145,7 +151,16 @@ def text_view(report: Report, file: str | None = None) -> str:
         f"received {s.requests_received}, granted {s.requests_granted}, denied {s.requests_denied}")
     add("复议 reviews", s.review_total)
     add("诉讼 lawsuits", s.litigation_total)
-    add("收费 fees (元)", s.processing_fee_yuan)
+    add("收费 fees (元)", None if s.processing_fee_yuan is None else f"{s.processing_fee_yuan:g}")
+    tables = report.tables
+    found = [name for name in ("proactive", "requests", "review_litigation") if getattr(tables, name)]
+    if found:
+        notes = [f"{len(tables.identities)} identity failures" if tables.identities else "identities hold"]
+        if tables.ambiguous:
+            notes.append(f"{len(tables.ambiguous)} ambiguous cells left null")
+        if tables.missing:
+            notes.append(f"{len(tables.missing)} missing cells")
+        add("表格 tables", f"{', '.join(found)} ({'; '.join(notes)})")
     add("渠道 channels", s.channels)
     add("理由 refusals", s.refusal_categories)
     if report.problems:

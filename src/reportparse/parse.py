@@ -8,6 +8,7 @@ from pathlib import Path
 
 import regex
 
+from .check import check
 from .config import DEFAULT_LIMITS, Limits
 from .damage import find_second_copy, out_of_order_headings, truncated_table_warnings
 from .errors import LimitExceededError, NotAReportError, ReportParseError
@@ -100,7 +101,7 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
     warnings.extend(out_of_order_headings(doc, layout))
     warnings.extend(truncated_table_warnings(doc, tables))
     clock.check("extract")
-    return Report(
+    report = Report(
         source=Source(file=name, container=loaded.container, encoding=loaded.encoding,
                       size_bytes=loaded.size_bytes, script=script),
         format=era,
@@ -121,6 +122,9 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
         warnings=warnings,
         text=loaded.text,
     )
+    report.findings = check(report, doc=doc)
+    clock.check("check")
+    return report
 
 
 def parse_text(text: str, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from .messages import messages
@@ -56,12 +57,15 @@ class _Progress:
 def batch_main(argv: list[str]) -> int:
     lang = _lang(argv)
     msg = messages(lang)
-    ap = argparse.ArgumentParser(prog="reportparse batch", description=msg["description"])
+    ap = argparse.ArgumentParser(prog="reportparse batch", description=msg["description"], add_help=False)
+    ap._positionals.title, ap._optionals.title = msg["positionals"], msg["optionals"]
+    ap.add_argument("-h", "--help", action="help", help=msg["help_help"])
     ap.add_argument("inputs", nargs="+", metavar="DIR|FILE", help=msg["help_inputs"])
     ap.add_argument("--out", "-o", required=True, metavar="OUTDIR", help=msg["help_out"])
     ap.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=msg["help_jobs"])
     ap.add_argument("--force", action="store_true", help=msg["help_force"])
     ap.add_argument("--max-mb", type=float, default=20, help=msg["help_max_mb"])
+    ap.add_argument("--timeout", type=float, default=120, metavar="SECONDS", help=msg["help_timeout"])
     ap.add_argument("--lang", choices=("zh", "en"), default="zh", help=msg["help_lang"])
     ap.add_argument("--quiet", "-q", action="store_true", help=msg["help_quiet"])
     args = ap.parse_args(argv)
@@ -73,21 +77,31 @@ def batch_main(argv: list[str]) -> int:
     from .write import write_outputs, write_run_stats
 
     started = time.perf_counter()
-    inputs = discover(args.inputs)
+    skipped: list[str] = []
+    inputs = discover(args.inputs, exclude=[args.out], skipped=skipped)
     if not inputs:
         print(f"reportparse batch: {msg['no_inputs'].format(args=' '.join(args.inputs))}", file=sys.stderr)
         return 2
     jobs = args.jobs or default_jobs()
     progress = _Progress(len(inputs), msg, enabled=not args.quiet)
-    records, cached = run_batch(inputs, args.out, jobs=jobs, force=args.force,
-                                max_bytes=int(args.max_mb * 1024 * 1024), progress=progress,
-                                crashed_reason=msg["crashed"])
+    try:
+        records, cached = run_batch(inputs, args.out, jobs=jobs, force=args.force,
+                                    max_bytes=int(args.max_mb * 1024 * 1024), timeout=args.timeout or None,
+                                    progress=progress, crashed_reason=msg["crashed"])
+    except KeyboardInterrupt:
+        progress.close()
+        print(msg["interrupted"].format(done=progress.count, total=len(inputs)), file=sys.stderr)
+        return 130
     progress.close()
-    write_outputs(records, args.out)
+    write_outputs(records, args.out, skipped=skipped)
     failed = sum(1 for r in records if not r.get("ok"))
     write_run_stats(args.out, records, cached=cached, jobs=jobs, seconds=time.perf_counter() - started)
     if not args.quiet:
         print(msg["done"].format(total=len(records), ok=len(records) - failed, failed=failed,
                                  seconds=time.perf_counter() - started), file=sys.stderr)
+        if skipped:
+            kinds = Counter(Path(f).suffix.lower() or Path(f).name for f in skipped)
+            listing = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+            print(msg["skipped"].format(count=len(skipped), kinds=listing), file=sys.stderr)
         print(msg["outputs"].format(out=Path(args.out)), file=sys.stderr)
     return 1 if failed else 0

@@ -30,6 +30,7 @@ STATUS = {
     "failed": ("解析失败", "#9e9e9e"),
     "error": ("不合规", "#d32f2f"),
     "warning": ("需注意", "#f9a825"),
+    "info": ("有提示", "#1e88e5"),
     "ok": ("未发现问题", "#2e7d32"),
 }
 
@@ -39,17 +40,22 @@ h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:24px 0 8px}
 .muted{color:#666;font-size:13px}
 table{border-collapse:collapse;font-size:13px}
 th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f3f5f8;position:sticky;top:0}
+th{background:#f3f5f8;position:sticky;top:0;white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 th.sortable{cursor:pointer;user-select:none} th.sortable:hover{background:#e3e8f0}
+th.asc::after{content:" ▲";font-size:10px} th.desc::after{content:" ▼";font-size:10px}
 .status{display:inline-block;padding:1px 8px;border-radius:9px;color:#fff;font-size:12px;white-space:nowrap}
 .cards{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
 .card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:110px}
 .card b{display:block;font-size:20px}
-.charts{display:flex;gap:24px;flex-wrap:wrap}
+.charts{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}
 pre.text{white-space:pre-wrap;font-family:inherit;font-size:14px;line-height:1.8;border:1px solid #ddd;
   padding:12px;background:#fcfcfc;max-width:60em}
-mark{background:#fff3b0;border-bottom:2px solid #f0c000;padding:0}
+mark{background:#fff3b0;border-bottom:2px solid #f0c000;padding:0;position:relative;color:inherit}
+mark:hover{filter:brightness(0.92)}
+mark[data-tip]:hover::after{content:attr(data-tip);position:absolute;left:0;top:1.7em;z-index:10;white-space:pre;
+  background:#263238;color:#fff;font-size:12px;line-height:1.5;padding:4px 8px;border-radius:4px;
+  box-shadow:0 2px 6px rgba(0,0,0,.3);pointer-events:none}
 mark.table{background:#dcefff;border-bottom-color:#4a90d9}
 mark.section{background:#e8f5e9;border-bottom-color:#66bb6a}
 mark.finding{background:#ffd6d6;border-bottom-color:#d32f2f}
@@ -64,11 +70,13 @@ document.querySelectorAll('table.sortable').forEach(function(table){
     th.addEventListener('click', function(){
       var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
       var asc = th.dataset.dir !== 'asc'; th.dataset.dir = asc ? 'asc' : 'desc';
+      table.querySelectorAll('th.sortable').forEach(function(h){ h.classList.remove('asc', 'desc'); });
+      th.classList.add(asc ? 'asc' : 'desc');
       rows.sort(function(a, b){
         var x = a.cells[col].dataset.v, y = b.cells[col].dataset.v;
-        var nx = parseFloat(x), ny = parseFloat(y);
-        var r = (!isNaN(nx) && !isNaN(ny)) ? nx - ny :
-                (x === '' ? 1 : y === '' ? -1 : x.localeCompare(y, 'zh'));
+        if (x === '' || y === '') { return (x === '') - (y === ''); }  // blanks last either way
+        var nx = Number(x), ny = Number(y);
+        var r = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, 'zh');
         return asc ? r : -r;
       });
       rows.forEach(function(r){ body.appendChild(r); });
@@ -79,7 +87,7 @@ document.querySelectorAll('table.sortable').forEach(function(table){
 
 
 def status_of(record: dict) -> str:
-    """Compliance status of a batch record: failed, error, warning or ok."""
+    """Compliance status of a batch record: failed, else its worst finding (error, warning, info), else ok."""
     if not record.get("ok"):
         return "failed"
     severities = {f.get("severity") for f in record.get("findings", [])}
@@ -87,6 +95,8 @@ def status_of(record: dict) -> str:
         return "error"
     if "warning" in severities:
         return "warning"
+    if severities:
+        return "info"
     return "ok"
 
 
@@ -191,18 +201,33 @@ def index_page(records: list[dict], rollup: dict) -> str:
 
     problems = rollup.get("problems", [])[:20]
     problem_rows = "".join(
-        f"<tr><td>{escape(p['keyword'])}</td><td class='n'>{p['reports']}</td>"
+        f"<tr><td style='white-space:nowrap'>{escape(p['keyword'])}</td><td class='n'>{p['reports']}</td>"
         f"<td>{escape('、'.join(p['organs'][:12]))}{' …' if len(p['organs']) > 12 else ''}</td></tr>"
         for p in problems)
     problems_html = (f"<h2>全县最常报告的问题（关键词）</h2><table><thead><tr><th>关键词</th><th>报告数</th>"
                      f"<th>机关</th></tr></thead><tbody>{problem_rows}</tbody></table>" if problems else "")
+
+    from .tables import ITEM_LABELS, LABELS
+
+    total_rows = "".join(
+        f"<tr><td>{escape(LABELS.get(field, field))}</td><td class='n'>{escape(_fmt(t['sum']))}</td>"
+        f"<td class='n'>{t['reports']}</td></tr>" for field, t in rollup["totals"].items())
+    era_rows = "".join(f"<tr><td>{escape(ITEM_LABELS.get(era, era))}</td><td class='n'>{n}</td></tr>"
+                       for era, n in rollup["formats"].items())
+    code_rows = "".join(f"<tr><td>{escape(code)}</td><td class='n'>{n}</td></tr>"
+                        for code, n in rollup["findings_by_code"].items()) or "<tr><td colspan=2>无</td></tr>"
+    rollup_html = (
+        '<h2>全县合计</h2><div class="charts">'
+        f"<table><thead><tr><th>项目</th><th>合计</th><th>报告数</th></tr></thead><tbody>{total_rows}</tbody></table>"
+        f"<table><thead><tr><th>年报格式</th><th>份数</th></tr></thead><tbody>{era_rows}</tbody></table>"
+        f"<table><thead><tr><th>问题代码</th><th>条数</th></tr></thead><tbody>{code_rows}</tbody></table></div>")
 
     body = (f"<h1>政府信息公开工作年度报告汇总</h1>"
             f'<p class="muted">由 reportparse 生成；点击机关名称查看逐份核对页，点击表头排序。</p>'
             f'<div class="cards">{card_html}</div><p>{status_line}</p>'
             f'<div class="charts">{charts}</div>'
             f'<h2>各机关报告</h2><table class="sortable" id="reports"><thead><tr>{head_html}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>{problems_html}')
+            f'<tbody>{"".join(rows)}</tbody></table>{rollup_html}{problems_html}')
     return _page("政府信息公开工作年度报告汇总", body, _SORT_JS)
 
 
@@ -210,7 +235,7 @@ def index_page(records: list[dict], rollup: dict) -> str:
 
 
 def _owner_value(owner: dict) -> str:
-    for key in ("value", "number", "code", "message", "title"):
+    for key in ("value", "number", "code", "message", "title", "text"):
         if key in owner and owner[key] is not None:
             return _fmt(owner[key])
     if "start" in owner and "end" in owner and isinstance(owner.get("start"), str):
@@ -230,19 +255,24 @@ def evidence_spans(report: Report) -> list[tuple[int, int, str, str, str]]:
         return {"findings": "finding", "outline": "section", "tables": "table"}.get(path[0], "fact")
 
     def walk(node: Any, path: list[str], owner: dict | None) -> None:
+        """``owner``: the object holding ``node`` (through a list, the object holding the list)."""
         if isinstance(node, dict):
             if set(node) == {"start", "end", "text"} and isinstance(node.get("start"), int):
-                if path and path[-1] in ("evidence",) or (len(path) > 1 and path[-2] == "evidence"):
-                    cut = path.index("evidence", max(0, len(path) - 2))
+                # An Evidence. Under an ``evidence`` key (or list) it proves its owner's value;
+                # elsewhere (a heading, a table's span) it is the fact itself.
+                if "evidence" in path[-2:]:
+                    cut = len(path) - 1 - path[::-1].index("evidence")
                     field, value = path[:cut], _owner_value(owner or {})
                 else:
                     field, value = path, node["text"]
                 if path[0] == "findings" and owner is not None:
                     value = f"[{owner.get('severity')}] {owner.get('code')}: {owner.get('message')}"
+                if len(value) > 80:  # a whole table's or part's span: the tooltip needs no copy of it
+                    value = value[:78] + "…"
                 spans.append((node["start"], node["end"], kind_of(path), _path(field), value))
                 return
             for key, child in node.items():
-                walk(child, [*path, key], node if key == "evidence" else (owner if key.isdigit() else node))
+                walk(child, [*path, key], node)
         elif isinstance(node, list):
             for i, child in enumerate(node):
                 walk(child, [*path, str(i)], owner)
@@ -292,7 +322,8 @@ def highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
         kind = min((m[2] for m in members), key=rank.__getitem__)
         title = "\n".join(f"{m[3]} = {m[4]}" for m in members)
         cls = kind + (" multi" if len(members) > 1 else "")
-        out.append(f'<mark class="{cls}" title="{escape(title)}">{piece}</mark>')
+        # data-tip feeds the CSS tooltip shown on hover (field = value, one per line).
+        out.append(f'<mark class="{cls}" data-tip="{escape(title)}">{piece}</mark>')
     return "".join(out)
 
 
@@ -304,7 +335,7 @@ def report_page(report: Report, summary: Summary, name: str) -> str:
         f"<tr><th>{escape(field)}</th><td>{escape(_fmt(getattr(summary, field)))}</td></tr>"
         for field in Summary.model_fields if field not in ("ok", "error"))
     findings = "".join(
-        f"<li>{_badge({'error': 'error', 'warning': 'warning'}.get(f.severity, 'ok'))} "
+        f"<li>{_badge(f.severity if f.severity in STATUS else 'info')} "
         f"<b>{escape(f.code)}</b> {escape(f.message)} <span class='muted'>{escape(f.basis)}</span></li>"
         for f in report.findings) or "<li class='muted'>无</li>"
     ordered = clean_spans(report.text, spans)

@@ -38,10 +38,17 @@ def _is_junk(name: str) -> bool:
     return name.startswith((".", "~$"))
 
 
-def discover(arguments: list[str]) -> list[Input]:
-    """Expand folders and files into the inputs, in argument order, each file once."""
+def discover(arguments: list[str], *, exclude: list[str] = (), skipped: list[str] | None = None) -> list[Input]:
+    """Expand folders and files into the inputs, in argument order, each file once.
+
+    Folders in ``exclude`` (the output folder, which may sit inside the input
+    folder) are not walked. Files of a walked folder that are not inputs
+    (other suffixes, lock files) are appended to ``skipped`` when given, so
+    the caller can say what it left out.
+    """
     found: list[Input] = []
     seen: set[str] = set()
+    excluded = {os.path.realpath(e) for e in exclude}
 
     def add(file: str, rel: str) -> None:
         key = os.path.normcase(os.path.abspath(file))
@@ -53,9 +60,12 @@ def discover(arguments: list[str]) -> list[Input]:
         path = Path(arg)
         if path.is_dir():
             for root, dirs, files in os.walk(arg):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and os.path.realpath(os.path.join(root, d)) not in excluded)
                 for fname in sorted(files):
                     if _is_junk(fname) or Path(fname).suffix.lower() not in REPORT_SUFFIXES:
+                        if skipped is not None and not fname.startswith("."):
+                            skipped.append(os.path.join(root, fname))
                         continue
                     file = os.path.join(root, fname)
                     add(file, os.path.relpath(file, arg))

@@ -19,6 +19,7 @@ CACHE_DIR = ".cache"
 JOURNAL = "records.jsonl"
 REPORTS_DIR = "reports"
 PAGES_DIR = "pages"
+RUN_ONLY = ("rss_kb", "private_kb")  # measurements of this run, not results
 
 
 def _path(outdir: str) -> Path:
@@ -53,7 +54,7 @@ def current(record: dict | None, outdir: str, file: str, key: str | None) -> boo
 
 
 def _line(record: dict) -> str:
-    return json.dumps({k: v for k, v in record.items() if k != "rss_kb"}, ensure_ascii=False) + "\n"
+    return json.dumps({k: v for k, v in record.items() if k not in RUN_ONLY}, ensure_ascii=False) + "\n"
 
 
 class Journal:
@@ -71,6 +72,19 @@ class Journal:
         self._fh.write(_line(record))
         self._fh.flush()
 
+    def abandon(self) -> None:
+        self._fh.close()
+
     def close(self, records: list[dict]) -> None:
         self._fh.close()
         write_text(_path(self.outdir), "".join(_line(r) for r in records if r.get("key") is not None))
+
+
+def remove_stale_temporaries(outdir: str) -> None:
+    """Delete the temporary files of an earlier run that was killed mid-write
+    (``.<name>.<random>.tmp``, see :mod:`.atomic`); whole files are never touched."""
+    out = Path(outdir)
+    for folder in (out, out / REPORTS_DIR, out / PAGES_DIR, out / CACHE_DIR):
+        if folder.is_dir():
+            for path in folder.glob(".*.tmp"):
+                path.unlink(missing_ok=True)

@@ -7,6 +7,9 @@ roll-up ranks keywords by how many reports name them.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 # Words every problems part uses whatever the problem is: framing, hedges,
 # ordinal markers and the subject of every report.
 _STOPWORD_TEXT = """
@@ -54,6 +57,14 @@ def _load_tokenizer() -> None:
     finally:
         if enabled:
             gc.enable()
+
+
+@lru_cache(maxsize=1)
+def domain_terms() -> frozenset[str]:
+    """The words of the domain dictionary (政策解读, 更新不及时, ...): named problems, ranked
+    first among keywords named by as many reports."""
+    text = (resources.files("reportparse") / "data" / "domain_dict.txt").read_text("utf-8")
+    return frozenset(line.split()[0] for line in text.splitlines() if line.strip())
 
 
 def is_keyword(word: str) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .keywords import domain_terms
+
 # Summary fields that are counts (or amounts) and add up across reports.
 COUNT_FIELDS = (
     "proactive_total", "requests_received", "requests_carried_over", "requests_completed",
@@ -44,7 +46,9 @@ def rollup(records: list[dict]) -> dict:
     for r in ok:
         for word in r.get("keywords", []):
             organs_by_keyword.setdefault(word, []).append(organ_label(r))
-    problems = sorted(organs_by_keyword.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_PROBLEMS]
+    domain = domain_terms()
+    problems = sorted(organs_by_keyword.items(),
+                      key=lambda kv: (-len(kv[1]), kv[0] not in domain, kv[0]))[:TOP_PROBLEMS]
     # "reports" counts reports; "organs" names each organ once (an organ may file several reports).
 
     return {

@@ -10,16 +10,18 @@ even that one becomes a row in errors.csv.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
 from .inputs import Input, output_names
-from .journal import Journal, current, read_journal
+from .journal import Journal, current, read_journal, remove_stale_temporaries
 from .work import add_keywords, content_key, fingerprint, process_one
 
 Progress = Callable[[dict, bool], None]
@@ -40,19 +42,39 @@ def _context():
     return multiprocessing.get_context()
 
 
-def _warm() -> None:
-    """Import the parser and load the OpenCC tables once, before forking."""
-    from ..normalize import to_simplified
-    from ..parse import parse  # noqa: F401
+# A short report that makes the parser load everything it loads lazily (OpenCC
+# tables, phonenumbers' geocoder for the area-code check, compiled patterns).
+_WARM_TEXT = """示例镇人民政府2022年政府信息公开工作年度报告
+本报告依据《中华人民共和国政府信息公开条例》编制。统计期限自2022年1月1日起至2022年12月31日止。联系电话：0730-7800425。
+一、总体情况
+全年主动公开政府信息10条。
+二、主动公开政府信息情况
+三、收到和处理政府信息公开申请情况
+全年共收到政府信息公开申请2件，予以公开2件。
+四、政府信息公开行政复议、行政诉讼情况
+五、存在的主要问题及改进情况
+一是公开内容不够全面。
+六、其他需要报告的事项
+示例镇人民政府
+2023年1月10日
+"""
 
-    to_simplified("政府資訊公開")
+
+def _warm() -> None:
+    """Parse a small report once before forking, so the workers share what the parser
+    loads lazily (~70 MB of phonenumbers geodata alone) instead of each loading its own."""
+    from ..parse import parse_text
+
+    with contextlib.suppress(Exception):  # warming is an optimisation only
+        parse_text(_WARM_TEXT)
     # Objects made so far are shared with the workers; keep the GC from touching
     # (and so copying) their pages in every child.
     gc.freeze()
 
 
 def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, force: bool = False,
-              max_bytes: int = 20 * 1024 * 1024, progress: Progress | None = None,
+              max_bytes: int = 20 * 1024 * 1024, timeout: float | None = 120.0,
+              progress: Progress | None = None,
               crashed_reason: str = "worker process died") -> tuple[list[dict], int]:
     """Parse every input into ``outdir``; return ``(records in input order, number taken from cache)``."""
     jobs = jobs or default_jobs()
@@ -70,8 +92,9 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
                 progress(cached, True)
         else:
             todo.append(i)
-    tasks = {i: (inputs[i].file, names[i], outdir, max_bytes, keys[i]) for i in todo}
+    tasks = {i: (inputs[i].file, names[i], outdir, max_bytes, keys[i], timeout) for i in todo}
 
+    remove_stale_temporaries(outdir)
     journal = Journal(outdir)
 
     def done(i: int, record: dict) -> None:
@@ -80,24 +103,51 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
         if progress:
             progress(record, False)
 
-    if jobs == 1 or len(todo) <= 1:
-        for i in todo:
-            done(i, process_one(tasks[i]))
-    else:
-        _warm()
-        left = _run_pool(tasks, todo, min(jobs, len(todo)), done)
-        for i in left:  # after a crash: each remaining file alone, in its own process
-            done(i, _run_isolated(tasks[i], crashed_reason))
+    try:
+        if jobs == 1 or len(todo) <= 1:
+            for i in todo:
+                done(i, process_one(tasks[i]))
+        else:
+            _warm()
+            left = _run_pool(tasks, todo, min(jobs, len(todo)), done)
+            for i in left:  # after a crash: each remaining file alone, in its own process
+                done(i, _run_isolated(tasks[i], crashed_reason))
+    except BaseException:
+        journal.abandon()  # what was finished stays in the journal for the next run
+        raise
     finished = [r for r in records if r is not None]
     journal.close(finished)
     return finished, len(inputs) - len(todo)
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches every process of the terminal's group; only the main process
+    # acts on it (it stops the workers), so no worker dies halfway through a file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def _pool(jobs: int):
+    """A process pool that, on Ctrl-C or any error, drops the queued files and stops its
+    workers at once (``ProcessPoolExecutor``'s own exit would first finish the whole queue)."""
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_ignore_sigint)
+    try:
+        yield pool
+    except BaseException:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    else:
+        pool.shutdown()
 
 
 def _run_pool(tasks: dict, todo: list[int], jobs: int, done: Callable[[int, dict], None]) -> list[int]:
     """Run ``todo`` on a pool; return the indices left unfinished if the pool broke."""
     finished: set[int] = set()
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        with _pool(jobs) as pool:
             futures = {pool.submit(process_one, tasks[i]): i for i in todo}
             for future in as_completed(futures):
                 i = futures[future]
@@ -109,9 +159,9 @@ def _run_pool(tasks: dict, todo: list[int], jobs: int, done: Callable[[int, dict
 
 
 def _run_isolated(task: tuple, crashed_reason: str) -> dict:
-    file, name, _outdir, _max_bytes, key = task
+    file, name = task[0], task[1]
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+        with _pool(1) as pool:
             return pool.submit(process_one, task).result()
     except BrokenProcessPool:
         from ..output import failed_summary
@@ -166,6 +216,6 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = No
         return
     _warm()
     chunk = max(1, min(16, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=_context()) as pool:
+    with _pool(min(jobs, len(items))) as pool:
         for result in pool.map(_parse_one, items, chunksize=chunk):
             yield deliver(result)

@@ -27,6 +27,29 @@ LABELS = {
     "code": "代码", "severity": "严重程度", "message": "说明", "evidence": "原文依据",
     "category": "类别", "item": "项目", "value": "数值", "reports": "报告数", "organs": "机关",
 }
+# The roll-up sheet names its categories and items for a person; rollup.csv keeps the codes.
+CATEGORY_LABELS = {
+    "reports": "报告", "totals": "全县合计", "findings": "问题代码", "severity": "严重程度",
+    "format": "年报格式", "channels": "公开渠道", "refusal_categories": "不予公开等理由",
+    "problems": "常见问题关键词",
+}
+ITEM_LABELS = {
+    "total": "总数", "parsed": "解析成功", "failed": "解析失败", "unknown": "未识别",
+    "pre2019": "2019年前（无统一格式）", "fmt2019": "2019年试行格式", "fmt2021": "2021年格式",
+    "error": "错误", "warning": "警告", "info": "提示",
+    # channel codes (CONTRACT.md)
+    "website": "政府网站", "wechat": "微信公众号", "weibo": "政务微博", "app": "政务客户端、小程序",
+    "short_video": "短视频", "bulletin_board": "公开栏", "gazette": "政府公报", "press_conference": "新闻发布会",
+    "print_media": "报刊", "broadcast": "广播电视", "reading_room": "查阅点", "service_hall": "政务服务中心",
+    "hotline": "热线", "other": "其他",
+    # reason codes (CONTRACT.md)
+    "state_secret": "国家秘密", "law_forbidden": "法律法规禁止公开", "safety_stability": "危及三安全一稳定",
+    "third_party": "保护第三方合法权益", "internal_affairs": "三类内部事务信息", "process_info": "四类过程性信息",
+    "enforcement_file": "行政执法案卷", "admin_query": "行政查询事项", "not_held": "本机关不掌握",
+    "needs_creation": "没有现成信息需要另行制作", "unclear": "补正后申请内容仍不明确",
+    "complaint": "信访举报投诉类申请", "repeat": "重复申请", "publication": "要求提供公开出版物",
+    "excessive": "无正当理由大量反复申请", "confirm": "要求确认或重新出具已获取信息",
+}
 WIDTHS = {"file": 36, "organ": 26, "error": 60, "message": 50, "evidence": 50, "organs": 60, "phones": 24,
           "sections": 40, "channels": 30, "refusal_categories": 30, "findings": 24, "item": 26}
 
@@ -100,7 +123,7 @@ def summary_xlsx(records: list[dict], rollup_table: list[tuple]) -> bytes:
             ws.set_column(col, col, WIDTHS.get(field, 12))
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row):
-                if value is None or value == []:
+                if value is None or value == [] or value == "":
                     continue
                 if isinstance(value, bool):
                     ws.write_boolean(r, c, value)
@@ -118,6 +141,9 @@ def summary_xlsx(records: list[dict], rollup_table: list[tuple]) -> bytes:
     sheet("汇总", SUMMARY_FIELDS, summaries)
     sheet("问题发现", FINDING_FIELDS, finding_rows(records))
     sheet("解析失败", ERROR_FIELDS, error_rows(records))
-    sheet("全县合计", ROLLUP_FIELDS, [list(row) for row in rollup_table])
+    readable = [[CATEGORY_LABELS.get(category, category),
+                 ITEM_LABELS.get(item, LABELS.get(item, item)) if category != "problems" else item, *rest]
+                for category, item, *rest in rollup_table]
+    sheet("全县合计", ROLLUP_FIELDS, readable)
     book.close()
     return buf.getvalue()

@@ -7,15 +7,19 @@ Nothing downstream knows where the text came from: every loader returns a
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import DEFAULT_LIMITS, Limits
-from ..errors import BinaryInputError, InputError, LimitExceededError, UnsupportedFormatError
+from ..errors import BinaryInputError, DecodeError, InputError, LimitExceededError, UnsupportedFormatError
 from .text import decode_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+# Legacy binary formats: refused when the bytes are binary; many ".doc" downloads are HTML or text.
+LEGACY_SUFFIXES = {".doc", ".dot", ".wps", ".wpt", ".et", ".dps", ".xls", ".ppt"}
+_MAIL_HEADER = re.compile(rb"\s*[A-Za-z][A-Za-z0-9-]*: ")  # .mht pages are MIME messages
 
 
 @dataclass
@@ -25,6 +29,18 @@ class Loaded:
     encoding: str | None
     size_bytes: int
     warnings: list[str] = field(default_factory=list)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines to text: runs of blank lines become one, none at the ends ('' when no text)."""
+    out: list[str] = []
+    for line in lines:
+        if line == "" and (not out or out[-1] == ""):
+            continue
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n" if out else ""
 
 
 def sniff_container(data: bytes) -> str | None:
@@ -95,19 +111,31 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
         from .docx import load_docx
 
         return load_docx(data, limits)
-    if magic == "ole" or suffix in {".doc", ".wps", ".rtf", ".et", ".dps"} or data.startswith(b"{\\rtf"):
+    if data.lstrip()[:5] == b"{\\rtf" or suffix == ".rtf":
         raise UnsupportedFormatError(describe_unsupported(data, suffix))
     if magic == "zip":
         raise BinaryInputError("binary input: a ZIP/Office archive given as text (use the .docx name)")
     if magic == "binary":
         raise BinaryInputError("binary input (an image or program, not text)")
-    text, encoding, warnings = decode_text(data)
+    if suffix in {".mht", ".mhtml"} or (_MAIL_HEADER.match(data[:256])
+                                        and b"multipart/related" in data[:4096].lower()):
+        from .html import load_mhtml
+
+        return load_mhtml(data, limits)
+    try:
+        text, encoding, warnings = decode_text(data)
+    except (BinaryInputError, DecodeError):
+        if suffix in LEGACY_SUFFIXES:
+            raise UnsupportedFormatError(describe_unsupported(data, suffix)) from None
+        raise
     if len(text) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
         from .html import load_html
 
         return load_html(data, limits, text=text, encoding=encoding)
+    if suffix in LEGACY_SUFFIXES:  # a .doc/.wps that is really text (sites do serve those)
+        warnings.append(f"{suffix} file holds plain text; read as text")
     container = "md" if suffix in {".md", ".markdown"} else "txt"
     return Loaded(text=text, container=container, encoding=encoding, size_bytes=len(data), warnings=warnings)
 

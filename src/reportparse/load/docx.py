@@ -24,7 +24,7 @@ import zlib
 
 from ..config import Limits
 from ..errors import InputError, LimitExceededError, UnsupportedFormatError
-from . import Loaded
+from . import Loaded, join_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -410,14 +410,7 @@ def load_docx(data: bytes, limits: Limits) -> Loaded:
         raise InputError("damaged .docx (no document body)")
     lines: list[str] = []
     Renderer(numbering, limits).block(body, lines)
-    out: list[str] = []
-    for line in lines:
-        if line == "" and (not out or out[-1] == ""):
-            continue
-        out.append(line)
-    while out and out[-1] == "":
-        out.pop()
-    text = "\n".join(out) + "\n" if out else ""
+    text = join_lines(lines)
     if not text.strip():
         raise InputError("no text in the .docx document")
     if len(text) > limits.max_chars:

@@ -24,7 +24,7 @@ import re
 
 from ..config import Limits
 from ..errors import InputError, LimitExceededError
-from . import Loaded
+from . import Loaded, join_lines
 from .mojibake import repair_mojibake
 from .text import decode_text
 
@@ -47,13 +47,16 @@ _CHROME_ATTR = re.compile(
     r"related|xgxx|xglj|links?|friendlink|pager|pagination|comment)(?:$|[\s_\d-])", re.I)
 # Words that mark a short block as chrome wherever it sits.
 _CHROME_WORDS = re.compile(
-    r"繁體|繁体版|简体版|ENGLISH|English|无障碍|無障礙|长辈版|關懷版|关怀版|适老|主办单位|主辦單位|承办单位|"
-    r"ICP备|ICP證|ICP证|网站标识码|網站標識碼|公网安备|京公网|版权所有|版權所有|Copyright|当前位置|當前位置|"
-    r"您现在的位置|您的位置|字号|字體|字体[:：]?\s*[大中小]|【\s*大\s*中\s*小\s*】|分享到|打印本页|打印此页|"
-    r"关闭窗口|關閉窗口|返回顶部|收藏本页|设为首页|加入收藏|浏览次数|访问量|扫一扫|网站地图|"
-    r"上一篇|下一篇|相关链接|相關鏈接|政府网站找错")
+    # Words reports also use (访问量, 无障碍, 适老化) only in their widget forms, with a colon.
+    r"繁體版|繁体版|简体版|ENGLISH|English|无障碍浏览|无障碍阅读|無障礙瀏覽|长辈版|關懷版|关怀版|适老模式|"
+    r"(?:主办单位|主辦單位|承办单位|承辦單位|当前位置|當前位置|您现在的位置|您的位置|浏览次数|瀏覽次數|访问量|"
+    r"点击数|點擊數|字号|字體|字体)\s*[:：]|"
+    r"ICP备|ICP證|ICP证|网站标识码|網站標識碼|公网安备|版权所有|版權所有|Copyright|"
+    r"【\s*大\s*中\s*小\s*】|分享到|打印本页|打印此页|【打印】|关闭窗口|關閉窗口|返回顶部|收藏本页|设为首页|"
+    r"加入收藏|网站地图|上一篇|下一篇|相关链接|相關鏈接|政府网站找错")
 _CHROME_MAX_CHARS = 160  # a block longer than this is prose even if it names a chrome word
 _REPORT_WORD = re.compile(r"报告|報告|年报|年報")
+_DATE_LINE = re.compile(r"(?:发布|發佈|日期|时间|時間)\s*[:：]?\s*\d{4}\s*[-年/.]")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TITLE_SUFFIX = re.compile(r"\s*[_|｜\-—–]+\s*[^_|｜\-—–]*$")
 _TITLE_ATTR = re.compile(r"title|biaoti|bt|tit|headline", re.I)
@@ -65,6 +68,7 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _SPACE_RUN = re.compile(r"\s+")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\xa0]*\n[ \t\r\n\xa0]*(?=[{_CJK}])")
 _NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LAYOUT_CELL_CHARS = 300
 _MAX_SPAN = 1000  # the HTML cap for colspan; rowspan is also bounded by the table's rows
 
 
@@ -90,11 +94,45 @@ def choose_encoding(data: bytes) -> tuple[str, str, list[str]]:
     return decode_text(data)
 
 
+def load_mhtml(data: bytes, limits: Limits) -> Loaded:
+    """A web page saved as one file (.mht/.mhtml, Word's "single file web page"): its HTML part."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.strip():
+            continue
+        label = (part.get_content_charset() or "").lower()
+        text = None
+        if label:
+            try:
+                text = payload.decode(_SUPERSETS.get(label, label))
+            except (LookupError, UnicodeError, ValueError):  # unknown label, bad bytes, codecs like punycode
+                text = None
+        if text is None:
+            text, label, _ = choose_encoding(payload)
+        loaded = html_to_text(text, label, limits, size_bytes=len(data))
+        loaded.container = "mhtml"
+        return loaded
+    raise InputError("no HTML part in the .mht/.mhtml file")
+
+
 def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding: str | None = None) -> Loaded:
     """Extract the report text from a saved web page."""
+    text, encoding, warnings = choose_encoding(data)
+    loaded = html_to_text(text, encoding, limits, size_bytes=len(data))
+    loaded.warnings[:0] = warnings
+    return loaded
+
+
+def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -> Loaded:
     import lxml.etree
 
-    text, encoding, warnings = choose_encoding(data)
+    warnings: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
     # Control characters survive lxml's HTML parser but not its tree edits (dropping chrome).
     text = _NOT_XML_CHARS.sub("", text)
@@ -118,21 +156,21 @@ def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding:
     if body is None:
         body = root
     drop_chrome(body)
-    title, article = find_body(body)
+    heads, article = find_body(body)
     lines: list[str] = []
     Renderer(limits).render(article, lines)
-    title_text = _inline_text(title) if title is not None else ""
+    head_lines = [_inline_text(el) for el in heads]
     opening = "".join(lines[:3])
-    if not title_text and head_title and not _REPORT_WORD.search(opening[:200]):
-        title_text = head_title  # the page shows its title nowhere but in <title>
-    if title_text and title_text not in opening:
-        lines.insert(0, title_text)
-    out = _tidy(lines)
+    if not head_lines and head_title and not _REPORT_WORD.search(opening[:200]):
+        head_lines = [head_title]  # the page shows its title nowhere but in <title>
+    if head_lines and head_lines[0] not in opening:
+        lines[:0] = head_lines
+    out = join_lines(lines)
     if not out.strip():
         raise InputError("no text in the HTML page")
     if len(out) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(out):,} characters; limit {limits.max_chars:,})")
-    return Loaded(text=out, container="html", encoding=encoding, size_bytes=len(data), warnings=warnings)
+    return Loaded(text=out, container="html", encoding=encoding, size_bytes=size_bytes, warnings=warnings)
 
 
 def _page_title(root) -> str:
@@ -187,15 +225,24 @@ def drop_chrome(body) -> None:
         if el.getparent() is None or not isinstance(el.tag, str) or el is body:
             continue
         own = (el.text or "") + "".join(c.tail or "" for c in el)
-        if not _CHROME_WORDS.search(own) and not (el.tag == "a" and _CHROME_WORDS.search(_text(el))):
+        if not _CHROME_WORDS.search(own) and not (_inline_only(el) and _CHROME_WORDS.search(_text(el))):
             continue
         # Climb to ancestors that add little else (a widget's wrapper), never into the article.
         target = el
         while (target.getparent() is not None and target.getparent() is not body
                and _text_len(target.getparent()) <= min(_CHROME_MAX_CHARS, _text_len(target) * 1.5 + 10)):
             target = target.getparent()
-        if _text_len(target) <= _CHROME_MAX_CHARS and _in_tree(target, body):
+        # A sentence ending in 。 is the report speaking, not the site.
+        if (_text_len(target) <= _CHROME_MAX_CHARS and not _text(target).strip().endswith("。")
+                and _in_tree(target, body)):
             _drop(target)
+
+
+def _inline_only(el) -> bool:
+    """An element with children but no block inside: its words read as one line (<span>主办单位</span>：)."""
+    if not len(el):
+        return False
+    return not any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in el.iterdescendants())
 
 
 def _in_tree(el, root) -> bool:
@@ -214,9 +261,10 @@ def _prose_len(el) -> int:
 
 
 def find_body(body):
-    """``(title element or None, article element)``."""
+    """``([title element, date line...] or [], article element)``."""
     node = body
     title = None
+    heads: list = []
     while True:
         children = [c for c in node if isinstance(c.tag, str)]
         total = _prose_len(node)
@@ -229,7 +277,7 @@ def find_body(body):
             break
         # A heading or title block shortly before the body is the article title
         # (a date/source line may sit between them).
-        seen = 0
+        between = []
         for _, _, sib in reversed(scored[:best_i]):
             stext = _SPACE_RUN.sub("", _text(sib))
             if not stext:
@@ -237,16 +285,19 @@ def find_body(body):
             if ((sib.tag in ("h1", "h2", "h3") or _TITLE_ATTR.search(_attr_words(sib)))
                     and len(stext) <= 80 and _REPORT_WORD.search(stext)):
                 title = sib
+                # A publication-date line under the title is the page stating when it published.
+                dated = [el for el in reversed(between) if _DATE_LINE.search(_text(el)) and _text_len(el) <= 80]
+                heads = [title, *dated]
                 break
-            seen += 1
-            if seen == 3:
+            between.append(sib)
+            if len(between) == 3:
                 break
         if best.tag == "table" and _table_kind(best) == "data":
             break
         node = best
     if title is not None and _in_tree(title, node):
-        title = None
-    return title, node
+        heads = []
+    return heads, node
 
 
 def _table_rows(table):
@@ -265,11 +316,16 @@ def _cells(row):
 
 
 def _table_kind(table) -> str:
-    """``layout`` for tables that only position blocks (nested tables, one column), else ``data``."""
+    """``layout`` for tables that only position blocks (nested tables, one column, a cell of
+    article length), else ``data``."""
     rows = _table_rows(table)
     if not rows or any(t is not table for t in table.iter("table")):
         return "layout"
     if max(len(_cells(r)) for r in rows) <= 1:
+        return "layout"
+    # A cell holding a whole article (or a navigation column beside it) is page layout;
+    # the longest label of a statistics table is some forty characters.
+    if any(_text_len(cell) > _LAYOUT_CELL_CHARS for row in rows for cell in _cells(row)):
         return "layout"
     return "data"
 
@@ -311,6 +367,13 @@ class Renderer:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "br":
             self._flush(lines)
+            self._buf.append(el.tail or "")
+            return
+        if tag in ("pre", "textarea", "xmp", "plaintext"):  # preformatted: its line breaks are real
+            self._flush(lines)
+            for line in "".join(el.itertext()).splitlines():
+                if line.strip():
+                    lines.append(_SPACE_RUN.sub(" ", line).strip())
             self._buf.append(el.tail or "")
             return
         if tag == "table":
@@ -377,12 +440,3 @@ def _clean(line: str) -> str:
     return _SPACE_RUN.sub(" ", line.replace("\xa0", " ")).strip(" \u3000")
 
 
-def _tidy(lines: list[str]) -> str:
-    out: list[str] = []
-    for line in lines:
-        if line == "" and (not out or out[-1] == ""):
-            continue
-        out.append(line)
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out) + "\n"

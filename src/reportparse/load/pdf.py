@@ -49,8 +49,19 @@ _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章节]"
     r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]|附件|附表|表[一二三四五六七八九十\d])"
 )
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+# A line opening with （三） / 第二部分 / 三、 starts a block wherever it stands; a wrapped
+# line almost never begins with one.
+_PART_START = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、)")
+_TRAILING_FIGURES = re.compile(r"(?:\s[-+]?\d+(?:\.\d+)?){3,}$")
+_TABLE_SHAPE = re.compile(r"[#.,%/\-—]*")
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}-\d{1,2}-\d{1,2}")
+_REPORT_END = re.compile(r"(?:报告|報告|年报|年報)[)）]?$")
 _SENTENCE_END = set("。！？；：!?;:")
-_CELL_GAP = re.compile(r"\S {2,}(?=\S)")
+_CELL_SPLIT = re.compile(r" {2,}")
+_NUMERIC_CELL = re.compile(r"[-+]?[\d.,，%％]+|[-—/／]")
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026"
+_WIDE_GAP = re.compile(f"(?<=[{_WIDE}]) +(?=[{_WIDE}])")
 _RADICALS = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORDLIKE = re.compile(r"[\u3400-\u9fffA-Za-z]")
@@ -182,21 +193,58 @@ def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
         counts = Counter()
         for lines in pages:
             counts.update({_shape(lines[i]) for i in edges(lines)})
-        repeated = {shape for shape, n in counts.items() if shape and n >= max(2, len(pages) * 0.5)}
+        # Headers and footers are short; a repeated table row of numbers is not one.
+        repeated = {shape for shape, n in counts.items()
+                    if shape and len(shape) <= 40 and n >= max(2, len(pages) * 0.5)
+                    and not _TABLE_SHAPE.fullmatch(shape)}
+    offsets = _bare_page_number_offsets(pages, edges)
     out = []
     for number, lines in enumerate(pages):
         drop = set()
         for i in edges(lines):
             stripped = lines[i].strip()
+            if _BARE_NUMBER.fullmatch(stripped):
+                # A lone figure is a page number only when the pages count up with it;
+                # otherwise it is a table cell that happens to end the page.
+                if int(stripped) - number in offsets:
+                    drop.add(i)
             # A header repeating the title is the title itself on the first page.
-            if _PAGE_NUMBER.match(stripped) or (number and _shape(lines[i]) in repeated):
+            elif _PAGE_NUMBER.match(stripped) or (number and _shape(lines[i]) in repeated):
                 drop.add(i)
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out
 
 
+def _bare_page_number_offsets(pages: list[list[str]], edges) -> set[int]:
+    """Offsets ``n - page_index`` shared by the lone numbers at the edges of most pages."""
+    counts: Counter = Counter()
+    for number, lines in enumerate(pages):
+        counts.update({int(lines[i].strip()) - number for i in edges(lines)
+                       if _BARE_NUMBER.fullmatch(lines[i].strip())})
+    need = max(2, len(pages) * 0.5) if len(pages) > 1 else 1
+    return {offset for offset, n in counts.items() if n >= need and -1 <= offset <= 3}
+
+
 def _is_table_row(stripped: str) -> bool:
-    return bool(_CELL_GAP.search(stripped))
+    """Cells apart by 2+ spaces: four or more, or a number among them, or three short ones.
+
+    Prose lines can show a stray 2-3 space gap where a font's widths are unknown
+    (layout mode places each text run on a fixed grid), so one gap inside long
+    prose is not a table.
+    """
+    if _TRAILING_FIGURES.search(stripped):
+        return True  # a label followed by its row of figures, single-spaced
+    chunks = _CELL_SPLIT.split(stripped)
+    if len(chunks) < 2:
+        return False
+    if len(chunks) >= 4 or any(_NUMERIC_CELL.fullmatch(c) for c in chunks):
+        return True
+    return len(chunks) >= 3 and max(_width(c) for c in chunks) <= 20
+
+
+def _prose(stripped: str) -> str:
+    """A prose line without the spaces layout mode leaves between CJK characters."""
+    return _WIDE_GAP.sub("", stripped)
 
 
 def join_wrapped(pages: list[list[str]]) -> list[str]:
@@ -205,18 +253,30 @@ def join_wrapped(pages: list[list[str]]) -> list[str]:
     if not lines:
         return []
     indents = [len(line) - len(line.lstrip()) for line in lines]
-    prose = [(_width(line.strip()) + ind) for line, ind in zip(lines, indents, strict=True)
-             if not _is_table_row(line.strip())]
+    tables = [_is_table_row(line.strip()) for line in lines]
+    lines = [line.strip() if table else _prose(line.strip()) for line, table in zip(lines, tables, strict=True)]
+    prose = [_width(line) + ind for line, ind, table in zip(lines, indents, tables, strict=True) if not table]
     widths = sorted(prose) or [0]
     full = widths[int(len(widths) * 0.9)] if len(widths) >= 5 else widths[-1]
     margin = min(indents)
     out: list[str] = []
     last_end = -1  # where the last line of ``out`` ended (width units); -1: it cannot continue
-    for line, indent in zip(lines, indents, strict=True):
-        stripped = line.strip()
-        table = _is_table_row(stripped)
+    title_open = False  # the last line of ``out`` is a centred title line that may go on
+    for number, (stripped, indent, table) in enumerate(zip(lines, indents, tables, strict=True)):
+        # A long title wraps onto a second centred line (某某县人民政府 / 2019年...年度报告).
+        # Layout mode sets large type one character per column, so centring is not measured:
+        # two indented opening lines, the second ending the title.
+        centred = not table and indent >= margin + 4
+        if title_open and centred and _REPORT_END.search(stripped) and len(stripped) <= 40:
+            out[-1] += stripped
+            title_open = False
+            last_end = -1
+            continue
+        title_open = (number < 3 and centred and len(stripped) <= 30 and not _REPORT_END.search(stripped)
+                      and stripped[-1:] not in _SENTENCE_END and not _DATE.search(stripped))
         # After a sentence end, a numbered line is a heading or list item even at the margin.
-        heading = bool(_HEADING_START.match(stripped)) and bool(out) and out[-1][-1:] in _SENTENCE_END
+        heading = bool(out) and (bool(_PART_START.match(stripped)) or (
+            bool(_HEADING_START.match(stripped)) and (out[-1][-1:] in _SENTENCE_END or out[-1][-1:].isdigit())))
         starts_block = table or indent >= margin + 2 or heading
         # A line continues when it reached the margin, or when the next line's first unbreakable
         # Latin/number token (0731-5552018, a URL) would not have fitted in what was left.

@@ -30,6 +30,10 @@ from ..normalize import Normalized
 from ..numbers import parse_cn_int
 from ..vocab import ERA_ORDER, SECTION_HEADING_RES, SUB_MARKERS, TOP_MARKER
 
+_ERA_2021 = regex.compile(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知")
+_ERA_2019 = regex.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|采购项目数量")
+_FORMAT_TABLE = regex.compile(r"本年新收政府信息公开申请|收到和处理政府信息公开申请")
+
 # A sentence end or line start before a heading.
 _BOUNDARY_CHARS = "\n。;!?>】"
 _TERMINAL_TAIL = regex.compile(r"[^。;:\n(]{0,28}?(?:情况|措施|事项|问题|打算|概述|方面)")
@@ -333,9 +337,9 @@ def find_signature(text: str) -> tuple[int, int] | None:
 
 def detect_era(text: str, year: int | None) -> str | None:
     """The format era by table labels first, then by year."""
-    if regex.search(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知", text):
+    if _ERA_2021.search(text):
         return "fmt2021"
-    if regex.search(r"本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|采购项目数量", text):
+    if _ERA_2019.search(text):
         return "fmt2019"
     if year is not None:
         if year >= 2021:
@@ -343,7 +347,7 @@ def detect_era(text: str, year: int | None) -> str | None:
         if year >= 2019:
             return "fmt2019"
         return "pre2019"
-    if regex.search(r"本年新收政府信息公开申请|收到和处理政府信息公开申请", text):
+    if _FORMAT_TABLE.search(text):
         return None
     return "pre2019"
 

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 import regex
 
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+_TOKEN = regex.compile(r"[^\s|]+")
+
 # One printed cell: a signed number with optional unit and note, or a null mark.
 CELL = (
     r"(?:[+\-−]*\d+(?:,\d{3})*(?:\.\d+)?(?:万元|亿元|元|万|件|个|项|条|次|%)?"
@@ -41,7 +44,7 @@ _PIPE_SEPARATOR = regex.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t
 def blank_noise(text: str) -> str:
     """Page footers (``— 4 —``, ``-5-``, ``第4页``) and markdown separator rows to spaces."""
     def spaces(m: regex.Match) -> str:
-        return regex.sub(r"[^\n]", " ", m.group())
+        return _NOT_NEWLINE.sub(" ", m.group())
 
     text = _PAGE_FOOTER.sub(spaces, text)
     return _PIPE_SEPARATOR.sub(spaces, text)
@@ -75,7 +78,7 @@ def pieces_of(text: str, start: int, end: int) -> list[Piece]:
         return _split_first_line(text, start, end, "|", drop_ends=True)
     if "\t" in zone:
         return _split_first_line(text, start, end, "\t", drop_ends=False)
-    return [Piece(m.group(), start + m.start(), start + m.end()) for m in regex.finditer(r"[^\s|]+", zone)]
+    return [Piece(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(zone)]
 
 
 def _split_first_line(text: str, start: int, end: int, sep: str, drop_ends: bool) -> list[Piece]:
@@ -84,7 +87,7 @@ def _split_first_line(text: str, start: int, end: int, sep: str, drop_ends: bool
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
-        if regex.search(r"[^\s|]", text[pos:line_end]) or text[pos:line_end].count(sep) > 1:
+        if _TOKEN.search(text, pos, line_end) or text[pos:line_end].count(sep) > 1:
             break
         pos = line_end + 1
     else:

@@ -51,6 +51,8 @@ def _get(state: State, table: str, cell: str):
 
 
 def derive_blanks(state: State) -> None:
+    if "" not in state.raw.values():
+        return  # only cells printed blank are ever derived
     eqs = equations(state)
     changed = True
     while changed:

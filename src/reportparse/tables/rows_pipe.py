@@ -16,6 +16,8 @@ from . import labels
 from .cells import Piece, is_cell
 from .state import Row, State
 
+_DIGIT = regex.compile(r"\d")
+
 _PIPE_LINE = regex.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
 
 
@@ -48,7 +50,7 @@ def requests_by_pipe_rows(state: State) -> None:
         # The label is every cell up to the last one that is not a cell value.
         last_label = max((i for i, c in enumerate(cells) if not is_cell(c.text)), default=-1)
         values = cells[last_label + 1:]
-        if not any(regex.search(r"\d", c.text) for c in values):
+        if not any(_DIGIT.search(c.text) for c in values):
             continue
         label = "".join(c.text for c in cells[: last_label + 1])
         key = _row_key(label, state.era) if label else None
