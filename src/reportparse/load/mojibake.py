@@ -34,11 +34,15 @@ _CP1252_BACK = {ord(ch): byte for byte in range(0x80, 0xA0)
                 if (ch := bytes([byte]).decode("cp1252", errors="ignore"))}
 
 
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_LATIN = re.compile("[\x80-\xff" + "".join(map(chr, _CP1252_BACK)) + "]")
+# Words of every report; mojibake of either kind never spells them.
+_REPORT_WORDS = re.compile("政府|公开|公開|报告|報告|信息|資訊")
+
+
 def _latin_share(sample: str) -> tuple[int, int]:
     """(characters in Latin-1's upper half or cp1252's specials, all non-ASCII characters)."""
-    non_ascii = [ch for ch in sample if ord(ch) > 0x7F]
-    latin = sum(ord(ch) <= 0xFF or ord(ch) in _CP1252_BACK for ch in non_ascii)
-    return latin, len(non_ascii)
+    return len(_LATIN.findall(sample)), len(_NON_ASCII.findall(sample))
 
 
 def undo_latin1(text: str) -> tuple[str, str, int] | None:
@@ -80,8 +84,10 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
     from .text import _chinese_score
 
     sample = text[:_SAMPLE]
-    before = _chinese_score(sample)
     latin, non_ascii = _latin_share(sample)
+    if non_ascii < 4 or (latin < 0.5 * non_ascii and len(_REPORT_WORDS.findall(sample)) >= 3):
+        return text, []  # the common case, decided cheaply: Chinese that reads as Chinese
+    before = _chinese_score(sample)
     if latin >= 8 and latin >= 0.5 * non_ascii:
         repaired, codec, bad = undo_latin1(text)
         after = _chinese_score(repaired[:_SAMPLE])
@@ -91,7 +97,7 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
             raise DecodeError(f"mojibake: {codec} text that was read as Latin-1/Windows-1252 and saved again, "
                               f"with {bad:,} bytes lost; get the original file")
         return text, []
-    if before >= 0.8 or non_ascii < 4:
+    if before >= 0.8:
         return text, []  # reads like Chinese already: report vocabulary and common characters
     repaired, lost = undo_gbk(sample)
     after = _chinese_score(repaired)
