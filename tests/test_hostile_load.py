@@ -205,6 +205,14 @@ HOSTILE = [
     ("long digit run", lambda: ("政府信息公开工作年度报告\n一、概述\n" + "9" * 200_000).encode(), "x.txt", None),
     ("long line of heading words", lambda: ("政府信息公开工作年度报告\n" + "一、主动公开政府信息情况" * 20_000).encode(),
      "x.txt", None),
+    # Once 33 s and 35 s: chrome words measured their ancestors' whole text, and the
+    # article body was measured again at every level of nesting.
+    ("html full of chrome words", lambda: ("<html><body><div><h1>某县2021年政府信息公开工作年度报告</h1>"
+                                           + "<p>本机关主动公开政府信息情况良好。</p><p>打印本页</p>" * 4000
+                                           + "</div></body></html>").encode(), "x.html", None),
+    ("html nested 250 deep", lambda: ("<html><body>" + "<div>" * 250 + "<h1>某县2021年政府信息公开工作年度报告</h1>"
+                                      + "<p>本机关主动公开政府信息情况良好。</p>" * 10_000 + "</div>" * 250
+                                      + "</body></html>").encode(), "x.html", None),
 ]
 
 
@@ -219,4 +227,4 @@ def test_hostile_input_parses_or_fails_in_one_line(what, make, name, words):
         assert words in str(err)
     else:
         assert not words, f"{what} should fail with {words!r}"
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < 15
