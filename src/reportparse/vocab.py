@@ -62,6 +62,7 @@ SUB_MARKERS = [
     (1, regex.compile(rf"\((?P<num>[{CN_NUM}]{{1,3}})\)")),
     (2, regex.compile(r"(?<![\d.])(?P<num>\d{1,2})(?:、|\.(?!\d)|．)")),
     (3, regex.compile(r"\((?P<num>\d{1,2})\)")),
+    (4, regex.compile(rf"(?P<num>[{CN_NUM}]{{1,3}})是(?!否|指|由|以|在|对|为|将)")),
 ]
 
 # --- channels ---------------------------------------------------------------

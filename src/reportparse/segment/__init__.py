@@ -242,7 +242,7 @@ def find_subsections(text: str, start: int, end: int) -> list[Sub]:
                 break
             s = m.start()
             prev = text[s - 1] if s else "\n"
-            if s != start and prev not in "\n。;:!?" and not (level == 1 and prev in "\n"):
+            if s != start and prev not in ("\n。;:!?," if level == 4 else "\n。;:!?"):
                 continue
             if level == 2 and prev not in "\n" and s != start:
                 # "1." items inline are list items, not sub-headings, unless after a sentence end.
