@@ -28,7 +28,7 @@ import regex
 from ..models import Evidence, IntFact, Outline, Section, Subsection, TextFact
 from ..normalize import Normalized
 from ..numbers import parse_cn_int
-from ..vocab import ERA_ORDER, SECTION_HEADING_RES, SUB_MARKERS, TOP_MARKER
+from ..vocab import CN_DATE, ERA_ORDER, SECTION_HEADING_RES, SUB_MARKERS, TOP_MARKER
 
 _ERA_2021 = regex.compile(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知")
 _ERA_2019 = regex.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|采购项目数量")
@@ -269,10 +269,7 @@ _TITLE = regex.compile(
     r"\A(?:[^\n]{0,12}\n){0,3}?(?P<title>[^\n。,;:《》]{0,60}?(?:\d{4}|[二〇○零一两三四五六七八九十]{4})年度?"
     r"[^\n。,;:《》]{0,40}?(?:政府)?信息公开(?:工作)?\n?(?:年度)?(?:工作)?\n?(?:报告|年报))"
 )
-_DATE = regex.compile(
-    r"(?P<y>\d{4}|[二〇○零一两三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
-    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
-)
+_DATE = CN_DATE
 
 
 def segment(doc: Normalized) -> Layout:
