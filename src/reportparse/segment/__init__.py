@@ -269,7 +269,6 @@ _TITLE = regex.compile(
     r"\A(?:[^\n]{0,12}\n){0,3}?(?P<title>[^\n。,;:《》]{0,60}?(?:\d{4}|[二〇○零一两三四五六七八九十]{4})年度?"
     r"[^\n。,;:《》]{0,40}?(?:政府)?信息公开(?:工作)?\n?(?:年度)?(?:工作)?\n?(?:报告|年报))"
 )
-_DATE = CN_DATE
 
 
 def segment(doc: Normalized) -> Layout:
@@ -312,7 +311,7 @@ def find_signature(text: str) -> tuple[int, int] | None:
     Works on line-broken text (name and date on the last lines) and on text
     run together on one line (``…。平潭县人民政府2013年1月16日附件1:…``).
     """
-    for m in reversed(list(_DATE.finditer(text, max(0, len(text) - 20000)))):
+    for m in reversed(list(CN_DATE.finditer(text, max(0, len(text) - 20000)))):
         if not _AFTER_SIGNATURE.match(text, m.end()):
             continue
         start = m.start()
