@@ -1,4 +1,6 @@
-"""Safety limits, all configurable (``Limits(max_bytes=...)``)."""
+"""Safety limits, all configurable (``Limits(max_bytes=...)``); the README's
+"Damaged and hostile input" says where each is checked. Exceeding one raises
+:class:`reportparse.errors.LimitExceededError` with a one-line message."""
 
 from __future__ import annotations
 
@@ -13,14 +15,14 @@ class Limits:
 
     max_bytes: int = 20 * MB  # input file size
     max_chars: int = 5_000_000  # decoded characters
-    max_lines: int = 200_000
-    max_sections: int = 500
-    max_table_cells: int = 20_000
+    max_lines: int = 200_000  # lines of the decoded text
+    max_sections: int = 500  # sections and sub-sections found by segmentation
+    max_table_cells: int = 20_000  # HTML / Word table cells, spans expanded
     max_elements: int = 100_000  # HTML elements (a long report page has a few thousand)
     max_pages: int = 500  # PDF pages
     max_archive_members: int = 2_000  # docx zip members
     max_expanded_bytes: int = 200 * MB  # total uncompressed size of a docx / pdf streams
-    max_seconds: float = 30.0  # wall time per document (containers)
+    max_seconds: float = 30.0  # wall time per document: between PDF pages and between parse stages
 
 
 DEFAULT_LIMITS = Limits()

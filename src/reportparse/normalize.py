@@ -72,9 +72,12 @@ def to_half_width(text: str) -> str:
 
 
 _CJK = r"\p{Han}\u3000-\u303f\u2014\u2026\u201c\u201d\u2018\u2019"
+# Zero-width characters and soft hyphens go first, in their own pass, so that the
+# space rules below see the text as it will be (``0 \u200b`` loses its trailing space
+# now, not on a second normalization).
+_ZERO_WIDTH = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
 _DELETE = regex.compile(
     r"\r(?=\n)"  # CRLF -> LF (a lone CR becomes LF afterwards)
-    r"|[\u200b-\u200d\u2060\ufeff\u00ad]+"  # zero-width and soft hyphen
     rf"|(?<=[{_CJK}])[ \t]+(?=[^\s|])"  # space after a CJK character
     rf"|(?<=[^\s|])[ \t]+(?=[{_CJK}])"  # space before a CJK character
     r"|(?<=^|[\r\n])[ \t]+(?=[^\s|])"  # indentation
@@ -103,12 +106,12 @@ class Normalized:
         return Evidence(start=s, end=e, text=self.original[s:e])
 
 
-def fix_whitespace(text: str) -> tuple[str, array]:
-    """Delete the spans of :data:`_DELETE`; return the text and the kept offsets."""
+def _delete(pattern, text: str) -> tuple[str, array]:
+    """Delete the matches of ``pattern``; return the text and the kept offsets."""
     pieces: list[str] = []
     index = array("i")
     pos = 0
-    for m in _DELETE.finditer(text):
+    for m in pattern.finditer(text):
         if m.start() > pos:
             pieces.append(text[pos : m.start()])
             index.extend(range(pos, m.start()))
@@ -116,6 +119,15 @@ def fix_whitespace(text: str) -> tuple[str, array]:
     pieces.append(text[pos:])
     index.extend(range(pos, len(text)))
     return "".join(pieces), index
+
+
+def fix_whitespace(text: str) -> tuple[str, array]:
+    """Delete :data:`_ZERO_WIDTH`, then the spans of :data:`_DELETE`; return the text and the kept offsets."""
+    visible, first = _delete(_ZERO_WIDTH, text)
+    if len(visible) == len(text):
+        return _delete(_DELETE, text)
+    out, second = _delete(_DELETE, visible)
+    return out, array("i", (first[i] for i in second))
 
 
 _NARROW = regex.compile(r"[^\u2e80-\uffff]+")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import regex
 
 from .check import check
 from .config import DEFAULT_LIMITS, Limits
-from .errors import NotAReportError, ReportParseError
+from .damage import find_second_copy, out_of_order_headings, truncated_table_warnings
+from .errors import LimitExceededError, NotAReportError, ReportParseError
 from .extract.channels import extract_channels
 from .extract.contact import extract_phones
 from .extract.counts import extract_facts
@@ -41,22 +43,64 @@ def ensure_report(doc: Normalized) -> None:
                               "(no 信息公开 / 年度报告 vocabulary found)")
 
 
-def parse_loaded(loaded: Loaded, name: str | None = None) -> Report:
-    doc = normalize(loaded.text)
+def check_size(text: str, limits: Limits) -> None:
+    """Characters and lines against ``limits`` (every container's text passes here)."""
+    if len(text) > limits.max_chars:
+        raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
+    lines = text.count("\n") + 1
+    if lines > limits.max_lines:
+        raise LimitExceededError(f"text has {lines:,} lines (limit {limits.max_lines:,})")
+
+
+class _Clock:
+    """``Limits.max_seconds`` checked between stages: every stage is linear in the text
+    (see benchmarks/bench_hostile.py), so a check between them bounds a document's time
+    without signals, which library code running in threads cannot use."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.started = time.monotonic()
+
+    def check(self, stage: str) -> None:
+        elapsed = time.monotonic() - self.started
+        if elapsed > self.limits.max_seconds:
+            raise LimitExceededError(f"parsing took over {self.limits.max_seconds:g} s "
+                                     f"({elapsed:.1f} s by the end of {stage})")
+
+
+def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
+    clock = _Clock(limits)
+    check_size(loaded.text, limits)
+    warnings = list(loaded.warnings)
+    # The same report pasted twice: read the first copy (its offsets are the full text's).
+    copy_at = find_second_copy(loaded.text)
+    if copy_at is not None:
+        warnings.append(f"the report text appears twice (pasted twice?): read the first copy only, "
+                        f"the second starts at character {copy_at:,}")
+    doc = normalize(loaded.text if copy_at is None else loaded.text[:copy_at])
     ensure_report(doc)
+    clock.check("normalize")
     script = doc.script
     layout = segment(doc)
+    sections = len(layout.parts) + sum(len(p.subs) for p in layout.parts)
+    if sections > limits.max_sections:
+        raise LimitExceededError(f"document has {sections:,} sections and sub-sections "
+                                 f"(limit {limits.max_sections:,})")
+    clock.check("segment")
     period = extract_period(doc, layout)
     year = extract_year(doc, layout, period)
     era = detect_era(doc.text, year.value if year else None)
     tables = recover_tables(doc, era)
+    clock.check("tables")
     if tables.format:
         era = tables.format
     facts = extract_facts(doc, layout)
     problems, measures = extract_problems(doc, layout)
-    warnings = list(loaded.warnings)
     if not layout.parts:
         warnings.append("no standard section headings found")
+    warnings.extend(out_of_order_headings(doc, layout))
+    warnings.extend(truncated_table_warnings(doc, tables))
+    clock.check("extract")
     report = Report(
         source=Source(file=name, container=loaded.container, encoding=loaded.encoding,
                       size_bytes=loaded.size_bytes, script=script),
@@ -79,13 +123,14 @@ def parse_loaded(loaded: Loaded, name: str | None = None) -> Report:
         text=loaded.text,
     )
     report.findings = check(report, doc=doc)
+    clock.check("check")
     return report
 
 
-def parse_text(text: str, *, name: str | None = None) -> Report:
+def parse_text(text: str, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Parse an already decoded report text."""
     loaded = Loaded(text=text, container="txt", encoding=None, size_bytes=len(text.encode("utf-8")))
-    return parse_loaded(loaded, name)
+    return parse_loaded(loaded, name, limits)
 
 
 def parse(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
@@ -97,7 +142,7 @@ def parse(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
             loaded = load_bytes(source, name or "", limits)
         else:
             loaded = load_path(Path(source), limits)
-        return parse_loaded(loaded, label)
+        return parse_loaded(loaded, label, limits)
     except ReportParseError as err:
         if err.source is None:
             err.source = label

@@ -18,7 +18,9 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
 from ..config import Limits
 from ..errors import InputError, LimitExceededError, UnsupportedFormatError
@@ -29,12 +31,15 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MAX_RATIO = 200  # deflate reaches ~1000:1 only on degenerate data; XML is ~10-30:1
 _MAX_GRID_SPAN = 64
 _CHUNK = 1 << 20  # Word allows 63 columns
+# What zipfile raises on a damaged archive (a bad name encoding and bad deflate data included).
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError,
+               UnicodeDecodeError, struct.error)
 
 
 def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise InputError(f"damaged .docx (not a readable zip: {exc})") from None
     infos = zf.infolist()
     if len(infos) > limits.max_archive_members:
@@ -85,7 +90,7 @@ def read_member(zf: zipfile.ZipFile, name: str, limits: Limits) -> bytes | None:
                     break
                 chunks.append(chunk)
                 got += len(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except _ZIP_ERRORS as exc:
         raise InputError(f"damaged .docx ({name}: {exc})") from None
     if got > cap:
         raise LimitExceededError(f"docx member {name} expands beyond {cap:,} bytes")

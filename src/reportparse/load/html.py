@@ -25,6 +25,7 @@ import re
 from ..config import Limits
 from ..errors import InputError, LimitExceededError
 from . import Loaded, join_lines
+from .mojibake import repair_mojibake
 from .text import decode_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -66,6 +67,7 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _SPACE_RUN = re.compile(r"\s+")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\xa0]*\n[ \t\r\n\xa0]*(?=[{_CJK}])")
+_NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LAYOUT_CELL_CHARS = 300
 _MAX_SPAN = 1000  # the HTML cap for colspan; rowspan is also bounded by the table's rows
 
@@ -83,9 +85,12 @@ def choose_encoding(data: bytes) -> tuple[str, str, list[str]]:
             except UnicodeDecodeError:
                 pass
         try:
-            return data.decode(codec), label, []
-        except (LookupError, UnicodeDecodeError):
+            text = data.decode(codec)
+        except (LookupError, UnicodeError, ValueError):  # unknown label, bad bytes, codecs like punycode
             pass
+        else:
+            text, repairs = repair_mojibake(text)
+            return text, label, repairs
     return decode_text(data)
 
 
@@ -106,7 +111,7 @@ def load_mhtml(data: bytes, limits: Limits) -> Loaded:
         if label:
             try:
                 text = payload.decode(_SUPERSETS.get(label, label))
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, UnicodeError, ValueError):  # unknown label, bad bytes, codecs like punycode
                 text = None
         if text is None:
             text, label, _ = choose_encoding(payload)
@@ -129,6 +134,8 @@ def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -
 
     warnings: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
+    # Control characters survive lxml's HTML parser but not its tree edits (dropping chrome).
+    text = _NOT_XML_CHARS.sub("", text)
     parser = lxml.etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                                    huge_tree=False, recover=True, default_doctype=False)
     try:

@@ -67,7 +67,21 @@ def _looks_utf16(data: bytes) -> str | None:
 
 
 def decode_text(data: bytes) -> tuple[str, str, list[str]]:
-    """Return ``(text, encoding, warnings)`` or raise a one-line error."""
+    """Return ``(text, encoding, warnings)`` or raise a one-line error.
+
+    Two steps: :func:`decode_bytes` picks the codec, then
+    :func:`.mojibake.repair_mojibake` undoes an earlier wrong decoding that
+    was saved into the file (GBK read as Latin-1, UTF-8 read as GBK).
+    """
+    from .mojibake import repair_mojibake
+
+    text, encoding, warnings = decode_bytes(data)
+    text, repairs = repair_mojibake(text)
+    return text, encoding, warnings + repairs
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+    """Return ``(text, encoding, warnings)`` for the codec that reads ``data`` best."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:

@@ -135,6 +135,7 @@ MAX_CANDIDATES = 2000
 def heading_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[int] = set()
+    contents_line: dict[int, bool] = {}
     for scanned, m in enumerate(TOP_MARKER.finditer(text)):
         if len(out) >= MAX_CANDIDATES or scanned >= MAX_CANDIDATES * 10:
             break
@@ -152,7 +153,9 @@ def heading_candidates(text: str) -> list[Candidate]:
             # Mid-sentence (after a table's digits or unit): only a long, specific heading.
             continue
         ls, le = _line_bounds(text, start)
-        if _is_contents_line(text, ls, le):
+        if ls not in contents_line:  # once per line: a long line may hold thousands of markers
+            contents_line[ls] = _is_contents_line(text, ls, le)
+        if contents_line[ls]:
             continue
         if kind is None:
             # Only a short numbered line can be an unknown part's heading.

@@ -47,7 +47,7 @@ def proactive_cells(state: State) -> None:
         elif len(pieces) > len(cols):
             options = []
         else:
-            options = splits(pieces, len(cols), max_digits=12, signed=signed)
+            options = splits(pieces, len(cols), max_digits=12, signed=signed, budget=state.budget)
         if key == "normative_documents" and "normative_issued" in state.prose and len(options) > 1:
             hinted = [o for o in options if cell_value(o[0]) == state.prose["normative_issued"]]
             options = hinted or options

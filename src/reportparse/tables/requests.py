@@ -15,7 +15,7 @@ from itertools import product
 
 from . import labels
 from .cells import Piece, cell_value, is_plain
-from .split import row_sum_expected, splits
+from .split import MAX_CELL_DIGITS, Budget, row_sum_expected, splits
 from .state import State
 
 MAX_COMBINATIONS = 4096
@@ -30,15 +30,16 @@ def _fit(pieces: list[Piece], ncols: int) -> list[Piece]:
     return pieces
 
 
-def readings(pieces: list[Piece], ncols: int, subtotal: bool) -> list[list[str]]:
+def readings(pieces: list[Piece], ncols: int, subtotal: bool, budget: Budget | None = None) -> list[list[str]]:
     """The possible cell strings of one row (one reading when pieces and columns match)."""
     pieces = _fit(pieces, ncols)
     if len(pieces) == ncols:
         return [[p.text for p in pieces]]
     if len(pieces) > ncols:
         return []
-    found = splits(pieces, ncols, row_sum_expected(ncols, subtotal), max_digits=6)
-    return found or splits(pieces, ncols, max_digits=6)
+    found = splits(pieces, ncols, row_sum_expected(ncols, subtotal), max_digits=6,
+                   max_cell_digits=MAX_CELL_DIGITS, budget=budget)
+    return found or splits(pieces, ncols, max_digits=6, max_cell_digits=MAX_CELL_DIGITS, budget=budget)
 
 
 def _score(values: dict[str, list], era: str, ncols: int) -> int:
@@ -69,7 +70,7 @@ def requests_cells(state: State) -> None:
     ncols, subtotal = state.request_ncols, state.request_subtotal
     options: dict[str, list[list[str]]] = {}
     for key, row in rows.items():
-        found = readings(row.pieces, ncols, subtotal)
+        found = readings(row.pieces, ncols, subtotal, state.budget)
         if key == "new_received" and "requests_received" in state.prose:
             hinted = [r for r in found if cell_value(r[-1]) == state.prose["requests_received"]]
             found = hinted or found

@@ -12,7 +12,7 @@ import regex
 
 from . import labels
 from .cells import cell_value, is_plain, pieces_of, zone_end
-from .split import group_sum_expected, splits
+from .split import MAX_CELL_DIGITS, group_sum_expected, splits
 from .state import State
 
 NCELLS = len(labels.REVIEW_GROUPS) * len(labels.REVIEW_COLUMNS)
@@ -43,8 +43,9 @@ def review_cells(state: State) -> None:
     elif len(pieces) > NCELLS:
         options = []
     else:
-        options = splits(pieces, NCELLS, group_sum_expected(), max_digits=6) or splits(
-            pieces, NCELLS, max_digits=6)
+        options = splits(pieces, NCELLS, group_sum_expected(), max_digits=6, max_cell_digits=MAX_CELL_DIGITS,
+                         budget=state.budget) or splits(
+            pieces, NCELLS, max_digits=6, max_cell_digits=MAX_CELL_DIGITS, budget=state.budget)
     if len(options) > 1:
         options = _prose_filter(options, state.prose)
     table: dict[str, dict] = {}

@@ -18,7 +18,18 @@ import regex
 from .cells import RUN, Piece, cell_value
 
 Expected = Callable[[int, list], "int | None"]
+
+
+class Budget:
+    """Search steps left for one document's rows (a hostile table of digit runs is bounded)."""
+
+    def __init__(self, steps: int | None = None) -> None:
+        self.left = DOCUMENT_STEPS if steps is None else steps
+
 LIMIT = 512  # more readings than this: the row is not decidable anyway
+MAX_CELL_DIGITS = 9  # a count in tables 三 and 四 (requests, reviews, lawsuits) never has ten digits
+MAX_STEPS = 60_000  # search steps per row: the property tests' rows need up to ~26,000
+DOCUMENT_STEPS = 400_000  # search steps per document, all rows together (about 2 s)  # search steps per row; a real row takes a few hundred, a 50-digit run millions
 
 _ATOM = regex.compile(r"[+\-−]*\d+(?:\.\d+)?(?:万元|元)?")
 _PARTS = regex.compile(r"([+\-−]*)(\d+)((?:\.\d+)?(?:万元|元)?)$")
@@ -43,11 +54,16 @@ def _number(sign: str, digits: str, tail: str) -> int | float:
 
 
 def splits(pieces: list[Piece], n: int, expected: Expected | None = None,
-           max_digits: int = 7, signed: frozenset[int] | None = None) -> list[list[str]]:
-    """Every reading of ``pieces`` as ``n`` cell strings (at most :data:`LIMIT`).
+           max_digits: int = 7, signed: frozenset[int] | None = None,
+           max_cell_digits: int | None = None, budget: Budget | None = None) -> list[list[str]]:
+    """Every reading of ``pieces`` as ``n`` cell strings (at most :data:`LIMIT`); none when
+    the search needs more than :data:`MAX_STEPS` steps, or more than ``budget`` has left
+    (a hostile digit run would take millions).
 
     ``expected(i, values)`` gets the numbers of the cells before cell ``i``
-    (None for a cell that is not a number).
+    (None for a cell that is not a number). ``max_cell_digits`` bounds every cell,
+    the last of a run included (a count never has ten digits); it lets the search
+    drop at once a branch whose remaining digits no longer fit the remaining cells.
     """
     # A decimal or unit atom may still hold leading cells (39573802895.90元):
     # its integer part may be cut, the tail stays on the last cell.
@@ -60,6 +76,8 @@ def splits(pieces: list[Piece], n: int, expected: Expected | None = None,
     results: list[list[str]] = []
     cells: list[str] = []
     values: list = []
+    steps = [0]
+    cap = MAX_STEPS if budget is None else min(MAX_STEPS, budget.left)
 
     def push(text: str, value) -> None:
         cells.append(text)
@@ -70,7 +88,8 @@ def splits(pieces: list[Piece], n: int, expected: Expected | None = None,
         values.pop()
 
     def rec(ui: int, pos: int) -> None:
-        if len(results) >= LIMIT:
+        steps[0] += 1
+        if len(results) >= LIMIT or steps[0] > cap:
             return
         if ui == len(units):
             if len(cells) == n:
@@ -78,6 +97,8 @@ def splits(pieces: list[Piece], n: int, expected: Expected | None = None,
             return
         left = n - len(cells)
         if left <= 0 or left < len(units) - ui or left > room[ui] - pos:
+            return
+        if max_cell_digits is not None and room[ui] - pos > left * max_cell_digits:
             return
         unit = units[ui]
         if unit is None:
@@ -107,6 +128,8 @@ def splits(pieces: list[Piece], n: int, expected: Expected | None = None,
             if len(part) > 1 and part[0] == "0":
                 break
             rest = len(body) - length
+            if max_cell_digits is not None and length > max_cell_digits:
+                break
             if rest == 0:
                 push(lead + part + tail, _number(lead, part, tail))
                 rec(ui + 1, 0)
@@ -121,6 +144,10 @@ def splits(pieces: list[Piece], n: int, expected: Expected | None = None,
                 return
 
     rec(0, 0)
+    if budget is not None:
+        budget.left = max(0, budget.left - steps[0])
+    if steps[0] > cap:
+        return []  # the search was cut short: other readings may exist, so none is safe to take
     return results
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..normalize import Normalized
 from .cells import Piece, blank_noise
+from .split import Budget
 
 Cells = dict[str, dict[str, "int | float | None"]]
 
@@ -43,6 +44,7 @@ class State:
     ambiguous: list[str] = field(default_factory=list)
     derived: list[str] = field(default_factory=list)
     identities: list = field(default_factory=list)
+    budget: Budget = field(default_factory=Budget)  # run-together cell search, all tables together
 
     def __post_init__(self) -> None:
         if not self.text:

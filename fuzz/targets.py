@@ -1,0 +1,227 @@
+"""What the fuzz harness checks, in plain Python (no atheris), so tests can replay inputs.
+
+One fuzz input is turned into the bytes of one container and given to
+:func:`reportparse.parse`:
+
+- ``txt``: the bytes as a ``.txt`` file (every encoding path, mojibake repair).
+- ``html``: the bytes as a ``.html`` page.
+- ``docx``: a zip (input starting ``PK``) goes in as it is; an input starting
+  ``<`` is split at ``\\0\\0`` into ``word/document.xml``, ``word/numbering.xml``
+  and ``word/styles.xml`` of an otherwise valid package; any other input
+  drives :func:`generate_docx_parts`, which builds well-formed WordprocessingML
+  (paragraphs, numbering, tables with spans and merges, nesting, content
+  controls, tracked changes) from the bytes, so the fuzzer reaches the
+  renderer instead of spending its time on zip checksums and XML syntax.
+- ``any``: the first byte picks one of the above for the rest.
+
+:func:`check` is the oracle: ``parse`` either returns a report whose evidence
+quotes the text exactly, or raises :class:`ReportParseError` with a one-line
+message. Anything else (another exception, a multi-line message, evidence
+outside the text) raises ``AssertionError`` or escapes, which the fuzzer reports.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from reportparse import ReportParseError, parse
+
+CONTAINERS = ("txt", "html", "docx")
+
+_CONTENT_TYPES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Default Extension="xml" ContentType="application/xml"/>'
+    b'<Override PartName="/word/document.xml" '
+    b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    b"</Types>"
+)
+PART_SEPARATOR = b"\x00\x00"
+
+
+def build_docx(parts: list[bytes]) -> bytes:
+    """A .docx package whose document, numbering and styles parts are ``parts`` (1 to 3)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        for name, part in zip(("word/document.xml", "word/numbering.xml", "word/styles.xml"), parts):
+            zf.writestr(name, part)
+    return buf.getvalue()
+
+
+def split_docx(data: bytes) -> list[bytes]:
+    """The inverse of the docx input convention: a package's three XML parts, joined."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        return [zf.read(n) if n in names else b"" for n in
+                ("word/document.xml", "word/numbering.xml", "word/styles.xml")]
+
+
+class _Bytes:
+    """Consumes fuzz bytes as small choices (0 when they run out)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pos = 0
+
+    def byte(self) -> int:
+        if self.pos >= len(self.data):
+            return 0
+        self.pos += 1
+        return self.data[self.pos - 1]
+
+    def pick(self, options):
+        return options[self.byte() % len(options)]
+
+    def more(self) -> bool:
+        return self.pos < len(self.data)
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_WORDS = ("政府信息公开工作年度报告", "一、概述", "主动公开政府信息情况", "依申请公开", "（一）", "本年新收政府信息公开申请数量",
+          "予以公开", "不予公开", "行政复议", "行政诉讼", "总计", "自然人", "0", "12", "3", "2021年", "/", "—", "|", "",
+          "\t", " ", "。", "<", "&", "\u3000", "\u200b", "\ufeff", "第一部分", "1.", "(1)", "二、", "表三", "维持", "纠正",
+          "\x01")
+_FORMATS = ("decimal", "chineseCounting", "chineseCountingThousand", "ideographTraditional", "decimalFullWidth",
+            "decimalZero", "upperLetter", "lowerLetter", "upperRoman", "lowerRoman", "decimalEnclosedCircle",
+            "decimalEnclosedParen", "bullet", "none", "japaneseCounting", "bogus")
+_LVL_TEXTS = ("%1、", "（%1）", "%1.", "%1.%2", "%2)", "%9", "%", "第%1部分", "", "%1%1%1", "%0")
+_NUMBERS = ("0", "1", "2", "-1", "63", "64", "100", "1000", "99999", "x", "")
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _run(b: _Bytes) -> str:
+    kind = b.byte() % 8
+    if kind == 0:
+        return "<w:r><w:tab/></w:r>"
+    if kind == 1:
+        return "<w:r><w:br/></w:r>"
+    if kind == 2:
+        return f"<w:del><w:r><w:delText>{_esc(b.pick(_WORDS))}</w:delText></w:r></w:del>"
+    if kind == 3:
+        return f"<w:ins><w:r><w:t>{_esc(b.pick(_WORDS))}</w:t></w:r></w:ins>"
+    return f'<w:r><w:t xml:space="preserve">{_esc(b.pick(_WORDS))}</w:t></w:r>'
+
+
+def _paragraph(b: _Bytes) -> str:
+    ppr = ""
+    choice = b.byte() % 4
+    if choice == 1:
+        ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{b.pick(_NUMBERS)}"/><w:numId w:val="{b.pick(_NUMBERS)}"/></w:numPr></w:pPr>'
+    elif choice == 2:
+        ppr = f'<w:pPr><w:pStyle w:val="S{b.byte() % 4}"/></w:pPr>'
+    runs = "".join(_run(b) for _ in range(b.byte() % 5))
+    return f"<w:p>{ppr}{runs}</w:p>"
+
+
+def _table(b: _Bytes, depth: int) -> str:
+    rows = []
+    for _ in range(b.byte() % 6):
+        before = f'<w:trPr><w:gridBefore w:val="{b.pick(_NUMBERS)}"/></w:trPr>' if b.byte() % 5 == 0 else ""
+        cells = []
+        for _ in range(b.byte() % 6):
+            tcpr = ""
+            choice = b.byte() % 5
+            if choice == 1:
+                tcpr = f'<w:tcPr><w:gridSpan w:val="{b.pick(_NUMBERS)}"/></w:tcPr>'
+            elif choice == 2:
+                tcpr = f'<w:tcPr><w:vMerge w:val="{b.pick(("restart", "continue", ""))}"/></w:tcPr>'
+            elif choice == 3:
+                tcpr = "<w:tcPr><w:vMerge/></w:tcPr>"
+            cells.append(f"<w:tc>{tcpr}{_blocks(b, depth + 1, 2)}</w:tc>")
+        if b.byte() % 7 == 0:
+            cells.append(f"<w:sdt><w:sdtContent>{''.join(cells[-1:])}</w:sdtContent></w:sdt>")
+        rows.append(f"<w:tr>{before}{''.join(cells)}</w:tr>")
+    return f"<w:tbl>{''.join(rows)}</w:tbl>"
+
+
+def _blocks(b: _Bytes, depth: int, limit: int) -> str:
+    out = []
+    for _ in range(limit):
+        if not b.more():
+            break
+        kind = b.byte() % 6
+        if kind == 4 and depth < 4:
+            out.append(_table(b, depth))
+        elif kind == 5 and depth < 4:
+            out.append(f"<w:sdt><w:sdtContent>{_blocks(b, depth + 1, 2)}</w:sdtContent></w:sdt>")
+        else:
+            out.append(_paragraph(b))
+    return "".join(out)
+
+
+def generate_docx_parts(data: bytes) -> list[bytes]:
+    """Well-formed document, numbering and styles parts chosen by ``data`` (see the module docstring)."""
+    b = _Bytes(data)
+    levels = []
+    for ilvl in range(b.byte() % 4):
+        levels.append(f'<w:lvl w:ilvl="{ilvl if b.byte() % 6 else b.pick(_NUMBERS)}">'
+                      f'<w:start w:val="{b.pick(_NUMBERS)}"/><w:numFmt w:val="{b.pick(_FORMATS)}"/>'
+                      f'<w:lvlText w:val="{_esc(b.pick(_LVL_TEXTS))}"/></w:lvl>')
+    nums = "".join(f'<w:num w:numId="{n}"><w:abstractNumId w:val="{b.byte() % 3}"/>'
+                   + ('<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>' if b.byte() % 3 == 0 else "")
+                   + "</w:num>" for n in range(1, 1 + b.byte() % 4))
+    numbering = (f'<w:numbering xmlns:w="{_W_NS}"><w:abstractNum w:abstractNumId="0">{"".join(levels)}'
+                 f'</w:abstractNum><w:abstractNum w:abstractNumId="1">{"".join(reversed(levels))}</w:abstractNum>'
+                 f"{nums}</w:numbering>")
+    styles = []
+    for i in range(4):
+        based = f'<w:basedOn w:val="S{b.byte() % 5}"/>' if b.byte() % 2 else ""
+        numpr = (f'<w:pPr><w:numPr><w:numId w:val="{b.byte() % 4}"/><w:ilvl w:val="{b.byte() % 3}"/></w:numPr></w:pPr>'
+                 if b.byte() % 2 else "")
+        styles.append(f'<w:style w:styleId="S{i}">{based}{numpr}</w:style>')
+    styles_xml = f'<w:styles xmlns:w="{_W_NS}">{"".join(styles)}</w:styles>'
+    body = _blocks(b, 0, 10_000)
+    document = f'<w:document xmlns:w="{_W_NS}"><w:body>{body}</w:body></w:document>'
+    return [document.encode(), numbering.encode(), styles_xml.encode()]
+
+
+def to_container(container: str, data: bytes) -> tuple[bytes, str]:
+    """``(bytes, file name)`` to parse for fuzz input ``data``."""
+    if container == "any":
+        if not data:
+            return data, "x.txt"
+        container, data = CONTAINERS[data[0] % len(CONTAINERS)], data[1:]
+    if container == "txt":
+        return data, "x.txt"
+    if container == "html":
+        return data, "x.html"
+    if container == "docx":
+        if data.startswith(b"PK"):
+            return data, "x.docx"
+        if data.startswith(b"<"):
+            return build_docx(data.split(PART_SEPARATOR, 2)), "x.docx"
+        return build_docx(generate_docx_parts(data)), "x.docx"
+    raise ValueError(f"unknown container {container!r}; choose one of {CONTAINERS + ('any',)}")
+
+
+def check(data: bytes, name: str) -> None:
+    """Parse ``data``; fail loudly on anything but a good report or a one-line ReportParseError."""
+    try:
+        report = parse(data, name=name)
+    except ReportParseError as err:
+        message = str(err)
+        assert message and "\n" not in message, f"error message not one line: {message!r}"
+        return
+    dumped = report.model_dump(mode="json")
+    original = dumped.pop("text")
+    stack: list = [dumped]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if {"start", "end", "text"} <= node.keys():
+                assert 0 <= node["start"] <= node["end"] <= len(original), f"evidence outside text: {node}"
+                assert original[node["start"]:node["end"]] == node["text"], f"evidence misquotes: {node}"
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def run_one(container: str, data: bytes) -> None:
+    """One fuzz input, end to end."""
+    payload, name = to_container(container, data)
+    check(payload, name)

@@ -1,0 +1,110 @@
+"""Signs of a damaged document, reported as ``Report.warnings`` (the parse goes on).
+
+Called from :mod:`reportparse.parse`:
+
+1. :func:`find_second_copy` - the same report pasted twice into one file. The
+   parse reads the first copy only (evidence offsets stay valid: they point
+   into the first copy of the full text) and says so.
+2. :func:`out_of_order_headings` - known section headings that the segmenter
+   did not open as parts because they break the standard order (a report
+   whose parts were shuffled); their text is read as part of the section
+   before them.
+3. :func:`truncated_table_warnings` - the text ends inside a standard table
+   (a download cut short): the cells after the cut are missing.
+
+Each check is linear in the text (with a fixed cap on candidates).
+"""
+
+from __future__ import annotations
+
+from .models import Tables
+from .normalize import Normalized
+from .segment import Layout, heading_candidates
+
+_MIN_LINE = 6  # non-space characters for a line to identify a copy
+_MIN_COPY_LINES = 8  # long lines the first copy must have
+_MATCH_SHARE = 0.6  # of the shorter copy's long lines that must match in order
+_MAX_STARTS = 5  # the copy may be preceded by a few lines of junk (a page header)
+_MAX_CANDIDATES = 50
+
+
+def _long_lines(text: str) -> tuple[list[str], list[int]]:
+    keys: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        key = "".join(line.split())
+        if len(key) >= _MIN_LINE:
+            keys.append(key)
+            offsets.append(pos)
+        pos += len(line)
+    return keys, offsets
+
+
+def find_second_copy(text: str) -> int | None:
+    """Offset in ``text`` where a second copy of its opening lines starts, or None.
+
+    A copy: at least :data:`_MIN_COPY_LINES` long lines, and the lines after the
+    repeat match the first copy's in order for most of the shorter copy's
+    length (the second copy may itself be cut short).
+
+    >>> body = "".join(f"第{i}行的内容比较长一些。\\n" for i in range(10))
+    >>> find_second_copy(body + body) == len(body)
+    True
+    >>> find_second_copy(body) is None
+    True
+    """
+    keys, offsets = _long_lines(text)
+    n = len(keys)
+    budget = 20 * n + 10_000  # comparisons: keeps the worst case (one line repeated) linear
+    for i in range(min(_MAX_STARTS, n)):
+        tried = 0
+        for j in range(i + _MIN_COPY_LINES, n):
+            if keys[j] != keys[i]:
+                continue
+            tried += 1
+            if tried > _MAX_CANDIDATES or budget <= 0:
+                break
+            need = max(_MIN_COPY_LINES, int(_MATCH_SHARE * min(j - i, n - j)))
+            k = 0
+            while k < need and j + k < n and keys[i + k] == keys[j + k]:
+                k += 1
+            budget -= k + 1
+            if k >= need:
+                return offsets[j]
+    return None
+
+
+def out_of_order_headings(doc: Normalized, layout: Layout) -> list[str]:
+    """Headings of known sections, on their own line, that segmentation skipped as out of order."""
+    opened = {p.kind for p in layout.parts}
+    starts = {p.start for p in layout.parts}
+    out = []
+    for cand in heading_candidates(doc.text):
+        if (cand.kind in (None, "extra") or not cand.line_start or cand.start in starts
+                or cand.kind in opened or cand.number is None):
+            continue
+        opened.add(cand.kind)
+        before = [p for p in layout.parts if p.start < cand.start]
+        where = f" (read as part of {before[-1].kind})" if before else ""
+        title = doc.text[cand.start:cand.title_end].strip()
+        out.append(f"section heading out of the standard order: {title}{where}")
+    return out
+
+
+_TABLE_NAMES = {"proactive": "二", "requests": "三", "review_litigation": "四"}
+
+
+def truncated_table_warnings(doc: Normalized, tables: Tables) -> list[str]:
+    """A table whose region runs to the end of the text and has missing cells: the text was cut."""
+    original = doc.original
+    out = []
+    for name, span in tables.spans.items():
+        rest = original[span.end:].strip()
+        if name not in _TABLE_NAMES or "\n" in rest or len(rest) > 80:  # more than a cut-off last row
+            continue
+        missing = [m for m in tables.missing if m.split(".", 1)[0] == name]
+        if missing:
+            out.append(f"text ends inside table {_TABLE_NAMES[name]} (truncated?): "
+                       f"{len(missing)} cell(s) missing")
+    return out
