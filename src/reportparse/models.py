@@ -73,7 +73,7 @@ class Phone(_Model):
 class Subsection(_Model):
     """A numbered or titled part inside a top-level section."""
 
-    level: int = Field(description="1: （一）; 2: 1. / 1、; 3: （1）")
+    level: int = Field(description="1: （一）; 2: 1. / 1、; 3: （1）; 4: 一是 / 二是 items")
     marker: str = Field(description="the numbering marker as normalized, e.g. （一）")
     number: int | None
     title: str

@@ -16,6 +16,13 @@ CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2,
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUM = "零〇○一二两三四五六七八九十百千"
 
+# --- dates ------------------------------------------------------------------
+# 2019年2月14日 or 二〇一九年二月十四日
+_YEAR = r"(?:\d{4}|[二〇○零一两三四五六七八九]{4})"
+_MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+CN_DATE = regex.compile(rf"(?P<y>{_YEAR})年(?P<m>{_MONTH})月(?P<d>{_DAY})日")
+
 # --- section headings -------------------------------------------------------
 # Each kind: a pattern the heading *text* (after its number) must start with.
 # Order matters only for ties: the first kind that matches wins.
@@ -62,6 +69,7 @@ SUB_MARKERS = [
     (1, regex.compile(rf"\((?P<num>[{CN_NUM}]{{1,3}})\)")),
     (2, regex.compile(r"(?<![\d.])(?P<num>\d{1,2})(?:、|\.(?!\d)|．)")),
     (3, regex.compile(r"\((?P<num>\d{1,2})\)")),
+    (4, regex.compile(rf"(?P<num>[{CN_NUM}]{{1,3}})是(?!否|指|由|以|在|对|为|将)")),
 ]
 
 # --- channels ---------------------------------------------------------------

@@ -57,7 +57,24 @@ def numbering(ctx: CheckContext) -> None:
                 runs.append((sub.marker, []))
             elif sub.level == 2 and sub.number is not None:
                 runs[-1][1].append(sub)
+        # 一是 二是 三是 items: a run starts again at 一是 and under each sub-section.
+        fresh = True
+        for sub in section.subsections:
+            if sub.level in (1, 2, 3):
+                fresh = True
+            elif sub.level == 4 and sub.number is not None:
+                if fresh or sub.number == 1:
+                    runs.append(("一是", []))
+                    fresh = False
+                runs[-1][1].append(sub)
         for parent, items in runs:
+            if parent == "一是":
+                for i, prev, cur in _sequence_faults([s.number for s in items]):
+                    zh, en = _describe(prev, cur, lambda n: f"{cn_numeral(n)}是")
+                    ctx.emit("numbering", f"{where_zh}“{section.title}”中列举序号{zh}。",
+                             f"Enumeration in {where_en} ({section.title}) {en}.",
+                             [items[i - 1].heading, items[i].heading])
+                continue
             for i, prev, cur in _sequence_faults([s.number for s in items]):
                 zh, en = _describe(prev, cur, lambda n: f"{n}.")
                 under = f"{parent}下" if parent else ""

@@ -8,12 +8,12 @@ from ..models import DateFact, IntFact, Period, TextFact
 from ..normalize import Normalized
 from ..numbers import parse_cn_int
 from ..segment import Layout
-from ..vocab import LEGAL_BASIS
+from ..vocab import CN_DATE, LEGAL_BASIS
 
 _Y = r"(?:\d{4}|[二〇○零一两三四五六七八九]{4})"
 _M = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
 _D = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-DATE = regex.compile(rf"(?P<y>{_Y})年(?P<m>{_M})月(?P<d>{_D})日")
+DATE = CN_DATE
 ISO_DATE = regex.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 
 _REPORT_WORDS = regex.compile(

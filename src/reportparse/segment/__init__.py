@@ -28,7 +28,7 @@ import regex
 from ..models import Evidence, IntFact, Outline, Section, Subsection, TextFact
 from ..normalize import Normalized
 from ..numbers import parse_cn_int
-from ..vocab import ERA_ORDER, SECTION_HEADING_RES, SUB_MARKERS, TOP_MARKER
+from ..vocab import CN_DATE, ERA_ORDER, SECTION_HEADING_RES, SUB_MARKERS, TOP_MARKER
 
 _ERA_2021 = regex.compile(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知")
 _ERA_2019 = regex.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|采购项目数量")
@@ -245,7 +245,7 @@ def find_subsections(text: str, start: int, end: int) -> list[Sub]:
                 break
             s = m.start()
             prev = text[s - 1] if s else "\n"
-            if s != start and prev not in "\n。;:!?" and not (level == 1 and prev in "\n"):
+            if s != start and prev not in ("\n。;:!?," if level == 4 else "\n。;:!?"):
                 continue
             if level == 2 and prev not in "\n" and s != start:
                 # "1." items inline are list items, not sub-headings, unless after a sentence end.
@@ -271,10 +271,6 @@ _DECLARED = regex.compile(
 _TITLE = regex.compile(
     r"\A(?:[^\n]{0,12}\n){0,3}?(?P<title>[^\n。,;:《》]{0,60}?(?:\d{4}|[二〇○零一两三四五六七八九十]{4})年度?"
     r"[^\n。,;:《》]{0,40}?(?:政府)?信息公开(?:工作)?\n?(?:年度)?(?:工作)?\n?(?:报告|年报))"
-)
-_DATE = regex.compile(
-    r"(?P<y>\d{4}|[二〇○零一两三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
-    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 )
 
 
@@ -318,7 +314,7 @@ def find_signature(text: str) -> tuple[int, int] | None:
     Works on line-broken text (name and date on the last lines) and on text
     run together on one line (``…。平潭县人民政府2013年1月16日附件1:…``).
     """
-    for m in reversed(list(_DATE.finditer(text, max(0, len(text) - 20000)))):
+    for m in reversed(list(CN_DATE.finditer(text, max(0, len(text) - 20000)))):
         if not _AFTER_SIGNATURE.match(text, m.end()):
             continue
         start = m.start()
