@@ -8,16 +8,18 @@ The county (in a temporary folder unless ``--keep``) holds:
 - good reports: the corpus texts re-encoded (UTF-8, BOM, GB18030, UTF-16,
   CRLF), the generated sample reports, and the corpus HTML and .docx files;
 - damaged but readable reports, which must parse (with a warning): GBK text
-  read as Latin-1 and saved as UTF-8, a report pasted twice, a text cut in the
-  middle of its tables, control characters sprinkled in;
+  read as Latin-1 and saved as UTF-8, a report pasted twice, a Word file
+  renamed .txt, a text cut in the middle of its tables, control characters;
 - hostile files, which must each become one row of errors.csv: zip bombs (a
   declared 250 MB member; a member lying about its size), an entity-bomb
   docx, truncated .docx, random binary named .txt, images and programs named
-  .txt, a Word file renamed .txt, legacy .doc and encrypted Office files,
-  empty and whitespace-only files, 25 MB text (over the 20 MB limit), UTF-8
-  text read as GBK with bytes lost (unrepairable mojibake), HTML with 150,000
-  elements, a truncated PDF, and 4 MB of digit runs and heading words (which
-  parse or fail within the time limit: they are counted apart).
+  .txt, a zip renamed .txt, legacy .doc, empty and whitespace-only files,
+  25 MB text (over the 20 MB limit), UTF-8 text read as GBK with bytes lost
+  (unrepairable mojibake), HTML with 150,000 elements, a truncated PDF, a
+  text that is no report;
+- pathological text (table rows of 60-digit runs, 1.8 million characters of
+  heading words on one line), which must parse or fail within the time limit
+  (counted apart).
 
 The batch runs as a fresh process. Wall time, the CPU time of the batch and
 its workers, and peak RSS (the batch's own figures, plus the largest RSS of any
@@ -118,7 +120,7 @@ def make_county(folder: Path, count: int, hostile_share: float, seed: int = 1) -
         ("random_binary.txt", lambda i: rng.randbytes(rng.randrange(100, 200_000))),
         ("image.txt", lambda i: b"\x89PNG\r\n\x1a\n" + rng.randbytes(5000)),
         ("program.txt", lambda i: b"\x7fELF\x02\x01\x01" + rng.randbytes(5000)),
-        ("word_renamed.txt", lambda i: docx_bytes),
+        ("zip_renamed.txt", lambda i: _zip({"data.xml": b"<a/>" * 100})),
         ("legacy.doc", lambda i: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + rng.randbytes(4000)),
         ("empty.txt", lambda i: b""),
         ("blank.txt", lambda i: b" \r\n\t\n" * rng.randrange(1, 100)),
@@ -138,6 +140,7 @@ def make_county(folder: Path, count: int, hostile_share: float, seed: int = 1) -
         ("gbk_as_latin1.txt", lambda i: texts[i % len(texts)].encode("gbk", "replace").decode("latin-1").encode()),
         ("pasted_twice.txt", lambda i: (texts[i % len(texts)] * 2).encode()),
         ("cut_in_tables.txt", lambda i: texts[i % len(texts)][: max(300, len(texts[i % len(texts)]) * 3 // 4)].encode()),
+        ("word_renamed.txt", lambda i: docx_bytes),
         ("control_chars.txt", lambda i: "".join(ch + ("\x07" if rng.random() < 0.01 else "")
                                                  for ch in texts[i % len(texts)]).encode()),
     ]

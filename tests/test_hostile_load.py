@@ -181,6 +181,22 @@ def test_each_limit_is_a_one_line_limit_error(limits, data, words):
     assert words in str(err.value) and "\n" not in str(err.value)
 
 
+def _zip_of(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def test_word_file_renamed_txt_is_read_as_docx_with_a_warning():
+    path = CORPUS / "containers" / "containers_lianhua_town_2018.docx"
+    report = parse(path.read_bytes(), name="莲花镇年报.txt")
+    assert report.source.container == "docx"
+    assert report.warnings[0] == "a Word .docx file named .txt: read as .docx"
+    assert _summary(path.read_bytes(), "x.txt") == _summary(path.read_bytes(), "x.docx")
+
+
 def _docx(document: bytes) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -190,7 +206,8 @@ def _docx(document: bytes) -> bytes:
 
 
 HOSTILE = [
-    ("word renamed to .txt", lambda: _docx(b"<w:document/>"), "x.txt", "ZIP/Office archive given as text"),
+    ("zip renamed to .txt", lambda: _zip_of({"a.xml": b"<a/>"}), "x.txt", "ZIP/Office archive given as text"),
+    ("damaged word renamed to .txt", lambda: _docx(b"<w:document/>")[:-30], "x.txt", "ZIP/Office archive"),
     ("zip with bad deflate data", lambda: (CORPUS / "containers/containers_lianhua_town_2018.docx")
      .read_bytes().replace(b"word/document.xml", b"word/document.xml", 1)[:1500] + b"\x00" * 2000, "x.docx",
      "damaged .docx"),

@@ -114,6 +114,12 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
     if data.lstrip()[:5] == b"{\\rtf" or suffix == ".rtf":
         raise UnsupportedFormatError(describe_unsupported(data, suffix))
     if magic == "zip":
+        if _is_word_package(data):  # a Word file renamed .txt (a county gets a few every year)
+            from .docx import load_docx
+
+            loaded = load_docx(data, limits)
+            loaded.warnings.insert(0, f"a Word .docx file named {suffix or 'without a suffix'}: read as .docx")
+            return loaded
         raise BinaryInputError("binary input: a ZIP/Office archive given as text (use the .docx name)")
     if magic == "binary":
         raise BinaryInputError("binary input (an image or program, not text)")
@@ -138,6 +144,18 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
         warnings.append(f"{suffix} file holds plain text; read as text")
     container = "md" if suffix in {".md", ".markdown"} else "txt"
     return Loaded(text=text, container=container, encoding=encoding, size_bytes=len(data), warnings=warnings)
+
+
+def _is_word_package(data: bytes) -> bool:
+    """A readable zip holding ``word/document.xml`` (only the directory is read)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return "word/document.xml" in zf.namelist()
+    except Exception:  # noqa: BLE001 - any damage: not a Word package we can name
+        return False
 
 
 def _looks_like_html(text: str) -> bool:
