@@ -156,6 +156,17 @@ def test_text_cut_inside_table_three_gives_partial_table_and_warning():
     assert summarize(report).requests_received == summarize(parse(TABS_2021.encode())).requests_received
 
 
+def test_mixed_scripts_in_one_file_give_the_same_facts():
+    import opencc
+
+    half = SAMPLE[: len(SAMPLE) // 2] + opencc.OpenCC("s2t").convert(SAMPLE[len(SAMPLE) // 2:])
+    report = parse(half.encode(), name="x.txt")
+    assert report.source.script == "mixed"
+    got, want = _summary(half.encode()), _summary(SAMPLE.encode())
+    got.pop("script"), want.pop("script")
+    assert got == want
+
+
 def test_complete_reports_have_no_damage_warnings():
     for path in REPORTS:
         assert not [w for w in parse(path).warnings if "truncated" in w or "twice" in w or "order" in w], path
