@@ -15,13 +15,15 @@ _ENUM = regex.compile(
 )
 
 
+_SENTENCE_END = regex.compile(r"。")
+
+
 def split_items(doc: Normalized, start: int, end: int) -> list[Item]:
     text = doc.text
     marks = [m.start() for m in _ENUM.finditer(text, start, end)]
     if not marks:
-        bounds = [start] + [m.end() for m in regex.finditer(r"。", text[start:end]) if start + m.end() < end]
-        bounds = [start] + [start + m.end() for m in regex.finditer(r"。", text[start:end])][:-1]
-        marks = bounds
+        # No enumeration: one item per sentence.
+        marks = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)][:-1]
     items = []
     for i, s in enumerate(marks):
         e = marks[i + 1] if i + 1 < len(marks) else end
