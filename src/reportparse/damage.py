@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from .models import Tables
 from .normalize import Normalized
-from .segment import Layout, heading_candidates
+from .segment import Layout
 
 _MIN_LINE = 6  # non-space characters for a line to identify a copy
 _MIN_COPY_LINES = 8  # long lines the first copy must have
@@ -80,7 +80,7 @@ def out_of_order_headings(doc: Normalized, layout: Layout) -> list[str]:
     opened = {p.kind for p in layout.parts}
     starts = {p.start for p in layout.parts}
     out = []
-    for cand in heading_candidates(doc.text):
+    for cand in layout.candidates:
         if (cand.kind in (None, "extra") or not cand.line_start or cand.start in starts
                 or cand.kind in opened or cand.number is None):
             continue

@@ -50,7 +50,8 @@ SECTION_HEADINGS: list[tuple[str, str]] = [
      r"(?:政府)?信息公开(?:平台|管理)|工作机制|监督保障|政府信息公开情况统计表|统计表|附表|"
      r"保障(?:经费|措施)|培训"),
 ]
-SECTION_HEADING_RES = [(kind, regex.compile(pat)) for kind, pat in SECTION_HEADINGS]
+# All kinds in one pattern, tried in the same order (the first alternative that matches wins).
+SECTION_HEADING_ANY = regex.compile("|".join(f"(?P<{kind}>{pat})" for kind, pat in SECTION_HEADINGS))
 
 # Expected order of the parts (the statutory items); used to rank candidates.
 ERA_ORDER = {

@@ -28,7 +28,7 @@ import regex
 from ..models import Evidence, IntFact, Outline, Section, Subsection, TextFact
 from ..normalize import Normalized
 from ..numbers import parse_cn_int
-from ..vocab import CN_DATE, ERA_ORDER, SECTION_HEADING_RES, SUB_MARKERS, TOP_MARKER
+from ..vocab import CN_DATE, ERA_ORDER, SECTION_HEADING_ANY, SUB_MARKERS, TOP_MARKER
 
 _ERA_2021 = regex.compile(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知")
 _ERA_2019 = regex.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|采购项目数量")
@@ -82,6 +82,7 @@ class Layout:
     preamble: tuple[int, int] | None = None
     signature: tuple[int, int] | None = None
     declared_parts: tuple[int, int, int] | None = None  # (count, start, end)
+    candidates: list[Candidate] = field(default_factory=list)  # every heading candidate considered
 
     def part(self, kind: str) -> Part | None:
         return next((p for p in self.parts if p.kind == kind), None)
@@ -95,19 +96,19 @@ _ANNEX = regex.compile(r"[^。;:\n]{0,20}?(?:统计表|附表)")
 
 def classify_title(text: str) -> tuple[str | None, int]:
     """The section kind a heading title starts with, and the end of the match."""
-    for kind, pattern in SECTION_HEADING_RES:
-        m = pattern.match(text)
-        if m:
-            if kind == "extra":
-                annex = _ANNEX.match(text)
-                if annex:
-                    return "extra", annex.end()
-            end = m.end()
-            if not text[:end].endswith(_TERMINAL_END):
-                tail = _TERMINAL_TAIL.match(text, end)
-                if tail:
-                    end = tail.end()
-            return kind, end
+    m = SECTION_HEADING_ANY.match(text)
+    if m:
+        kind = m.lastgroup
+        if kind == "extra":
+            annex = _ANNEX.match(text)
+            if annex:
+                return "extra", annex.end()
+        end = m.end()
+        if not text[:end].endswith(_TERMINAL_END):
+            tail = _TERMINAL_TAIL.match(text, end)
+            if tail:
+                end = tail.end()
+        return kind, end
     annex = _ANNEX.match(text)
     if annex:
         return "extra", annex.end()
@@ -276,7 +277,8 @@ _TITLE = regex.compile(
 
 def segment(doc: Normalized) -> Layout:
     text = doc.text
-    chosen = select_headings(heading_candidates(text))
+    candidates = heading_candidates(text)
+    chosen = select_headings(candidates)
     parts = [Part(c.kind or "extra", c.number, c.start, c.title_start, c.title_end) for c in chosen]
     # A trailing signature (organ + date on the last lines) is not part of the last section.
     signature = find_signature(text)
@@ -299,7 +301,7 @@ def segment(doc: Normalized) -> Layout:
                 if n:
                     declared = (n, preamble[0] + dm.start(), preamble[0] + dm.end())
                     break
-    return Layout(parts, title, preamble, signature, declared)
+    return Layout(parts, title, preamble, signature, declared, candidates)
 
 
 _ORGAN_LINE = regex.compile(
