@@ -10,6 +10,7 @@ pipe or tab cell: blank), or several cells run together (``801000081``), which
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -104,6 +105,7 @@ def _split_first_line(text: str, start: int, end: int, sep: str, drop_ends: bool
     return pieces
 
 
+@lru_cache(maxsize=4096)
 def cell_value(raw: str) -> int | float | None:
     """The number a single printed cell holds; None for blank, ``/``, ``—``.
 

@@ -11,6 +11,8 @@ is filled and listed in ``derived``; anything else is reported, never fixed.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..models import IdentityFailure
 from . import labels
 from .state import State
@@ -45,9 +47,15 @@ def _table(state: State, name: str) -> dict:
     return getattr(state, name) or {}
 
 
-def _get(state: State, table: str, cell: str):
+@lru_cache(maxsize=1024)
+def _row_col(cell: str) -> tuple[str, str]:
     row, col = cell.split(".")
-    return (_table(state, table).get(row) or {}).get(col)
+    return row, col
+
+
+def _get(state: State, table: str, cell: str):
+    row, col = _row_col(cell)
+    return ((getattr(state, table) or {}).get(row) or {}).get(col)
 
 
 def derive_blanks(state: State) -> None:
