@@ -15,9 +15,9 @@ SUBCOMMANDS = ("check", "batch", "schema")
 
 
 def _limits(args):
-    from .config import Limits
+    from .config import Limits, megabytes
 
-    return Limits(max_bytes=int(args.max_mb * 1024 * 1024))
+    return Limits(max_bytes=megabytes(args.max_mb))
 
 
 def _read_stdin() -> bytes:

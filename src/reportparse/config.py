@@ -25,4 +25,9 @@ class Limits:
     max_seconds: float = 30.0  # wall time per document: between PDF pages and between parse stages
 
 
+def megabytes(mb: float) -> int:
+    """A ``--max-mb`` value in bytes."""
+    return int(mb * MB)
+
+
 DEFAULT_LIMITS = Limits()

@@ -72,6 +72,7 @@ def batch_main(argv: list[str]) -> int:
     if args.jobs is not None and args.jobs < 1:
         ap.error("--jobs must be at least 1")
 
+    from ..config import megabytes
     from .inputs import discover
     from .runner import default_jobs, run_batch
     from .write import write_outputs, write_run_stats
@@ -86,7 +87,7 @@ def batch_main(argv: list[str]) -> int:
     progress = _Progress(len(inputs), msg, enabled=not args.quiet)
     try:
         records, cached = run_batch(inputs, args.out, jobs=jobs, force=args.force,
-                                    max_bytes=int(args.max_mb * 1024 * 1024), timeout=args.timeout or None,
+                                    max_bytes=megabytes(args.max_mb), timeout=args.timeout or None,
                                     progress=progress, crashed_reason=msg["crashed"])
     except KeyboardInterrupt:
         progress.close()

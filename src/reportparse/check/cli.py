@@ -84,12 +84,12 @@ def check_main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
 
-    from ..config import Limits
+    from ..config import Limits, megabytes
     from ..errors import ReportParseError
     from ..parse import parse
     from . import check
 
-    limits = Limits(max_bytes=int(args.max_mb * 1024 * 1024))
+    limits = Limits(max_bytes=megabytes(args.max_mb))
     status = 0
     errors: dict[str, str] = {}
 
