@@ -84,9 +84,6 @@ class Layout:
     declared_parts: tuple[int, int, int] | None = None  # (count, start, end)
     candidates: list[Candidate] = field(default_factory=list)  # every heading candidate considered
 
-    def part(self, kind: str) -> Part | None:
-        return next((p for p in self.parts if p.kind == kind), None)
-
     def parts_of(self, kind: str) -> list[Part]:
         return [p for p in self.parts if p.kind == kind]
 
@@ -386,4 +383,4 @@ def to_outline(doc: Normalized, layout: Layout) -> Outline:
                    sections=sections)
 
 
-__all__ = ["Layout", "Part", "Sub", "detect_era", "segment", "to_outline", "Evidence"]
+__all__ = ["Candidate", "Layout", "Part", "Sub", "classify_title", "detect_era", "segment", "to_outline"]
