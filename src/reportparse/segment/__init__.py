@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..models import Evidence, IntFact, Outline, Section, Subsection, TextFact
+from ..models import IntFact, Outline, Section, Subsection, TextFact
 from ..normalize import Normalized
 from ..numbers import parse_cn_int
 from ..vocab import CN_DATE, ERA_ORDER, SECTION_HEADING_ANY, SUB_MARKERS, TOP_MARKER
