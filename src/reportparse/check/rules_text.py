@@ -10,6 +10,8 @@ _CN = "零一二三四五六七八九十"
 
 
 def cn_numeral(n: int) -> str:
+    if not 0 <= n < 100:  # 一百是, 千是: as digits (the message is still one short line)
+        return str(n)
     if n <= 10:
         return _CN[n]
     if n < 20:
@@ -29,7 +31,8 @@ def _sequence_faults(numbers: list[int]) -> list[tuple[int, int, int]]:
 
 def _describe(prev: int, cur: int, fmt) -> tuple[str, str]:
     if cur > prev + 1:
-        missing = "、".join(fmt(n) for n in range(prev + 1, cur))
+        gap = range(prev + 1, cur)
+        missing = "、".join(fmt(n) for n in gap) if len(gap) <= 5 else f"{fmt(gap[0])}至{fmt(gap[-1])}"
         return f"由{fmt(prev)}跳至{fmt(cur)}, 缺少{missing}", f"skips from {fmt(prev)} to {fmt(cur)}"
     return f"{fmt(prev)}之后又是{fmt(cur)}", f"{fmt(cur)} follows {fmt(prev)}"
 
