@@ -13,9 +13,9 @@ import io
 import os
 import random
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -33,7 +33,7 @@ def second_report() -> str:
 @dataclass
 class Case:
     build: Callable[[], tuple[bytes, str]]
-    expect: str  # "ok" or "error"
+    expect: str  # "ok", "error", or "any" (either, the error on one line)
     says: str = ""  # a part of the one-line error
     check: Callable[[dict], bool] | None = None  # on the summary + warnings of an "ok"
 
@@ -203,12 +203,16 @@ def enumeration(words: str) -> tuple[bytes, str]:
     return text.encode(), "enum.txt"
 
 
-def chinese_junk(megabytes: int) -> tuple[bytes, str]:
+def chinese_junk(megabytes: int, chars: str) -> tuple[bytes, str]:
     rng = random.Random(3)
-    chars = "一二三四五六七八九十百千万是第部分条款项目政府信息公开申请年度报告总计、。（）\n"
     chunk = "".join(rng.choice(chars) for _ in range(100_000))
     junk = chunk * (megabytes * (1 << 20) // (3 * len(chunk)) + 1)
     return (sample() + junk).encode(), "junk.txt"
+
+
+JUNK_NUMERALS = "一二三四五六七八九十百千万是第部分条款项目政府信息公开申请年度报告总计、。（）\n"
+JUNK_PROSE = "的了在是有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过政府信息公开申请" \
+             "件条万元一二三四五六七八九十百千，，，。\n"
 
 
 def pasted_reports() -> tuple[bytes, str]:
@@ -230,7 +234,7 @@ CASES: dict[str, Case] = {
     "docx-numbering-fullwidth-negative": Case(lambda: numbered_report("decimalFullWidth", "-5"), "ok"),
     # Decompressed XML: a cap on bytes and on nodes, before parsing.
     "docx-empty-paragraphs-80mb": Case(lambda: empty_paragraphs_docx(80), "error", "docx member word/document.xml"),
-    "docx-empty-paragraphs-30mb": Case(lambda: empty_paragraphs_docx(20), "error", "XML elements"),
+    "docx-empty-paragraphs-20mb": Case(lambda: empty_paragraphs_docx(20), "error", "XML elements"),
     "docx-nodes-under-cap": Case(lambda: many_nodes_docx(950_000), "ok"),
     # altChunk bodies: read (html, mht, text) or refused with a reason.
     "docx-altchunk-html": Case(lambda: alt_chunk_docx("afchunk.htm", page(_html_page(sample())).encode()), "ok",
@@ -263,7 +267,8 @@ CASES: dict[str, Case] = {
     "txt-enumeration-qian-shi": Case(lambda: enumeration("千是"), "ok"),
     "txt-enumeration-erbai-shi": Case(lambda: enumeration("二百是"), "ok"),
     "txt-enumeration-yiwan-shi": Case(lambda: enumeration("九千九百万是"), "ok"),
-    "txt-chinese-junk-3mb": Case(lambda: chinese_junk(3), "ok"),
+    "txt-chinese-junk-3mb-numerals": Case(lambda: chinese_junk(3, JUNK_NUMERALS), "any"),
+    "txt-chinese-junk-3mb-prose": Case(lambda: chinese_junk(3, JUNK_PROSE), "ok"),
     "txt-lone-surrogate": Case(surrogates, "ok"),
     # Two different reports in one file: warned, and the summary from one of them.
     "txt-two-reports-pasted": Case(pasted_reports, "ok",

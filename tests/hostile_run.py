@@ -1,7 +1,8 @@
-"""Run one hostile case (``tests/hostile_cases.py``) in this process and print a JSON line:
-the outcome, the parse's CPU seconds and wall seconds, and the process's peak memory.
+"""Run hostile cases (``tests/hostile_cases.py``) in this process, printing a JSON line for
+each: the outcome, the parse's CPU and wall seconds, and the process's peak memory so far
+(an upper bound on the case's own peak).
 
-    python tests/hostile_run.py CASE
+    python tests/hostile_run.py CASE [CASE ...]
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import hostile_cases  # noqa: E402
-
 from reportparse import ReportParseError, parse, parse_text, summarize  # noqa: E402
 
 
@@ -24,9 +24,7 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def main(name: str) -> None:
-    # A guard for the machine, well above the 1 GiB the test asserts.
-    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+def run(name: str) -> None:
     data, file_name = hostile_cases.build(name)
     cpu, wall = _cpu(), time.monotonic()
     out: dict = {"case": name}
@@ -46,8 +44,15 @@ def main(name: str) -> None:
     out["cpu"] = round(_cpu() - cpu, 2)
     out["wall"] = round(time.monotonic() - wall, 2)
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    print(json.dumps(out, ensure_ascii=False))
+    print(json.dumps(out, ensure_ascii=False), flush=True)
+
+
+def main(names: list[str]) -> None:
+    # A guard for the machine, well above the 1 GiB the test asserts.
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+    for name in names:
+        run(name)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])

@@ -10,7 +10,7 @@ import regex
 from .check import check
 from .clock import check_time, time_limit
 from .config import DEFAULT_LIMITS, Limits
-from .damage import find_second_copy, out_of_order_headings, truncated_table_warnings
+from .damage import find_second_copy, find_second_report, out_of_order_headings, truncated_table_warnings
 from .errors import InputError, LimitExceededError, NotAReportError, ReportParseError
 from .extract.channels import extract_channels
 from .extract.contact import extract_phones
@@ -78,6 +78,12 @@ def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
     if copy_at is not None:
         warnings.append(f"the report text appears twice (pasted twice?): read the first copy only, "
                         f"the second starts at character {copy_at:,}")
+    if copy_at is None:
+        second = find_second_report(loaded.text)
+        if second is not None:
+            copy_at, first_title, second_title = second
+            warnings.append(f"the file holds two reports (two titles: {first_title} / {second_title}): "
+                            f"read the first only, the second starts at character {copy_at:,}")
     doc = normalize(loaded.text if copy_at is None else loaded.text[:copy_at])
     ensure_report(doc)
     check_time("normalize")
