@@ -234,7 +234,7 @@ CASES: dict[str, Case] = {
     "docx-numbering-fullwidth-negative": Case(lambda: numbered_report("decimalFullWidth", "-5"), "ok"),
     # Decompressed XML: a cap on bytes and on nodes, before parsing.
     "docx-empty-paragraphs-80mb": Case(lambda: empty_paragraphs_docx(80), "error", "docx member word/document.xml"),
-    "docx-empty-paragraphs-20mb": Case(lambda: empty_paragraphs_docx(20), "error", "XML elements"),
+    "docx-empty-paragraphs-20mb": Case(lambda: empty_paragraphs_docx(20), "error", "XML elements and attributes"),
     "docx-nodes-under-cap": Case(lambda: many_nodes_docx(950_000), "ok"),
     # altChunk bodies: read (html, mht, text) or refused with a reason.
     "docx-altchunk-html": Case(lambda: alt_chunk_docx("afchunk.htm", page(_html_page(sample())).encode()), "ok",

@@ -105,6 +105,12 @@ def read_member(zf: zipfile.ZipFile, name: str, limits: Limits, *, cap: int | No
     return b"".join(chunks)
 
 
+def count_nodes(data: bytes) -> int:
+    """Elements and attributes of an XML part, counted on the bytes before parsing: a few MB
+    of ``<w:p/>`` are millions of nodes, GBs once parsed."""
+    return data.count(b"<") - data.count(b"</") + data.count(b"=")
+
+
 def parse_xml(data: bytes, name: str, limits: Limits | None = None):
     from lxml import etree
 
@@ -112,8 +118,7 @@ def parse_xml(data: bytes, name: str, limits: Limits | None = None):
     if b"<!DOCTYPE" in head or b"<!ENTITY" in data[:65536]:
         raise UnsupportedFormatError(f"docx part {name} declares a DOCTYPE/entities (refused: entity bomb?)")
     if limits is not None:
-        # Counted on the bytes before parsing: a few MB of <w:p/> is millions of nodes (GBs parsed).
-        nodes = data.count(b"<") - data.count(b"</") + data.count(b"=")
+        nodes = count_nodes(data)
         if nodes > limits.max_xml_nodes:
             raise LimitExceededError(f"docx part {name} has about {nodes:,} XML elements and attributes "
                                      f"(limit {limits.max_xml_nodes:,})")
@@ -514,12 +519,17 @@ def load_docx(data: bytes, limits: Limits) -> Loaded:
     with zf:
         doc_xml = read_member(zf, "word/document.xml", limits)
         assert doc_xml is not None
+        numbering_xml = read_member(zf, "word/numbering.xml", limits)
+        styles_xml = read_member(zf, "word/styles.xml", limits)
+        nodes = sum(count_nodes(part) for part in (doc_xml, numbering_xml, styles_xml) if part)
+        if nodes > limits.max_xml_nodes:  # counted before any is parsed, all parts together
+            raise LimitExceededError(f"docx parts have about {nodes:,} XML elements and attributes "
+                                     f"(limit {limits.max_xml_nodes:,})")
         document = parse_xml(doc_xml, "word/document.xml", limits)
+        del doc_xml
         body = document.find(f"{W}body")
         if body is None:
             raise InputError("damaged .docx (no document body)")
-        numbering_xml = read_member(zf, "word/numbering.xml", limits)
-        styles_xml = read_member(zf, "word/styles.xml", limits)
         chunks = read_alt_chunks(zf, body, limits)
     numbering = Numbering(parse_xml(numbering_xml, "word/numbering.xml", limits) if numbering_xml else None,
                           parse_xml(styles_xml, "word/styles.xml", limits) if styles_xml else None)

@@ -36,7 +36,7 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_231
               "us-ascii": "utf-8"}
 
 # Elements whose content is never article text.
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+_DROP_TAGS = ("script", "style", "noscript", "noframes", "template", "iframe", "frame", "frameset", "object", "embed",
               "applet", "svg", "math", "canvas", "video", "audio", "map", "button", "select",
               "input", "textarea", "label", "nav", "footer", "aside", "link", "meta", "head",
               "img", "picture", "source")
@@ -237,7 +237,7 @@ def _no_article(root, frames: list[str]) -> str:
     message = "页面中没有找到报告正文 (no report text found in the page"
     if frames:
         shown = ", ".join(frames[:3])
-        return f"{message}: a frameset page, its text is in other files: {shown})"
+        return f"{message}: it shows other pages in frames: {shown})"
     files = [a.get("href", "") for a in root.iter("a") if _ATTACHMENT.search(a.get("href", ""))]
     if files:
         return f"{message}; the report may be an attachment: {files[0][-120:]})"
