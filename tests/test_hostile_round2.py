@@ -261,3 +261,41 @@ NOT_TWO_REPORTS = [
 @pytest.mark.parametrize("what,text", NOT_TWO_REPORTS, ids=[t[0] for t in NOT_TWO_REPORTS])
 def test_one_report_is_not_two(what, text):
     assert find_second_report(text) is None
+
+
+def test_cli_gives_every_hostile_file_a_record_or_one_line(tmp_path):
+    names = [n for n in hostile_cases.CASES if hostile_cases.CASES[n].build is not hostile_cases.surrogates
+             and "80mb" not in n]
+    paths = []
+    for name in names:
+        data, file_name = hostile_cases.build(name)
+        path = tmp_path / f"{name}{Path(file_name).suffix}"
+        path.write_bytes(data)
+        paths.append(path)
+    proc, seconds = _cli("--format", "summary", *map(str, paths))
+    records = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    errors = proc.stderr.decode().splitlines()
+    assert [r["file"] for r in records] == list(map(str, paths))
+    failed = [r for r in records if not r["ok"]]
+    assert len(errors) == len(failed) and all(_one_line(e) for e in errors), errors
+    assert proc.returncode == (1 if failed else 0)
+    expected = {name for name in names if hostile_cases.CASES[name].expect == "error"}
+    assert expected <= {Path(r["file"]).stem for r in failed}
+    assert seconds < 10 * len(paths)
+
+
+def test_documents_in_threads_give_what_they_give_alone():
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = sorted(CORPUS.glob("*.txt"))[:6] + sorted((CORPUS / "containers").glob("*.*"))[:6]
+
+    def one(path: Path) -> str:
+        try:
+            report = parse(path)
+        except ReportParseError as err:
+            return str(err)
+        return report.model_dump_json(exclude={"text"})
+
+    alone = [one(path) for path in files]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(one, files)) == alone
