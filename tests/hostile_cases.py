@@ -153,6 +153,23 @@ def deep_before(depth: int, tag: str = "div") -> tuple[bytes, str]:
     return page(body).encode(), "deep.html"
 
 
+def unclosed_link(count: int) -> tuple[bytes, str]:
+    """``count`` unclosed <a> tags before the article: the parser puts the article inside them."""
+    body = ('<div class="nav"><a href="/">首页' + '<a href="/zwgk/"><img src="i.png">' * (count - 1)
+            + f"<h1>{TITLE}</h1>{_html_page(sample())}</div>")
+    return page(body).encode(), "links.html"
+
+
+def many_alt_chunks(count: int) -> tuple[bytes, str]:
+    """``count`` altChunk references, all to the same imported page."""
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(f'<Relationship Id="r{i}" Type="aFChunk" Target="a.htm"/>' for i in range(count))
+            + "</Relationships>")
+    body = "".join(f'<w:altChunk r:id="r{i}"/>' for i in range(count))
+    return docx(body, extra=(("word/_rels/document.xml.rels", rels),
+                             ("word/a.htm", page(_html_page(sample())).encode()))), "chunks.docx"
+
+
 def frameset(with_noframes: bool) -> tuple[bytes, str]:
     noframes = f"<noframes><body>{_html_page(sample())}</body></noframes>" if with_noframes else ""
     text = (f"<!DOCTYPE html><html><head><title>{TITLE}</title></head>"
@@ -241,6 +258,8 @@ CASES: dict[str, Case] = {
                                check=lambda s: s["requests_received"] == 3),
     "docx-altchunk-mht": Case(lambda: alt_chunk_docx("afchunk.mht", mht(page(_html_page(sample())))), "ok",
                               check=lambda s: s["requests_received"] == 3),
+    "docx-altchunk-1000-references": Case(lambda: many_alt_chunks(1000), "ok",
+                                          check=lambda s: s["requests_received"] == 3),
     "docx-altchunk-rtf": Case(lambda: alt_chunk_docx("afchunk.rtf", b"{\\rtf1\\ansi report}"), "error", "altChunk"),
     # html: the article is found, or the page is an error, never an ok from <title>.
     "html-webforms": Case(webforms, "ok", check=lambda s: s["requests_received"] == 3),
@@ -248,6 +267,8 @@ CASES: dict[str, Case] = {
     "html-deep-divs-300": Case(lambda: deep_before(300), "ok", check=lambda s: s["requests_received"] == 3),
     "html-deep-divs-3000": Case(lambda: deep_before(3000), "ok", check=lambda s: s["requests_received"] == 3),
     "html-deep-fonts-5000": Case(lambda: deep_before(5000, "font"), "ok", check=lambda s: s["requests_received"] == 3),
+    "html-unclosed-link": Case(lambda: unclosed_link(1), "ok", check=lambda s: s["requests_received"] == 3),
+    "html-unclosed-links-5000": Case(lambda: unclosed_link(5000), "ok", check=lambda s: s["requests_received"] == 3),
     "html-frameset": Case(lambda: frameset(False), "error", "no report text found in the page"),
     "html-frameset-noframes": Case(lambda: frameset(True), "ok", check=lambda s: s["requests_received"] == 3),
     "html-title-only": Case(title_only, "error", "no report text found in the page"),

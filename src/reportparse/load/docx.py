@@ -449,6 +449,7 @@ def _row_cells(tr):
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_MAX_CHUNKS = 100
 
 
 @dataclass
@@ -473,13 +474,26 @@ def read_alt_chunks(zf: zipfile.ZipFile, body, limits: Limits) -> dict[str, AltC
             if rel.get("TargetMode") != "External":
                 targets[rel.get("Id", "")] = rel.get("Target", "")
     chunks: dict[str, AltChunk] = {}
+    by_part: dict[str, AltChunk] = {}
+    budget = limits.max_bytes  # all imported parts together: no more than one input file
     for rid in dict.fromkeys(ids):
         target = targets.get(rid)
         if not target:
             chunks[rid] = AltChunk([], "imported content (altChunk) whose part is missing: not read")
             continue
         name = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
-        chunks[rid] = _read_chunk(zf, name, limits)
+        if name not in by_part:
+            try:
+                size = zf.getinfo(name).file_size
+            except KeyError:
+                size = 0
+            budget -= size
+            if budget < 0 or len(by_part) >= _MAX_CHUNKS:
+                raise LimitExceededError(f"docx imports too much content (altChunk: over {_MAX_CHUNKS} parts "
+                                         f"or {limits.max_bytes:,} bytes)")
+            by_part[name] = _read_chunk(zf, name, limits)
+            check_time("reading imported content (altChunk)")
+        chunks[rid] = by_part[name]
     return chunks
 
 

@@ -51,7 +51,7 @@ _SWALLOWED_CHARS = 200
 _INLINE_SOURCE_TAGS = re.compile(r"</?(?:font|span|b|i|u|s|em|strong|small|big|sub|sup|strike|tt|"
                                  r"o:p|st1:[\w-]+|ins|del|abbr|acronym|nobr|wbr)\b[^<>]*>", re.I)
 _BLOCK_SOURCE_TAGS = re.compile(r"</?(?:div|section|article|main|center|blockquote|li|ul|ol|dl|dd|dt|"
-                                r"header|aside|nav|footer|figure)\b[^<>]*>", re.I)
+                                r"header|aside|nav|footer|figure|a|p)\b[^<>]*>", re.I)
 _MIN_ARTICLE_CJK = 10  # a report body has hundreds of characters; a title page has a few left
 _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|zip|rar|ofd)(?:$|[?#])", re.I)
 # class/id words of site chrome (whole words or word parts of the attribute value).
@@ -171,6 +171,10 @@ def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -
             _drop(el)
     for el in list(root.iter(*_UNWRAP_TAGS)):
         _unwrap(el)
+    for el in list(root.iter("a")):  # an unclosed <a> swallowed the paragraphs after it: not a link
+        if _text_len(el, _SWALLOWED_CHARS) > _SWALLOWED_CHARS and any(
+                isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in el.iterdescendants()):
+            _unwrap(el)
     body = root.find("body")
     if body is None:
         body = root
