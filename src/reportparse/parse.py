@@ -88,7 +88,8 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
                                  f"(limit {limits.max_sections:,})")
     clock.check("segment")
     period = extract_period(doc, layout)
-    year = extract_year(doc, layout, period)
+    published = extract_published(doc, layout)
+    year = extract_year(doc, layout, period, published)
     era = detect_era(doc.text, year.value if year else None)
     tables = recover_tables(doc, era)
     clock.check("tables")
@@ -108,7 +109,7 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
         organ=extract_organ(doc, layout),
         year=year,
         period=period,
-        published=extract_published(doc, layout),
+        published=published,
         phones=extract_phones(doc),
         contact_office=extract_contact_office(doc, layout),
         legal_bases=extract_legal_bases(doc, layout),

@@ -28,7 +28,8 @@ import regex
 from ..models import IntFact, Outline, Section, Subsection, TextFact
 from ..normalize import Normalized
 from ..numbers import parse_cn_int
-from ..vocab import CN_DATE, ERA_ORDER, SECTION_HEADING_ANY, SUB_MARKERS, TOP_MARKER
+from ..vocab import ERA_ORDER, SECTION_HEADING_ANY, SUB_MARKERS, TOP_MARKER
+from .titles import TitleSpot, find_signature, find_titles
 
 _ERA_2021 = regex.compile(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知")
 _ERA_2019 = regex.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|采购项目数量")
@@ -83,6 +84,7 @@ class Layout:
     signature: tuple[int, int] | None = None
     declared_parts: tuple[int, int, int] | None = None  # (count, start, end)
     candidates: list[Candidate] = field(default_factory=list)  # every heading candidate considered
+    titles: list[TitleSpot] = field(default_factory=list)  # every place the head names a report title
 
     def parts_of(self, kind: str) -> list[Part]:
         return [p for p in self.parts if p.kind == kind]
@@ -266,10 +268,6 @@ def find_subsections(text: str, start: int, end: int) -> list[Sub]:
 _DECLARED = regex.compile(
     rf"(?:共|等)?(?P<n>[{'一二三四五六七八九十'}]|\d)个?(?:部分|方面)(?:内容)?(?:组成|构成)?"
 )
-_TITLE = regex.compile(
-    r"\A(?:[^\n]{0,12}\n){0,3}?(?P<title>[^\n。,;:《》]{0,60}?(?:\d{4}|[二〇○零一两三四五六七八九十]{4})年度?"
-    r"[^\n。,;:《》]{0,40}?(?:政府)?信息公开(?:工作)?\n?(?:年度)?(?:工作)?\n?(?:报告|年报))"
-)
 
 
 def segment(doc: Normalized) -> Layout:
@@ -278,15 +276,18 @@ def segment(doc: Normalized) -> Layout:
     chosen = select_headings(candidates)
     parts = [Part(c.kind or "extra", c.number, c.start, c.title_start, c.title_end) for c in chosen]
     # A trailing signature (organ + date on the last lines) is not part of the last section.
-    signature = find_signature(text)
+    signature = find_signature(doc)
     body_end = signature[0] if signature else len(text)
     for i, part in enumerate(parts):
         part.end = parts[i + 1].start if i + 1 < len(parts) else max(body_end, part.title_end)
         part.subs = find_subsections(text, part.title_end, part.end)
+    head_end = min(len(text), max(parts[0].start if parts else 0, 3000))
+    titles = find_titles(doc, head_end)
     title = None
-    m = _TITLE.search(text[:400])
-    if m:
-        title = (m.start("title"), m.end("title"), m.group("title"))
+    best = next((t for t in titles if t.standalone and t.year), None) or \
+        next((t for t in titles if t.standalone), None)
+    if best:
+        title = (best.start, best.end, text[best.start : best.end])
     preamble_start = title[1] if title else 0
     preamble = (preamble_start, parts[0].start) if parts and parts[0].start > preamble_start else None
     declared = None
@@ -298,36 +299,7 @@ def segment(doc: Normalized) -> Layout:
                 if n:
                     declared = (n, preamble[0] + dm.start(), preamble[0] + dm.end())
                     break
-    return Layout(parts, title, preamble, signature, declared, candidates)
-
-
-_ORGAN_LINE = regex.compile(
-    r"[^\n。;:,()]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|委|厅|院|中心|街道办事处|街道|乡|镇|实验区|开发区)"
-)
-_AFTER_SIGNATURE = regex.compile(r"\s*(?:$|附件|附表|\(附|附:)")
-
-
-def find_signature(text: str) -> tuple[int, int] | None:
-    """The closing block: an organ name and a date ending the text (or before its annexes).
-
-    Works on line-broken text (name and date on the last lines) and on text
-    run together on one line (``…。平潭县人民政府2013年1月16日附件1:…``).
-    """
-    for m in reversed(list(CN_DATE.finditer(text, max(0, len(text) - 20000)))):
-        if not _AFTER_SIGNATURE.match(text, m.end()):
-            continue
-        start = m.start()
-        before = text[max(0, start - 40) : start]
-        # The organ name right before the date, on the same or the previous line.
-        stripped = before.rstrip("\n")
-        cut = max(stripped.rfind("。"), stripped.rfind("\n"), stripped.rfind(";"))
-        name = stripped[cut + 1 :]
-        if name and _ORGAN_LINE.fullmatch(name):
-            start = start - len(before) + cut + 1
-        elif not (start == 0 or text[start - 1] in "\n。"):
-            continue
-        return start, m.end()
-    return None
+    return Layout(parts, title, preamble, signature, declared, candidates, titles)
 
 
 def detect_era(text: str, year: int | None) -> str | None:
