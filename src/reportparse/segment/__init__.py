@@ -36,7 +36,9 @@ _ERA_2019 = regex.compile(r"本年新制作数量|本年新公开数量|对外�
 _FORMAT_TABLE = regex.compile(r"本年新收政府信息公开申请|收到和处理政府信息公开申请")
 
 # A sentence end or line start before a heading.
-_BOUNDARY_CHARS = "\n。;!?>】"
+_BOUNDARY_CHARS = "\n。;:!?>】"
+# An e-mail address or web address right before a heading (…@163.com一、概述): a boundary.
+_ADDRESS_END = regex.compile(r"(?:@[\w.-]+|www\.[\w.-]+|\.(?:com|cn|net|org|gov))\Z", regex.I)
 _TERMINAL_TAIL = regex.compile(r"[^。;:\n(]{0,28}?(?:情况|措施|事项|问题|打算|概述|方面)")
 _TERMINAL_END = ("情况", "措施", "事项", "问题", "打算", "概述", "方面", "计划")
 _SUB_TITLE_STOP = regex.compile(r"[。;:]")
@@ -93,8 +95,42 @@ class Layout:
 _ANNEX = regex.compile(r"[^。;:\n]{0,20}?(?:统计表|附表)")
 
 
+# A year or 年度 before the heading's words: 年度政府信息公开工作概述, 2019年主动公开政府信息情况.
+_YEAR_PREFIX = regex.compile(r"(?:(?:\d{4}|[二〇○零一两三四五六七八九]{4})年度?|本?年度)(?:的)?")
+# Headings as the formats print them, matched with one wrong character (a typo) when nothing
+# else matches: 主动公开政俯信息情况, 其他需要报告的事顷.
+_FUZZY_HEADINGS = [
+    (kind, regex.compile(rf"(?:{words}){{s<=1}}"))
+    for kind, words in [
+        ("proactive", "主动公开政府信息"), ("requests", "收到和处理政府信息公开申请"),
+        ("requests", "依申请公开政府信息"), ("requests", "政府信息依申请公开"),
+        ("review_litigation", "政府信息公开行政复议"), ("review_litigation", "申请行政复议、提起行政诉讼"),
+        ("fees", "政府信息公开的收费及减免"), ("problems", "存在的主要问题"),
+        ("other", "其他需要报告的事项"), ("overview", "政府信息公开工作概述"),
+    ]
+]
+
+
+def classify_fuzzy(text: str) -> tuple[str | None, int]:
+    """Like :func:`classify_title`, allowing one wrong character in a standard heading's words."""
+    kind, end = classify_title(text)
+    if kind:
+        return kind, end
+    for kind, pattern in _FUZZY_HEADINGS:
+        m = pattern.match(text)
+        if m:
+            tail = _TERMINAL_TAIL.match(text, m.end())
+            return kind, tail.end() if tail else m.end()
+    return None, 0
+
+
 def classify_title(text: str) -> tuple[str | None, int]:
     """The section kind a heading title starts with, and the end of the match."""
+    prefix = _YEAR_PREFIX.match(text)
+    if prefix and prefix.end() < len(text):
+        kind, end = classify_title(text[prefix.end() :])
+        if kind and kind != "extra":
+            return kind, prefix.end() + end
     m = SECTION_HEADING_ANY.match(text)
     if m:
         kind = m.lastgroup
@@ -142,13 +178,16 @@ def heading_candidates(text: str) -> list[Candidate]:
         start = m.start()
         prev = text[start - 1] if start else "\n"
         line_start = prev == "\n"
-        boundary = line_start or prev in _BOUNDARY_CHARS
+        boundary = line_start or prev in _BOUNDARY_CHARS or bool(
+            prev.isascii() and prev.isalnum() and _ADDRESS_END.search(text, max(0, start - 60), start))
         numeral = m.group("num") or m.group("ord")
         number = parse_cn_int(numeral) if numeral else None
         if number is None or number > 20:
             continue
         title_start = m.end()
         kind, match_end = classify_title(text[title_start : title_start + 80])
+        if kind is None and boundary:
+            kind, match_end = classify_fuzzy(text[title_start : title_start + 80])
         if not boundary and not (kind not in (None, "extra", "overview") and (prev.isdigit() or match_end >= 8)):
             # Mid-sentence (after a table's digits or unit): only a long, specific heading.
             continue
