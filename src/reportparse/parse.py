@@ -31,16 +31,30 @@ from .normalize import Normalized, normalize
 from .segment import detect_era, segment, to_outline
 from .tables import recover_tables
 
-_REPORT_WORDS = regex.compile(r"信息公开|政务公开")
+_REPORT_WORDS = regex.compile(r"信息公开|政务公开|资讯公开|公开政府信息|政府信息")
 _REPORT_KIND = regex.compile(r"年度报告|年报|工作报告|主动公开|依申请|申请公开|公开申请")
+# The standard parts' words: an excerpt that holds two of them is a report's text.
+_PART_WORDS = regex.compile(
+    r"(?P<proactive>主动公开)|(?P<requests>依申请公开|收到和处理)|(?P<review>行政复议)|"
+    r"(?P<fees>收费(?:及|和)减免)|(?P<problems>存在的主要问题)|(?P<other>其他需要报告的事项)"
+)
 
 
 def ensure_report(doc: Normalized) -> None:
-    """Refuse text that is not a disclosure annual report (one line, no traceback)."""
+    """Refuse text that is not a disclosure annual report (one line, no traceback).
+
+    A report, or an excerpt of one, in any script: 信息公开 vocabulary with report
+    words (年度报告, 主动公开, 依申请), or the words of two standard parts.
+    """
     head = doc.text[:20000]
-    if not (_REPORT_WORDS.search(head) and _REPORT_KIND.search(head)):
-        raise NotAReportError("not a government information-disclosure annual report "
-                              "(no 信息公开 / 年度报告 vocabulary found)")
+    parts = {m.lastgroup for m in _PART_WORDS.finditer(head)}
+    if len(parts) >= 2 or (_REPORT_WORDS.search(head) and _REPORT_KIND.search(head)):
+        return
+    if not _REPORT_WORDS.search(head):
+        missing = "no 信息公开 / 政务公开 vocabulary found"
+    else:
+        missing = "信息公开 is named, but no 年度报告 / 主动公开 / 依申请公开 words and no standard part headings"
+    raise NotAReportError(f"not a government information-disclosure annual report ({missing})")
 
 
 def check_size(text: str, limits: Limits) -> None:

@@ -200,7 +200,7 @@ def extract_year(doc: Normalized, layout: Layout, period: Period | None,
 
 
 _TIME_LABEL = regex.compile(
-    r"(?:(?:发布|公开|印发|成文|发文)(?:日期|时间)|(?<![\p{Han}])(?:时间|日期))[::]?\n?"
+    r"(?:(?:发布|公开|印发|成文|发文|生成)(?:日期|时间)|(?<![\p{Han}])(?:时间|日期))[::]?\n?"
     rf"(?:(?P<iso>\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})|(?P<cn>{_Y}年{_M}月{_D}日))"
 )
 

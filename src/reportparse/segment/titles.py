@@ -25,9 +25,10 @@ from ..vocab import CN_DATE
 YEAR = r"(?:\d{4}|[二〇○零OΟ0一两三四五六七八九]{4})"
 # The end of a report title: 政府信息公开工作年度报告, 信息公开年报, 政务公开工作报告 ...
 _TITLE_TAIL = regex.compile(
-    r"(?:政府)?(?:信息|政务)公开(?:工作)?\n?(?:年度)?(?:工作)?\n?(?:报告|年报)"
+    r"(?:政府)?(?:信息|政务)公开\n?(?:工作)?\n?(?:的)?(?:年度)?\n?(?:工作)?\n?(?:报告|年报)"
 )
 _YEAR_BEFORE = regex.compile(rf"(?P<y>{YEAR})年度?(?:的)?(?P<mid>[\p{{Han}}()]{{0,30}}?)\n?\Z")
+_ABOUT = regex.compile(r"关于\n?\Z")
 # Words that never belong to an organ's name: page chrome, report words, sentence verbs.
 _NOT_ORGAN = regex.compile(
     r"信息公开|政务公开|年报|报告|首页|当前位置|位置|栏目|专栏|链接|标题|正文|来源|发布|时间|日期|"
@@ -36,7 +37,7 @@ _NOT_ORGAN = regex.compile(
 )
 ORGAN_SUFFIX = regex.compile(
     r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|党工委|局|委|厅|署|院|部|办|中心|"
-    r"街道办事处|办事处|街道|乡|镇|区|县|市|州|盟|旗|所|站|队|会|社|处|园区|实验区|开发区|片区|公司|集团)$"
+    r"街道办事处|办事处|街道|乡|镇|区|县|市|州|盟|旗|所|站|队|会|社|处|馆|台|校|园区|实验区|开发区|片区|公司|集团)$"
 )
 _NAME_CHARS = regex.compile(r"[\p{Han}()]")
 _MAX_NAME = 30
@@ -101,13 +102,16 @@ def organ_name_before(doc: Normalized, end: int) -> tuple[int, int] | None:
     name = doc.text[s:e]
     if not ORGAN_SUFFIX.search(name):
         return None
-    if doc.text.count(name) >= 2 or gap_before(doc, s) or doc.text[s - 1] in "。;:!?,、)》\"'”":
-        return s, e
-    for k in range(1, len(name) - 3):
-        tail = name[k:]
-        if ORGAN_SUFFIX.search(tail) and doc.text.count(tail) >= 2:
-            return s + k, e
+    if doc.text.count(name) < 2:
+        # 无平潭县财政局 (六、其他需要报告的事项 无 + the signature, the space lost): a closing
+        # word glued to the name. Taken off only when the report names the rest elsewhere.
+        filler = _CLOSING_WORD.match(name)
+        if filler and len(name) - filler.end() >= 4 and doc.text.count(name[filler.end():]) >= 2:
+            return s + filler.end(), e
     return s, e
+
+
+_CLOSING_WORD = regex.compile(r"无|以上|特此|此致|敬礼|全文完|完")
 
 
 @dataclass
@@ -168,7 +172,8 @@ def find_titles(doc: Normalized, stop: int) -> list[TitleSpot]:
             if len(mid) >= 2 and not _NOT_ORGAN.search(mid):
                 organ = (mid_s, mid_e)  # year first: 2023年XX局政府信息公开…
             else:
-                organ = name_before(doc, year[0])
+                about = _ABOUT.search(text, max(0, year[0] - 3), year[0])
+                organ = name_before(doc, about.start() if about else year[0])
                 if organ is None and year[0] > 0 and text[year[0] - 1] == "\n":
                     # Split over two lines: the organ alone on the line above.
                     ls = text.rfind("\n", 0, year[0] - 1) + 1
