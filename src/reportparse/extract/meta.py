@@ -94,7 +94,7 @@ def organ_candidates(doc: Normalized, layout: Layout) -> list[MetaCandidate]:
             continue
         if spot.standalone:
             out.append(MetaCandidate(name, "title", 2, s, e))
-        elif ORGAN_SUFFIX.search(name):
+        elif ORGAN_SUFFIX.search(name) and _PUBLISHING_VERB.search(text, max(0, spot.start - 6), spot.start):
             out.append(MetaCandidate(name, "title_mention", 4, s, e))
     head_end = min(len(text), max(layout.parts[0].start if layout.parts else 0, 3000))
     for m in _PUBLISHER.finditer(text, 0, head_end):
@@ -111,6 +111,8 @@ def organ_candidates(doc: Normalized, layout: Layout) -> list[MetaCandidate]:
     return out
 
 
+# A sentence that names the report it introduces: 现公布2017年XX局政府信息公开工作年度报告.
+_PUBLISHING_VERB = regex.compile(r"(?:公布|发布|现将|编制了?|形成了?|本报告为|是)\Z")
 _NEXT_LABEL = regex.compile(r"时间|日期|发布|索引号|文号|分类|浏览|点击|字号|作者|编辑|【")
 
 

@@ -28,6 +28,10 @@ _TITLE_TAIL = regex.compile(
     r"(?:政府)?(?:信息|政务)公开\n?(?:工作)?\n?(?:的)?(?:年度)?\n?(?:工作)?\n?(?:报告|年报)"
 )
 _YEAR_BEFORE = regex.compile(rf"(?P<y>{YEAR})年度?(?:的)?(?P<mid>[\p{{Han}}()]{{0,30}}?)\n?\Z")
+_YEAR_AFTER = regex.compile(rf"\n?[(\[【]?(?P<y>{YEAR})年度?[)\]】]?")
+# A web page's run-together chrome before a title, and the words a body or metadata block starts with.
+_CHROME_END = regex.compile(r"(?:年报|首页|栏目|专栏|链接|位置|标题|正文|年度报告)\Z")
+_BODY_START = regex.compile(r"根据|按照|依据|依照|本报告|为了?|来源|发布|时间|日期|浏览|字号|索引号")
 _ABOUT = regex.compile(r"关于\n?\Z")
 # Words that never belong to an organ's name: page chrome, report words, sentence verbs.
 _NOT_ORGAN = regex.compile(
@@ -186,6 +190,10 @@ def find_titles(doc: Normalized, stop: int) -> list[TitleSpot]:
                 organ = None
             if organ is None:
                 continue
+            # XX局政府信息公开工作年度报告(2019年度): the year after the report words.
+            after = _YEAR_AFTER.match(text, tail.end())
+            if after and year_value(after["y"]):
+                year = (after.start("y"), after.end("y"))
         if organ:
             start = min(start, organ[0])
             # A trailing 关于 / 的 is the title's grammar, not the organ's name.
@@ -194,8 +202,10 @@ def find_titles(doc: Normalized, stop: int) -> list[TitleSpot]:
                 e -= 1
             organ = (s, e) if e - s >= 2 else None
         own_line = gap_before(doc, start) and (start == 0 or text[start - 1] == "\n")
-        bounded = gap_before(doc, start) or text[start - 1] in ":>】]|"
-        standalone = not quoted and (own_line or (bounded and gap_after(doc, tail.end())))
+        bounded = gap_before(doc, start) or text[start - 1] in ":>】]|#*" or bool(
+            _CHROME_END.search(text, max(0, start - 4), start))
+        ends = gap_after(doc, tail.end()) or bool(_BODY_START.match(text, tail.end()))
+        standalone = not quoted and (own_line or (bounded and ends))
         spots.append(TitleSpot(start, tail.end(), year, organ, standalone, quoted))
     return spots
 
