@@ -191,3 +191,15 @@ PHONES = [
 def test_phones(line, phones):
     text = PREAMBLE + "如对本报告有疑问,请与县政府办公室联系," + line + "。\n" + body()
     assert summarize(parse_text(text)).phones == phones
+
+
+def test_candidates_on_the_report_point_into_the_original():
+    text = ("当前位置:首页 > 政府信息公开年报\n发布机构:罗源县教育局\n發布日期:2023-01-12\n"
+            "罗源县教育局2022年政府信息公开工作年度报告\n本报告统计期限自2022年1月1日至2022年12月31日。\n"
+            + body(2022) + "罗源县教育局\n二〇二三年一月十日\n")
+    report = parse_text(text)
+    assert report.candidates["organ"][0].source == "signature"
+    assert [c.value for c in report.candidates["published"]] == ["2023-01-10", "2023-01-12"]
+    for cands in report.candidates.values():
+        for c in cands:
+            assert report.text[c.evidence.start:c.evidence.end] == c.evidence.text

@@ -22,6 +22,7 @@ from .extract.meta import (
     extract_period,
     extract_published,
     extract_year,
+    meta_candidates,
 )
 from .extract.problems import extract_problems
 from .extract.refusals import extract_refusals
@@ -124,6 +125,7 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
         year=year,
         period=period,
         published=published,
+        candidates=meta_candidates(doc, layout, period, published),
         phones=extract_phones(doc),
         contact_office=extract_contact_office(doc, layout),
         legal_bases=extract_legal_bases(doc, layout),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..models import DateFact, IntFact, Period, TextFact
+from ..models import Candidate, DateFact, IntFact, Period, TextFact
 from ..normalize import Normalized
 from ..numbers import parse_cn_int
 from ..segment import Layout
@@ -238,6 +238,31 @@ def extract_published(doc: Normalized, layout: Layout) -> DateFact | None:
     if best is None:
         return None
     return DateFact(value=str(best.value), evidence=doc.evidence(best.start, best.end))
+
+
+def _as_model(doc: Normalized, c: MetaCandidate, fallback=None) -> Candidate | None:
+    if c.start >= 0:
+        return Candidate(value=c.value, source=c.source, evidence=doc.evidence(c.start, c.end))
+    return Candidate(value=c.value, source=c.source, evidence=fallback) if fallback is not None else None
+
+
+def meta_candidates(doc: Normalized, layout: Layout, period: Period | None,
+                    published: DateFact | None) -> dict[str, list[Candidate]]:
+    """organ, year, published: every candidate, most trusted first (the first is the chosen value)."""
+    out: dict[str, list[Candidate]] = {}
+    for name, cands in (
+        ("organ", organ_candidates(doc, layout)),
+        ("year", year_candidates(doc, layout, period, published)),
+        ("published", published_candidates(doc, layout)),
+    ):
+        models = []
+        for c in sorted(cands, key=lambda c: (c.trust, c.start)):
+            m = _as_model(doc, c, period.evidence if c.source == "period" and period else None)
+            if m is not None:
+                models.append(m)
+        if models:
+            out[name] = models
+    return out
 
 
 def extract_contact_office(doc: Normalized, layout: Layout) -> TextFact | None:
