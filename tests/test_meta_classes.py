@@ -42,6 +42,9 @@ ORGAN_YEAR_PUBLISHED = [
     # the same run together with no spaces at all: the chrome words still end before the organ
     ("首页政务公开政府信息公开年报罗源县卫生健康局2021年政府信息公开工作年度报告" + PREAMBLE.strip() + body(2021),
      "罗源县卫生健康局", 2021, None),
+    # the breadcrumbs name the site column's organ; the title names the report's
+    ("首页 > 信息公开 > 闽侯县农业农村局政府信息公开年报 闽侯县农业局2018年度政府信息公开年度报告 来源: "
+     + PREAMBLE.strip() + body(2018).replace("\n", " "), "闽侯县农业局", 2018, None),
     # year first
     ("2023年福清市审计局政府信息公开工作年度报告\n" + PREAMBLE + body(), "福清市审计局", 2023, None),
     # year first, in Chinese numerals, with 年度
@@ -134,6 +137,10 @@ SECTIONS = [
     ("总体情况\n正文。\n主动公开政府信息情况\n正文。\n收到和处理政府信息公开申请情况\n正文。\n", ["overview", "proactive", "requests"]),
     # problems split in two parts
     ("一、概述\n正文。\n五、存在的主要问题\n一是。\n六、改进措施\n一是。\n", ["overview", "problems", "problems"]),
+    # unnumbered headings of a web copy saved as one line: the page's spaces set them apart
+    ("根据《条例》编制本报告,全文包括总体情况、主动公开政府信息情况等部分。 总体情况 2022年,我局推进公开。 "
+     "主动公开政府信息情况 本年公开信息10条。 收到和处理政府信息公开申请情况 本年未收到申请。 其他需要报告的事项 无。",
+     ["overview", "proactive", "requests", "other"]),
     # an excerpt that stops mid-report keeps what it has
     ("一、总体情况\n正文。\n二、主动公开政府信息情况\n本年公开信息", ["overview", "proactive"]),
 ]

@@ -65,9 +65,9 @@ def organ_candidates(doc: Normalized, layout: Layout) -> list[MetaCandidate]:
 
     1 signature (the closing block), 2 a title standing on its own (first
     line, after breadcrumbs or a metadata block, year first or organ first,
-    split over two lines), 3 a 发布机构/来源 metadata line, 4 a title mentioned
-    in a sentence (现公布2017年XX局政府信息公开工作年度报告). Titles quoted in
-    《》 are never taken.
+    split over two lines), 3 a 发布机构/来源 metadata line, 4 a title without
+    a year, 5 a title mentioned in a sentence (现公布2017年XX局政府信息公开工作
+    年度报告). Titles quoted in 《》 are never taken.
     """
     text = doc.text
     out: list[MetaCandidate] = []
@@ -93,9 +93,11 @@ def organ_candidates(doc: Normalized, layout: Layout) -> list[MetaCandidate]:
         if not 2 <= len(name) <= 30:
             continue
         if spot.standalone:
-            out.append(MetaCandidate(name, "title", 2, s, e))
+            # A title without a year may be a page's column name (XX局政府信息公开年报 in the
+            # breadcrumbs), which can belong to another organ than the report's.
+            out.append(MetaCandidate(name, "title", 2 if spot.year else 4, s, e))
         elif ORGAN_SUFFIX.search(name) and _PUBLISHING_VERB.search(text, max(0, spot.start - 6), spot.start):
-            out.append(MetaCandidate(name, "title_mention", 4, s, e))
+            out.append(MetaCandidate(name, "title_mention", 5, s, e))
     head_end = min(len(text), max(layout.parts[0].start if layout.parts else 0, 3000))
     for m in _PUBLISHER.finditer(text, 0, head_end):
         i = m.end()
@@ -180,7 +182,8 @@ def year_candidates(doc: Normalized, layout: Layout, period: Period | None,
             if year:
                 out.append(MetaCandidate(year, "first_sentence", 4, m.start("y"), m.end("y")))
                 break
-    if published and not out:
+    signed = any(c.source == "signature" for c in published_candidates(doc, layout)) if published else False
+    if published and signed and not out:
         month = int(published.value[5:7])
         m = _THIS_YEAR.search(text, 0, min(len(text), 3000))
         if m and month <= 6:

@@ -29,7 +29,7 @@ from ..models import IntFact, Outline, Section, Subsection, TextFact
 from ..normalize import Normalized
 from ..numbers import parse_cn_int
 from ..vocab import ERA_ORDER, SECTION_HEADING_ANY, SUB_MARKERS, TOP_MARKER
-from .titles import TitleSpot, find_signature, find_titles
+from .titles import TitleSpot, find_signature, find_titles, gap_after
 
 _ERA_2021 = regex.compile(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知")
 _ERA_2019 = regex.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|采购项目数量")
@@ -168,7 +168,7 @@ def _is_contents_line(text: str, ls: int, le: int) -> bool:
 MAX_CANDIDATES = 2000
 
 
-def heading_candidates(text: str) -> list[Candidate]:
+def heading_candidates(text: str, doc: Normalized | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[int] = set()
     contents_line: dict[int, bool] = {}
@@ -227,7 +227,38 @@ def heading_candidates(text: str) -> list[Candidate]:
         kind, end = classify_title(line)
         if kind and kind != "extra" and len(line) - end <= 6:
             out.append(Candidate(ls, ls, le, None, kind, True))
+    if doc is not None:
+        out.extend(spaced_headings(doc, {c.start for c in out} | seen))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+_ORIGINAL_SPACE = regex.compile(r"[ \t\u3000\u00a0]+")
+
+
+def spaced_headings(doc: Normalized, taken: set[int]) -> list[Candidate]:
+    """Unnumbered headings of a web copy saved as running text: a known heading that the
+    page set apart with spaces on both sides (``…公开。 主动公开政府信息情况 第二十条…``).
+
+    Normalization removes spaces next to CJK characters, so the original's spaces tell
+    where such a heading starts and ends.
+    """
+    from bisect import bisect_left
+
+    text = doc.text
+    out: list[Candidate] = []
+    for n, m in enumerate(_ORIGINAL_SPACE.finditer(doc.original)):
+        if n >= MAX_CANDIDATES * 10 or len(out) >= MAX_CANDIDATES:
+            break
+        i = bisect_left(doc.index, m.end(), 0, len(text))
+        if i >= len(text) or i in taken or text[i - 1 : i] in ("\n", ""):
+            continue
+        kind, end = classify_title(text[i : i + 40])
+        if kind in (None, "extra") or not text[i : i + end].endswith(_TERMINAL_END):
+            continue
+        if not gap_after(doc, i + end) or text[i + end : i + end + 1] in "、,;":
+            continue
+        out.append(Candidate(i, i, i + end, None, kind, False))
     return out
 
 
@@ -311,7 +342,7 @@ _DECLARED = regex.compile(
 
 def segment(doc: Normalized) -> Layout:
     text = doc.text
-    candidates = heading_candidates(text)
+    candidates = heading_candidates(text, doc)
     chosen = select_headings(candidates)
     parts = [Part(c.kind or "extra", c.number, c.start, c.title_start, c.title_end) for c in chosen]
     # A trailing signature (organ + date on the last lines) is not part of the last section.
