@@ -45,6 +45,12 @@ ORGAN_YEAR_PUBLISHED = [
     # the breadcrumbs name the site column's organ; the title names the report's
     ("首页 > 信息公开 > 闽侯县农业农村局政府信息公开年报 闽侯县农业局2018年度政府信息公开年度报告 来源: "
      + PREAMBLE.strip() + body(2018).replace("\n", " "), "闽侯县农业局", 2018, None),
+    # markdown emphasis around the title; a 关于…情况的报告 title
+    ("**古田县审计局2019年政府信息公开工作年度报告**\n\n" + PREAMBLE + body(2019), "古田县审计局", 2019, None),
+    ("关于古田县审计局2019年度政府信息公开工作情况的报告\n" + PREAMBLE + body(2019), "古田县审计局", 2019, None),
+    # 特此报告 and a 此件主动公开 note around the signature
+    (PREAMBLE + body(2019) + "特此报告。\n\n古田县文化体育和旅游局\n2020年1月10日\n(此件主动公开)\n",
+     "古田县文化体育和旅游局", 2019, "2020-01-10"),
     # year first
     ("2023年福清市审计局政府信息公开工作年度报告\n" + PREAMBLE + body(), "福清市审计局", 2023, None),
     # year first, in Chinese numerals, with 年度

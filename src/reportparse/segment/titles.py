@@ -25,7 +25,7 @@ from ..vocab import CN_DATE
 YEAR = r"(?:\d{4}|[二〇○零OΟ0一两三四五六七八九]{4})"
 # The end of a report title: 政府信息公开工作年度报告, 信息公开年报, 政务公开工作报告 ...
 _TITLE_TAIL = regex.compile(
-    r"(?:政府)?(?:信息|政务)公开\n?(?:工作)?\n?(?:的)?(?:年度)?\n?(?:工作)?\n?(?:报告|年报)"
+    r"(?:政府)?(?:信息|政务)公开\n?(?:工作)?\n?(?:情况)?(?:的)?(?:年度)?\n?(?:工作)?\n?(?:报告|年报)"
 )
 _YEAR_BEFORE = regex.compile(rf"(?P<y>{YEAR})年度?(?:的)?(?P<mid>[\p{{Han}}()]{{0,30}}?)\n?\Z")
 _YEAR_AFTER = regex.compile(rf"\n?[(\[【]?(?P<y>{YEAR})年度?[)\]】]?")
@@ -61,7 +61,7 @@ def gap_after(doc: Normalized, i: int) -> bool:
     """A boundary at normalized offset ``i`` (end of a word): text end, line end, punctuation or space."""
     if i >= len(doc.text):
         return True
-    return doc.text[i] in "\n。,;:!?()、" or gap_before(doc, i)
+    return doc.text[i] in "\n。,;:!?()、*#】" or gap_before(doc, i)
 
 
 def name_before(doc: Normalized, end: int, *, max_len: int = _MAX_NAME) -> tuple[int, int] | None:
@@ -201,6 +201,8 @@ def find_titles(doc: Normalized, stop: int) -> list[TitleSpot]:
             while e > s and text[e - 1] in "的":
                 e -= 1
             organ = (s, e) if e - s >= 2 else None
+        if text.startswith("关于", max(0, start - 2)) and start >= 2:
+            start -= 2  # 关于XX局2019年度政府信息公开工作情况的报告
         own_line = gap_before(doc, start) and (start == 0 or text[start - 1] == "\n")
         bounded = gap_before(doc, start) or text[start - 1] in ":>】]|#*" or bool(
             _CHROME_END.search(text, max(0, start - 4), start))
