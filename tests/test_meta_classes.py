@@ -139,10 +139,16 @@ SECTIONS = [
     ("一、2019年政府信息公开工作概述\n正文。\n二、主动公开政府信息情况\n正文。\n", ["overview", "proactive"]),
     # a typo in a heading's words
     ("一、总体情况\n正文。\n二、主动公开政俯信息情况\n正文。\n三、其他需要报告的事顷\n无。\n", ["overview", "proactive", "other"]),
+    # 其它 for 其他; a typo in an unnumbered heading line
+    ("一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。\n六、其它需要报告的事项\n无。\n", ["overview", "proactive", "other"]),
+    ("总体情况\n正文。\n收到和处里政府信息公开申请情况\n正文。\n", ["overview", "requests"]),
     # unnumbered headings of a web copy
     ("总体情况\n正文。\n主动公开政府信息情况\n正文。\n收到和处理政府信息公开申请情况\n正文。\n", ["overview", "proactive", "requests"]),
     # problems split in two parts
     ("一、概述\n正文。\n五、存在的主要问题\n一是。\n六、改进措施\n一是。\n", ["overview", "problems", "problems"]),
+    # 其它 for 其他; a typo in an unnumbered heading line
+    ("一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。\n六、其它需要报告的事项\n无。\n", ["overview", "proactive", "other"]),
+    ("总体情况\n正文。\n收到和处里政府信息公开申请情况\n正文。\n", ["overview", "requests"]),
     # unnumbered headings of a web copy saved as one line: the page's spaces set them apart
     ("根据《条例》编制本报告,全文包括总体情况、主动公开政府信息情况等部分。 总体情况 2022年,我局推进公开。 "
      "主动公开政府信息情况 本年公开信息10条。 收到和处理政府信息公开申请情况 本年未收到申请。 其他需要报告的事项 无。",

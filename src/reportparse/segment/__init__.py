@@ -224,7 +224,7 @@ def heading_candidates(text: str, doc: Normalized | None = None) -> list[Candida
         pos = le + 1
         if ls in seen or not line or len(line) > 30 or "。" in line or line[0] in "#(":
             continue
-        kind, end = classify_title(line)
+        kind, end = classify_fuzzy(line)
         if kind and kind != "extra" and len(line) - end <= 6:
             out.append(Candidate(ls, ls, le, None, kind, True))
     if doc is not None:
