@@ -106,15 +106,38 @@ def organ_name_before(doc: Normalized, end: int) -> tuple[int, int] | None:
     name = doc.text[s:e]
     if not ORGAN_SUFFIX.search(name):
         return None
-    if doc.text.count(name) < 2:
-        # 无平潭县财政局 (六、其他需要报告的事项 无 + the signature, the space lost): a closing
-        # word glued to the name. Taken off only when the report names the rest elsewhere.
-        filler = _CLOSING_WORD.match(name)
-        if filler and len(name) - filler.end() >= 4 and doc.text.count(name[filler.end():]) >= 2:
-            return s + filler.end(), e
+    if doc.text.count(name) >= 2:
+        return s, e
+    # 无平潭县财政局 (六、其他需要报告的事项 无 + the signature, the space lost): a closing
+    # word glued to the name. Taken off only when the report names the rest elsewhere.
+    filler = _CLOSING_WORD.match(name)
+    if filler and len(name) - filler.end() >= 4 and doc.text.count(name[filler.end():]) >= 2:
+        return s + filler.end(), e
+    # The name runs into the sentence before it (…处理费平潭县财政局2022年1月7日): the
+    # longest tail that the report names elsewhere as a name of its own is the name.
+    for k in range(1, len(name) - 3):
+        tail = name[k:]
+        if ORGAN_SUFFIX.search(tail) and _named_elsewhere(doc, tail, s + k):
+            return s + k, e
     return s, e
 
 
+_PUNCTUATION = "。;:!?,、)》\"'”】]>|("
+_BEFORE_NAME = "与和及由是请向对经在为将"
+
+
+def _named_elsewhere(doc: Normalized, name: str, here: int) -> bool:
+    """``name`` stands as a name of its own somewhere else in the text (not inside a longer word)."""
+    text = doc.text
+    pos = text.find(name)
+    for _ in range(50):
+        if pos < 0:
+            return False
+        if pos != here and (pos == 0 or text[pos - 1] in _PUNCTUATION or text[pos - 1] in _BEFORE_NAME
+                            or gap_before(doc, pos)):
+            return True
+        pos = text.find(name, pos + 1)
+    return False
 _CLOSING_WORD = regex.compile(r"无|以上|特此|此致|敬礼|全文完|完")
 
 
