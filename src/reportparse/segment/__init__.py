@@ -243,14 +243,12 @@ def spaced_headings(doc: Normalized, taken: set[int]) -> list[Candidate]:
     Normalization removes spaces next to CJK characters, so the original's spaces tell
     where such a heading starts and ends.
     """
-    from bisect import bisect_left
-
     text = doc.text
     out: list[Candidate] = []
     for n, m in enumerate(_ORIGINAL_SPACE.finditer(doc.original)):
         if n >= MAX_CANDIDATES * 10 or len(out) >= MAX_CANDIDATES:
             break
-        i = bisect_left(doc.index, m.end(), 0, len(text))
+        i = doc.to_normalized(m.end())
         if i >= len(text) or i in taken or text[i - 1 : i] in ("\n", ""):
             continue
         kind, end = classify_title(text[i : i + 40])
