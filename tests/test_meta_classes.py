@@ -39,6 +39,9 @@ ORGAN_YEAR_PUBLISHED = [
      " --> 微信 微博 QQ空间 打印 相关链接: 连江县财政局2019年政府信息公开工作年度报告 " + PREAMBLE.strip()
      + body(2019).replace("\n", " "),
      "连江县财政局", 2019, "2020-01-15"),
+    # a 信息公开目录 column before the title, run together
+    ("首页政务公开政府信息公开目录年度报告罗源县司法局2020年度政府信息公开工作年度报告" + PREAMBLE.strip() + body(2020),
+     "罗源县司法局", 2020, None),
     # the same run together with no spaces at all: the chrome words still end before the organ
     ("首页政务公开政府信息公开年报罗源县卫生健康局2021年政府信息公开工作年度报告" + PREAMBLE.strip() + body(2021),
      "罗源县卫生健康局", 2021, None),
