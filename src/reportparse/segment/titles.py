@@ -73,7 +73,7 @@ def name_before(doc: Normalized, end: int, *, max_len: int = _MAX_NAME) -> tuple
     holds (page chrome like ``政府信息公开年报``, verbs like ``编制``).
     """
     text = doc.text
-    while end > 0 and text[end - 1] in " \n":
+    while end > 0 and text[end - 1] in " \n([":
         end -= 1
     i = end
     while i > 0 and end - i < max_len and _NAME_CHARS.match(text[i - 1]):
@@ -260,6 +260,8 @@ def find_signature(doc: Normalized) -> tuple[int, int] | None:
         if not _AFTER_SIGNATURE.match(text, m.end()) and "。" in text[m.end() : m.end() + 300]:
             continue
         start = m.start()
+        if start > 0 and text[start - 1] in "([" and text[m.end() : m.end() + 1] in ")]":
+            start -= 1  # (2020年1月10日) under the organ's name
         organ = organ_name_before(doc, start)
         if organ is not None:
             return organ[0], m.end()
