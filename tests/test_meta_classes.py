@@ -62,6 +62,10 @@ ORGAN_YEAR_PUBLISHED = [
     ("闽侯县人民政府办公室\n2022年政府信息公开工作年度报告\n" + PREAMBLE + body(2022), "闽侯县人民政府办公室", 2022, None),
     # the title split inside the report words
     ("2021年长乐区住房和城乡建设局政府信息公开\n工作年度报告\n" + PREAMBLE + body(2021), "长乐区住房和城乡建设局", 2021, None),
+    # the organ alone on the line below a year-first title
+    ("2020年政府信息公开工作年度报告\n古田县司法局\n" + PREAMBLE + body(2020), "古田县司法局", 2020, None),
+    # a page title with the site's name after an underscore
+    ("古田县司法局2020年政府信息公开工作年度报告_古田县人民政府门户网站\n" + PREAMBLE + body(2020), "古田县司法局", 2020, None),
     # 关于 between organ and year
     ("平潭县林业局关于2018年度政府信息公开工作的年度报告\n" + PREAMBLE + body(2018), "平潭县林业局", 2018, None),
     # a title-like quote of a notice in the preamble is not the report's title

@@ -62,7 +62,7 @@ def gap_after(doc: Normalized, i: int) -> bool:
     """A boundary at normalized offset ``i`` (end of a word): text end, line end, punctuation or space."""
     if i >= len(doc.text):
         return True
-    return doc.text[i] in "\n。,;:!?()、*#】" or gap_before(doc, i)
+    return doc.text[i] in "\n。,;:!?()、*#】_-—|" or gap_before(doc, i)
 
 
 def name_before(doc: Normalized, end: int, *, max_len: int = _MAX_NAME) -> tuple[int, int] | None:
@@ -208,6 +208,15 @@ def find_titles(doc: Normalized, stop: int) -> list[TitleSpot]:
                     line = text[ls : year[0] - 1]
                     if 2 <= len(line) <= _MAX_NAME and ORGAN_SUFFIX.search(line) and not _NOT_ORGAN.search(line):
                         organ = (ls, year[0] - 1)
+                if organ is None and (year[0] == 0 or text[year[0] - 1] == "\n") \
+                        and text[tail.end() : tail.end() + 1] == "\n":
+                    # The organ alone on the line below a title that starts with the year.
+                    ls = tail.end() + 1
+                    le = text.find("\n", ls)
+                    le = len(text) if le < 0 else le
+                    line = text[ls:le]
+                    if 2 <= len(line) <= _MAX_NAME and ORGAN_SUFFIX.search(line) and not _NOT_ORGAN.search(line):
+                        organ = (ls, le)
         else:
             organ = name_before(doc, t)
             if organ and not ORGAN_SUFFIX.search(text[organ[0] : organ[1]]):
@@ -228,7 +237,7 @@ def find_titles(doc: Normalized, stop: int) -> list[TitleSpot]:
         if text.startswith("关于", max(0, start - 2)) and start >= 2:
             start -= 2  # 关于XX局2019年度政府信息公开工作情况的报告
         own_line = gap_before(doc, start) and (start == 0 or text[start - 1] == "\n")
-        bounded = gap_before(doc, start) or text[start - 1] in ":>】]|#*" or bool(
+        bounded = gap_before(doc, start) or text[start - 1] in ":>】]|#*_-—" or bool(
             _CHROME_END.search(text, max(0, start - 4), start))
         ends = gap_after(doc, tail.end()) or bool(_BODY_START.match(text, tail.end()))
         standalone = not quoted and (own_line or (bounded and ends))
