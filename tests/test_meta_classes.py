@@ -104,6 +104,9 @@ ORGAN_YEAR_PUBLISHED = [
     # the date in brackets under the organ's name
     ("鼓楼区教育局2021年政府信息公开工作年度报告\n" + PREAMBLE + body(2021) + "鼓楼区教育局\n(2022年1月20日)\n",
      "鼓楼区教育局", 2021, "2022-01-20"),
+    # no signature: a page footer's 发布时间
+    ("古田县司法局2020年政府信息公开工作年度报告\n" + PREAMBLE + body(2020) + "六、其他需要报告的事项\n无。\n"
+     "发布时间:2021-01-20 浏览次数:35\n", "古田县司法局", 2020, "2021-01-20"),
     # a bare closing date
     (PREAMBLE + body(2019) + "六、其他需要报告的事项\n无。\n\n2020年1月15日\n", None, 2019, "2020-01-15"),
     # a date inside the last sentence is not a signature

@@ -211,7 +211,8 @@ _TIME_LABEL = regex.compile(
 
 
 def published_candidates(doc: Normalized, layout: Layout) -> list[MetaCandidate]:
-    """The signature's date (trust 1), then a labelled date in the head (发布日期, 成文日期, a page's 时间)."""
+    """The signature's date (trust 1), then a labelled date above the body or in a page's footer
+    (发布日期, 成文日期, a page's 时间)."""
     text = doc.text
     out: list[MetaCandidate] = []
     if layout.signature:
@@ -222,7 +223,11 @@ def published_candidates(doc: Normalized, layout: Layout) -> list[MetaCandidate]
                 out.append(MetaCandidate(iso, "signature", 1, m.start(), m.end()))
                 break
     head_end = min(len(text), max(layout.parts[0].start if layout.parts else 0, 1500))
-    for m in _TIME_LABEL.finditer(text, 0, head_end):
+    # A web page prints 发布时间 above the title or in its footer, below the last part.
+    foot_start = max(head_end, layout.parts[-1].title_end if layout.parts else len(text))
+    labels = list(_TIME_LABEL.finditer(text, 0, head_end))
+    labels += [m for m in _TIME_LABEL.finditer(text, foot_start) if ":" in m.group(0)]
+    for m in labels:
         if m["iso"]:
             im = ISO_DATE.fullmatch(m["iso"])
             iso = _iso(im["y"], im["m"], im["d"]) if im else None

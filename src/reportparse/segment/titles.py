@@ -107,12 +107,12 @@ def organ_name_before(doc: Normalized, end: int) -> tuple[int, int] | None:
     name = doc.text[s:e]
     if not ORGAN_SUFFIX.search(name):
         return None
-    if doc.text.count(name) >= 2:
+    if _occurs_elsewhere(doc, name, s):
         return s, e
     # 无平潭县财政局 (六、其他需要报告的事项 无 + the signature, the space lost): a closing
     # word glued to the name. Taken off only when the report names the rest elsewhere.
     filler = _CLOSING_WORD.match(name)
-    if filler and len(name) - filler.end() >= 4 and doc.text.count(name[filler.end():]) >= 2:
+    if filler and len(name) - filler.end() >= 4 and _occurs_elsewhere(doc, name[filler.end():], s + filler.end()):
         return s + filler.end(), e
     # The name runs into the sentence before it (…处理费平潭县财政局2022年1月7日): the
     # longest tail that the report names elsewhere as a name of its own is the name.
@@ -123,23 +123,34 @@ def organ_name_before(doc: Normalized, end: int) -> tuple[int, int] | None:
     return s, e
 
 
+_CLOSING_WORD = regex.compile(r"无|以上|特此|此致|敬礼|全文完|完")
 _PUNCTUATION = "。;:!?,、)》\"'”】]>|("
 _BEFORE_NAME = "与和及由是请向对经在为将"
+# Where a report names itself: the head (title, metadata, contact line). Searching only
+# there keeps the signature's look-ups bounded on any text.
+_NAMING_ZONE = 5000
+
+
+def _occurs_elsewhere(doc: Normalized, name: str, here: int) -> bool:
+    text = doc.text
+    pos = text.find(name, 0, _NAMING_ZONE)
+    while pos >= 0:
+        if pos != here:
+            return True
+        pos = text.find(name, pos + 1, _NAMING_ZONE)
+    return False
 
 
 def _named_elsewhere(doc: Normalized, name: str, here: int) -> bool:
-    """``name`` stands as a name of its own somewhere else in the text (not inside a longer word)."""
+    """``name`` stands as a name of its own in the head (not inside a longer word)."""
     text = doc.text
-    pos = text.find(name)
-    for _ in range(50):
-        if pos < 0:
-            return False
+    pos = text.find(name, 0, _NAMING_ZONE)
+    while pos >= 0:
         if pos != here and (pos == 0 or text[pos - 1] in _PUNCTUATION or text[pos - 1] in _BEFORE_NAME
                             or gap_before(doc, pos)):
             return True
-        pos = text.find(name, pos + 1)
+        pos = text.find(name, pos + 1, _NAMING_ZONE)
     return False
-_CLOSING_WORD = regex.compile(r"无|以上|特此|此致|敬礼|全文完|完")
 
 
 @dataclass
