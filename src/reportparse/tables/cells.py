@@ -19,13 +19,17 @@ _TOKEN = regex.compile(r"[^\s|]+")
 
 # One printed cell: a signed number with optional unit and note, or a null mark.
 CELL = (
-    r"(?:[+\-−]*\d+(?:,\d{3})*(?:\.\d+)?(?:万元|亿元|元|万|件|个|项|条|次|%)?"
+    r"(?:[+\-−]*\d+(?:,\d{3})*(?:\.\d+)?(?:万元|亿元|元|万|件|个|项|条|次|笔|宗|%)?"
     r"(?:\((?:其中|含|包括)[^()\n]{0,40}\))?"
     r"|[/—–\-]+)"
+    # Not a cell: the number of the next row (``5.要求…``), or digits run into a date. A row
+    # whose last cell runs into the next sentence's year (``…00002025年``) ends before the year.
+    r"(?![.、．]\s*[^\d\s]|(?!(?:19|20)\d\d年)\d*[年月日])"
 )
 # The zone after a label: cells and separators, up to the first other text.
 ZONE = regex.compile(rf"(?:[ \t\n|]|{CELL})*")
 _CELL_RE = regex.compile(CELL)
+_UNIT_BOUNDARY = regex.compile(r"(?<=\d(?:万元|亿元|元|万|件|个|项|条|次|笔|宗|%))(?=[+\-−]?\d)")
 _PLAIN_RE = regex.compile(r"\d+(?:\.\d+)?")
 NULL_MARK = regex.compile(r"^(?:/+|[—–\-]+|无)$")
 NUMBER = regex.compile(r"^([+\-−]*)(\d+(?:,\d{3})*(?:\.\d+)?)(.*)$", regex.S)
@@ -79,7 +83,13 @@ def pieces_of(text: str, start: int, end: int) -> list[Piece]:
         return _split_first_line(text, start, end, "|", drop_ends=True)
     if "\t" in zone:
         return _split_first_line(text, start, end, "\t", drop_ends=False)
-    return [Piece(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(zone)]
+    pieces = []
+    for m in _TOKEN.finditer(zone):
+        at = start + m.start()
+        for part in _UNIT_BOUNDARY.split(m.group()):  # 2笔984361元: a unit ends its cell
+            pieces.append(Piece(part, at, at + len(part)))
+            at += len(part)
+    return pieces
 
 
 def _split_first_line(text: str, start: int, end: int, sep: str, drop_ends: bool) -> list[Piece]:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import regex
-
 from . import labels
 from .state import State
 
-# The header of table 四: 行政复议 ... 维持/纠正 with no figure between (prose has figures).
-_REVIEW_HEADER = regex.compile(r"行\s*政\s*复\s*议[^\d]{0,300}?(?:维\s*持|纠\s*正)")
+_REVIEW_HEADER = labels.REVIEW_HEADER
 
 
 def locate(state: State) -> None:
@@ -33,7 +30,7 @@ def locate(state: State) -> None:
     else:
         m4 = _REVIEW_HEADER.search(text)
     if m4:
-        state.regions["review_litigation"] = (m4.start(), min(n, m4.start() + 1500))
+        state.regions["review_litigation"] = (m4.start(), min(n, m4.start() + 2500))
     before = state.regions["requests"][0] if "requests" in state.regions else (m4.start() if m4 else n)
     m2 = None
     for m in labels.PROACTIVE_START.finditer(text, max(0, before - 5000), before):

@@ -42,14 +42,15 @@ def readings(pieces: list[Piece], ncols: int, subtotal: bool, budget: Budget | N
     return found or splits(pieces, ncols, max_digits=6, max_cell_digits=MAX_CELL_DIGITS, budget=budget)
 
 
-def _score(values: dict[str, list], era: str, ncols: int) -> int:
+def _score(values: dict[str, list], row_keys: tuple[str, ...], ncols: int) -> int:
     """How many column identities hold (only those whose cells are all known)."""
     score = 0
-    outcome = [k for k in labels.OUTCOME_ROWS[era] if k in values]
+    all_outcome = row_keys[2:-2]
+    outcome = [k for k in all_outcome if k in values]
     for c in range(ncols):
         total = values.get("total_processed", [None] * ncols)[c]
         parts = [values[k][c] for k in outcome]
-        if total is not None and len(outcome) == len(labels.OUTCOME_ROWS[era]) and None not in parts:
+        if total is not None and len(outcome) == len(all_outcome) and None not in parts:
             score += total == sum(parts)
         quad = [values.get(k, [None] * ncols)[c] for k in
                 ("new_received", "carried_over", "total_processed", "carried_forward")]
@@ -67,6 +68,7 @@ def requests_cells(state: State) -> None:
     if era not in labels.PHYSICAL_ROWS:
         era = "fmt2021" if any(k in rows for k in labels.OTHER_SUBROWS) else "fmt2019"
     state.layout = era
+    state.row_keys = row_keys = labels.physical_rows(era, rows)
     ncols, subtotal = state.request_ncols, state.request_subtotal
     options: dict[str, list[list[str]]] = {}
     for key, row in rows.items():
@@ -93,7 +95,7 @@ def requests_cells(state: State) -> None:
             for combo in product(*(options[k] for k in open_rows)):
                 values = dict(fixed)
                 values.update({k: values_of(r) for k, r in zip(open_rows, combo, strict=True)})
-                scored.append((_score(values, era, ncols), combo))
+                scored.append((_score(values, row_keys, ncols), combo))
             best = max(s for s, _ in scored)
             winners = [c for s, c in scored if s == best]
             for i, k in enumerate(open_rows):
@@ -105,7 +107,7 @@ def requests_cells(state: State) -> None:
 
     table: dict[str, dict] = {}
     out_index = list(range(6)) + [ncols - 1]  # the 小计 column is read, not reported
-    for key in labels.PHYSICAL_ROWS[era]:
+    for key in row_keys:
         reading = chosen.get(key)
         cells: dict = {}
         for col, idx in zip(labels.REQUEST_COLUMNS, out_index, strict=True):
@@ -124,7 +126,11 @@ def requests_cells(state: State) -> None:
                 state.raw[path] = raw
         table[key] = cells
     if era == "fmt2021":
-        table["other"] = _sum_rows([table[k] for k in labels.OTHER_SUBROWS])
+        if "other" in row_keys:  # printed as one row: its sub-rows stay null
+            for k in labels.OTHER_SUBROWS:
+                table[k] = dict.fromkeys(labels.REQUEST_COLUMNS)
+        else:
+            table["other"] = _sum_rows([table[k] for k in labels.OTHER_SUBROWS])
         order = list(labels.REQUEST_KEYS)
         table = {k: table[k] for k in order if k in table}
     state.requests = table

@@ -24,20 +24,9 @@ def review_cells(state: State) -> None:
         return
     text = state.text
     start, end = state.regions["review_litigation"]
-    m = _DIGIT.search(text, start, end)
-    if not m:
+    pieces, zend = _gather(text, start, end)
+    if not pieces:
         return
-    begin = m.start()
-    line_start = text.rfind("\n", start, begin) + 1
-    if text[max(line_start, start):begin].lstrip().startswith("|"):
-        begin = max(line_start, start)
-    else:
-        while begin > start and text[begin - 1] in " \t\n/—–-+":
-            begin -= 1
-    zend = zone_end(text, begin, end)
-    pieces = pieces_of(text, begin, zend)
-    while len(pieces) > NCELLS and pieces[-1].blank:
-        pieces.pop()
     if len(pieces) == NCELLS:
         options = [[p.text for p in pieces]]
     elif len(pieces) > NCELLS:
@@ -72,6 +61,42 @@ def review_cells(state: State) -> None:
         table[group] = cells
     state.review_litigation = table
     state.spans["review_litigation"] = (start, zend)
+
+
+def _zone_start(text: str, start: int, end: int) -> int | None:
+    m = _DIGIT.search(text, start, end)
+    if not m:
+        return None
+    begin = m.start()
+    line_start = text.rfind("\n", start, begin) + 1
+    if text[max(line_start, start):begin].lstrip().startswith("|"):
+        return max(line_start, start)
+    while begin > start and text[begin - 1] in " \t\n/—–-+":
+        begin -= 1
+    return begin
+
+
+def _gather(text: str, start: int, end: int) -> tuple[list, int]:
+    """The pieces of the table's cells: one zone, or several when the table is printed as
+    sub-tables (行政复议, then 行政诉讼 or its two groups) with only header words between."""
+    pieces: list = []
+    pos = start
+    zend = start
+    while len(pieces) < NCELLS:
+        begin = _zone_start(text, pos, end)
+        if begin is None or (pieces and not labels.REVIEW_HEADER_ONLY.fullmatch(text, zend, begin)):
+            break
+        zend = zone_end(text, begin, end)
+        found = pieces_of(text, begin, zend)
+        while found and found[-1].blank and len(pieces) + len(found) > NCELLS:
+            found.pop()
+        if not found:
+            break
+        pieces += found
+        pos = max(zend, begin + 1)
+    while len(pieces) > NCELLS and pieces[-1].blank:
+        pieces.pop()
+    return pieces, zend
 
 
 def _prose_filter(options: list[list[str]], prose: dict[str, int]) -> list[list[str]]:
