@@ -30,6 +30,8 @@ CELL = (
 ZONE = regex.compile(rf"(?:[ \t\n|]|{CELL})*")
 _CELL_RE = regex.compile(CELL)
 _UNIT_BOUNDARY = regex.compile(r"(?<=\d(?:万元|亿元|元|万|件|个|项|条|次|笔|宗|%))(?=[+\-−]?\d)")
+_WRAPPED_NUMBER = regex.compile(r"\d+(?:[ \t]+\d+)+")
+_SPACES = regex.compile(r"\s+")
 _PLAIN_RE = regex.compile(r"\d+(?:\.\d+)?")
 NULL_MARK = regex.compile(r"^(?:/+|[—–\-]+|无)$")
 NUMBER = regex.compile(r"^([+\-−]*)(\d+(?:,\d{3})*(?:\.\d+)?)(.*)$", regex.S)
@@ -106,7 +108,10 @@ def _split_first_line(text: str, start: int, end: int, sep: str, drop_ends: bool
     line = text[pos:line_end]
     pieces, offset = [], pos
     for part in line.split(sep):
-        pieces.append(Piece(part.strip(), offset, offset + len(part)))
+        cell = part.strip()
+        if _WRAPPED_NUMBER.fullmatch(cell):  # a number wrapped inside its cell: 1 23 is 123
+            cell = _SPACES.sub("", cell)
+        pieces.append(Piece(cell, offset, offset + len(part)))
         offset += len(part) + 1
     if pieces and pieces[0].blank:  # the rest of the label's cell
         pieces = pieces[1:]

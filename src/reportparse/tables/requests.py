@@ -15,7 +15,7 @@ from itertools import product
 
 from . import labels
 from .cells import Piece, cell_value, is_plain
-from .split import MAX_CELL_DIGITS, Budget, row_sum_expected, splits
+from .split import MAX_CELL_DIGITS, Budget, merges, row_sum_expected, splits
 from .state import State
 
 MAX_COMBINATIONS = 4096
@@ -36,7 +36,7 @@ def readings(pieces: list[Piece], ncols: int, subtotal: bool, budget: Budget | N
     if len(pieces) == ncols:
         return [[p.text for p in pieces]]
     if len(pieces) > ncols:
-        return []
+        return merges(pieces, ncols, row_sum_expected(ncols, subtotal))
     found = splits(pieces, ncols, row_sum_expected(ncols, subtotal), max_digits=6,
                    max_cell_digits=MAX_CELL_DIGITS, budget=budget)
     return found or splits(pieces, ncols, max_digits=6, max_cell_digits=MAX_CELL_DIGITS, budget=budget)

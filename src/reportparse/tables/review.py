@@ -12,7 +12,7 @@ import regex
 
 from . import labels
 from .cells import cell_value, is_plain, pieces_of, zone_end
-from .split import MAX_CELL_DIGITS, group_sum_expected, splits
+from .split import MAX_CELL_DIGITS, group_sum_expected, merges, splits
 from .state import State
 
 NCELLS = len(labels.REVIEW_GROUPS) * len(labels.REVIEW_COLUMNS)
@@ -30,7 +30,7 @@ def review_cells(state: State) -> None:
     if len(pieces) == NCELLS:
         options = [[p.text for p in pieces]]
     elif len(pieces) > NCELLS:
-        options = []
+        options = merges(pieces, NCELLS, group_sum_expected())
     else:
         options = splits(pieces, NCELLS, group_sum_expected(), max_digits=6, max_cell_digits=MAX_CELL_DIGITS,
                          budget=state.budget) or splits(
