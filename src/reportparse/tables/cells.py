@@ -108,16 +108,21 @@ def _split_first_line(text: str, start: int, end: int, sep: str, drop_ends: bool
     line = text[pos:line_end]
     pieces, offset = [], pos
     for part in line.split(sep):
-        cell = part.strip()
-        if _WRAPPED_NUMBER.fullmatch(cell):  # a number wrapped inside its cell: 1 23 is 123
-            cell = _SPACES.sub("", cell)
-        pieces.append(Piece(cell, offset, offset + len(part)))
+        pieces.append(Piece(table_cell(part), offset, offset + len(part)))
         offset += len(part) + 1
     if pieces and pieces[0].blank:  # the rest of the label's cell
         pieces = pieces[1:]
     if drop_ends and pieces and pieces[-1].blank:  # after the closing pipe
         pieces = pieces[:-1]
     return pieces
+
+
+def table_cell(part: str) -> str:
+    """The text of one pipe or tab cell; a number wrapped inside its cell (``1 23``) is one number."""
+    cell = part.strip()
+    if _WRAPPED_NUMBER.fullmatch(cell):
+        cell = _SPACES.sub("", cell)
+    return cell
 
 
 @lru_cache(maxsize=4096)

@@ -200,9 +200,11 @@ APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare
 REQUEST_COLUMNS = APPLICANT_COLUMNS + ("total",)
 # Where table 三 starts: its first row, followed by the second.
 # The label must be followed by cells: prose that names the row ("...数量为21件") is no anchor.
-REQUESTS_ANCHOR = regex.compile(
-    "(?:" + "|".join(loose(p) for p in REQUEST_LABELS["new_received"].printed) + r")[\s|]*[\d/—–\-][\s\S]{0,400}?"
-    + "(?:" + loose("上年结转") + "|" + loose("上一年结转") + ")")
+# Where table 三 starts: its first row, followed by the second. The label must be followed by
+# (or wrapped around) cells: prose that names the row ("...数量为21件") is no anchor.
+REQUESTS_FIRST = regex.compile("|".join(wrapped(p) for p in REQUEST_LABELS["new_received"].printed))
+REQUESTS_CELL_AFTER = regex.compile(r"[\s|]*[\d/—–\-]")
+REQUESTS_SECOND = regex.compile(loose("上年结转") + "|" + loose("上一年结转"))
 REQUESTS_HEADER = regex.compile(loose("申请人情况") + r"|\(\s*本\s*列\s*数\s*据")
 SUBTOTAL_COLUMN = regex.compile(r"小\s*计")
 

@@ -8,10 +8,21 @@ from .state import State
 _REVIEW_HEADER = labels.REVIEW_HEADER
 
 
+def _requests_anchor(text: str):
+    """The first row of table 三 with cells (after it or inside its wrapped label), followed by
+    the second row within a few hundred characters."""
+    for m in labels.REQUESTS_FIRST.finditer(text):
+        if not (m.captures("c") or labels.REQUESTS_CELL_AFTER.match(text, m.end())):
+            continue
+        if labels.REQUESTS_SECOND.search(text, m.end(), m.end() + 400):
+            return m
+    return None
+
+
 def locate(state: State) -> None:
     text = state.text
     n = len(text)
-    m3 = labels.REQUESTS_ANCHOR.search(text)
+    m3 = _requests_anchor(text)
     t3_start = t3_end = None
     if m3:
         t3_start = m3.start()

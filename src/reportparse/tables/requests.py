@@ -39,7 +39,11 @@ def readings(pieces: list[Piece], ncols: int, subtotal: bool, budget: Budget | N
         return merges(pieces, ncols, row_sum_expected(ncols, subtotal))
     found = splits(pieces, ncols, row_sum_expected(ncols, subtotal), max_digits=6,
                    max_cell_digits=MAX_CELL_DIGITS, budget=budget)
-    return found or splits(pieces, ncols, max_digits=6, max_cell_digits=MAX_CELL_DIGITS, budget=budget)
+    if found or len(pieces) > 1:
+        # Cells printed apart but too few of them: a cell was lost or wrapped, and a split that
+        # breaks the row's own total would be a guess.
+        return found
+    return splits(pieces, ncols, max_digits=6, max_cell_digits=MAX_CELL_DIGITS, budget=budget)
 
 
 def _score(values: dict[str, list], row_keys: tuple[str, ...], ncols: int) -> int:

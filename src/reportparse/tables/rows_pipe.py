@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from . import labels
-from .cells import Piece, is_cell
+from .cells import Piece, is_cell, table_cell
 from .state import Row, State
 
 _DIGIT = regex.compile(r"\d")
@@ -44,7 +44,7 @@ def requests_by_pipe_rows(state: State) -> None:
         cells, offset = [], m.start()
         line = m.group()
         for part in line.split("|"):
-            cells.append(Piece(part.strip(), offset, offset + len(part)))
+            cells.append(Piece(table_cell(part), offset, offset + len(part)))
             offset += len(part) + 1
         cells = cells[1:-1]  # outside the outer pipes
         # The label is every cell up to the last one that is not a cell value.

@@ -1,0 +1,218 @@
+"""Tables as real reports print them (issue 10, class 8): misprinted labels, （六）其他处理 as one
+row in a 2021 table, labels wrapped around their cells, numbers wrapped inside a cell, a row
+run into the next sentence's year, table 四 as markdown sub-tables.
+
+Every table is laid out from known cell values (:mod:`tables_render`) and must parse back to
+exactly those values; where a rendering leaves a cell undecidable, the cell must be null.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from reportparse import parse_text, summarize
+from reportparse.models import Tables
+from reportparse.tables.summary import table_counts
+from tables_render import (
+    RENDERERS,
+    misprinted,
+    random_data,
+    render_pdf_text,
+    render_pipe,
+    render_review_subtables,
+    render_run_together,
+    report,
+    with_one_row_other,
+    wrap_number,
+)
+
+ERAS = ["fmt2019", "fmt2021"]
+
+
+def _data(era: str, seed: int):
+    return random_data(random.Random(seed), era, scale=40, busy=0.6)
+
+
+def _parse(tables: tuple[str, str, str], year: int = 2022, **kw) -> Tables:
+    return parse_text(report("某县人民政府", year, tables, **kw)).tables
+
+
+def _never_wrong(tables: Tables, gold: dict, name: str) -> None:
+    for row, cells in gold.items():
+        for col, want in cells.items():
+            got = getattr(tables, name)[row][col]
+            assert got is None or got == want, f"{name}.{row}.{col}: {got} != {want}"
+
+
+# ---------------------------------------------------------------- misprinted labels
+
+@pytest.mark.parametrize("rendering", ["spaces", "tabs", "lines", "pipe", "html_pipes"])
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize("seed", [1, 2])
+def test_misprinted_labels(rendering, era, seed):
+    data = _data(era, seed)
+    tables = _parse(misprinted(RENDERERS[rendering])(data))
+    assert tables.requests == data.requests_gold()
+    assert tables.review_litigation == data.review_gold()
+    assert tables.format == era
+    assert not tables.missing and not tables.identities
+
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_misprinted_run_together_never_guesses(era, seed):
+    data = _data(era, seed)
+    tables = parse_text(report("某县人民政府", 2022, misprinted(render_run_together)(data), one_line=True)).tables
+    _never_wrong(tables, data.requests_gold(), "requests")
+    _never_wrong(tables, data.review_gold(), "review_litigation")
+    assert tables.requests["denied_law_forbidden"]["total"] is not None or \
+        "requests.denied_law_forbidden.total" in tables.ambiguous
+
+
+@pytest.mark.parametrize("label, row", [
+    ("2.其他法律行政止公开", "denied_law_forbidden"),
+    ("7.属于行政执法案件", "denied_enforcement_file"),
+    ("4.保护第三方合法权易", "denied_third_party"),
+    ("无正当理由大量反复申清", "not_processed_excessive"),
+    ("(三)不予公开", None),  # a group label names no row
+    ("(五)不予处理", None),
+    ("合计", None),
+])
+def test_closest_row(label, row):
+    from reportparse.tables import labels
+
+    assert labels.closest_row(label, labels.REQUEST_KEYS) == row
+
+
+# ---------------------------------------------------------------- （六） as one row in 2021
+
+@pytest.mark.parametrize("rendering", ["spaces", "tabs", "lines", "pipe", "html_pipes"])
+def test_2021_other_printed_as_one_row(rendering):
+    data = with_one_row_other(_data("fmt2021", 6))
+    tables = _parse(RENDERERS[rendering](data))
+    gold = data.requests_gold()
+    assert gold["other_reasons"]["total"] is None and gold["other"]["total"] is not None
+    assert tables.requests == gold
+    assert tables.format == "fmt2021"
+    assert tables.identities == []
+
+
+# ---------------------------------------------------------------- labels wrapped around cells
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize("width", [6, 12, 15])
+def test_labels_wrapped_around_their_cells(era, width):
+    data = _data(era, 7)
+    tables = _parse(render_pdf_text(data, width=width))
+    assert tables.requests == data.requests_gold()
+    assert not tables.missing
+
+
+def test_pdf_text_with_misprints_and_one_row_other():
+    data = with_one_row_other(_data("fmt2021", 8))
+    tables = _parse(misprinted(render_pdf_text)(data))
+    assert tables.requests == data.requests_gold()
+
+
+# ---------------------------------------------------------------- numbers wrapped inside a cell
+
+def _wrap_data(era: str):
+    data = _data(era, 9)
+    data.requests["new_received"] = [12, 0, 0, 3, 0, 0, 15]
+    data.requests["carried_over"] = [0] * 7
+    data.requests["carried_forward"] = [0] * 7
+    outcome = list(data.requests)[2:-2]
+    for k in outcome:
+        data.requests[k] = [0] * 7
+    data.requests["granted"] = [10, 0, 0, 3, 0, 0, 13]
+    data.requests["unable_not_held"] = [2, 0, 0, 0, 0, 0, 2]
+    data.requests["total_processed"] = [12, 0, 0, 3, 0, 0, 15]
+    return data
+
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize("rendering, sep", [("pipe", " "), ("lines", "\n"), ("tabs", " ")])
+def test_numbers_wrapped_inside_a_cell(era, rendering, sep):
+    data = _wrap_data(era)
+    gold = data.requests_gold()
+    for key, col in [("new_received", 0), ("new_received", 6), ("granted", 6), ("total_processed", 0)]:
+        wrap_number(data, key, col, sep)
+    tables = _parse(RENDERERS[rendering](data))
+    _never_wrong(tables, gold, "requests")
+    assert tables.requests["new_received"]["total"] == 15
+    assert tables.requests["granted"]["total"] == 13
+    assert tables.requests["total_processed"]["natural_person"] == 12
+
+
+# ---------------------------------------------------------------- a row run into the next year
+
+@pytest.mark.parametrize("cells, year", [
+    ("000000000000000", 2025),
+    ("110024001510102", 2024),
+    ("0 0 0 0 0 0 0 0 0 0 0 0 0 0 0", 2023),
+])
+def test_table_four_run_into_a_year(cells, year):
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议行政诉讼\n结果维持结果纠正其他结果尚未审结总计"
+            f"未经复议直接起诉复议后起诉\n{cells}{year}年,我局将进一步加强培训。")
+    tables = parse_text("三、收到和处理政府信息公开申请情况\n" + text).tables
+    values = [int(c) for c in cells.split()] if " " in cells else None
+    rl = tables.review_litigation
+    got = [rl[g][c] for g in ("review", "litigation_direct", "litigation_after_review")
+           for c in ("maintained", "corrected", "other", "pending", "total")]
+    if values:
+        assert got == values
+    else:
+        assert None not in got and sum(got[i] for i in (4, 9, 14)) == sum(got) / 2
+
+
+def test_requests_row_run_into_a_year():
+    data = _data("fmt2021", 10)
+    t2, t3, t4 = render_run_together(data)
+    t3 += "2025年,我局将继续做好依申请公开工作。"
+    tables = parse_text(report("某县人民政府", 2024, (t2, t3, t4), one_line=True)).tables
+    assert tables.requests["carried_forward"] == data.requests_gold()["carried_forward"] or \
+        any(p.startswith("requests.carried_forward") for p in tables.ambiguous)
+    _never_wrong(tables, data.requests_gold(), "requests")
+
+
+# ---------------------------------------------------------------- table 四 as sub-tables
+
+@pytest.mark.parametrize("style", ["headings", "two_tables"])
+@pytest.mark.parametrize("seed", [11, 12, 13])
+def test_table_four_as_sub_tables(style, seed):
+    data = _data("fmt2021", seed)
+    t2, t3, _t4 = render_pipe(data)
+    tables = _parse((t2, t3, render_review_subtables(data, style)))
+    assert tables.review_litigation == data.review_gold()
+    assert tables.requests == data.requests_gold()
+
+
+# ---------------------------------------------------------------- the summary from the tables
+
+def test_summary_counts_from_tables():
+    data = _data("fmt2021", 14)
+    summary = summarize(parse_text(report("某县人民政府", 2022, misprinted(render_pdf_text)(data))))
+    req, rl = data.requests_gold(), data.review_gold()
+    assert summary.requests_received == req["new_received"]["total"]
+    assert summary.requests_completed == req["total_processed"]["total"]
+    assert summary.requests_granted == req["granted"]["total"]
+    assert summary.requests_denied == sum(req[k]["total"] for k in req if k.startswith("denied_"))
+    assert summary.review_total == rl["review"]["total"]
+    assert summary.litigation_total == rl["litigation_direct"]["total"] + rl["litigation_after_review"]["total"]
+
+
+def test_undecided_cell_gives_null_not_a_guess():
+    review = {g: {"maintained": 0, "corrected": 0, "other": 0, "pending": None, "total": None}
+              for g in ("review", "litigation_direct", "litigation_after_review")}
+    review["litigation_direct"] = {"maintained": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1}
+    tables = Tables(review_litigation=review,
+                    ambiguous=["review_litigation.review.pending", "review_litigation.review.total",
+                               "review_litigation.litigation_after_review.pending",
+                               "review_litigation.litigation_after_review.total"])
+    counts = table_counts(tables)
+    assert counts["review_total"] is None and counts["litigation_total"] is None
+    # A cell that is not printed leaves the field to the narrative.
+    assert "review_total" not in table_counts(Tables(review_litigation=review))
+    assert "requests_received" not in counts
