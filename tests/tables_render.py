@@ -417,6 +417,26 @@ def misprinted(render):
     return out
 
 
+def drop_column(render, col: int):
+    """``render`` (tab-separated rows) with applicant column ``col`` left out of the header and
+    of every row, as some reports print table 三; the gold of that column is null."""
+    name = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"][col]
+
+    def out(data: TableData) -> tuple[str, str, str]:
+        t2, t3, t4 = render(data)
+        lines = []
+        for line in t3.split("\n"):
+            parts = line.split("\t")
+            if "申请人情况" in line:
+                parts.remove(name)
+            elif len(parts) == 8:  # a label and its seven cells
+                del parts[1 + col]
+            lines.append("\t".join(parts))
+        return t2, "\n".join(lines), t4
+
+    return out
+
+
 def with_one_row_other(data: TableData) -> TableData:
     """A 2021 table whose （六）其他处理 is printed as one row, without its three sub-rows."""
     req = data.requests

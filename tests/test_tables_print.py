@@ -216,3 +216,68 @@ def test_undecided_cell_gives_null_not_a_guess():
     # A cell that is not printed leaves the field to the narrative.
     assert "review_total" not in table_counts(Tables(review_litigation=review))
     assert "requests_received" not in counts
+
+
+# ---------------------------------------------------------------- a column left out
+
+@pytest.mark.parametrize("col", [1, 4, 5])
+@pytest.mark.parametrize("era", ERAS)
+def test_table_three_with_a_column_left_out(col, era):
+    from tables_render import COLUMNS, drop_column, render_tabs
+
+    data = _data(era, 15)
+    gold = data.requests_gold()
+    for cells in gold.values():
+        cells[COLUMNS[col]] = None
+    tables = _parse(drop_column(render_tabs, col)(data))
+    assert tables.requests == gold
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap_row_onto_next_line(line: str, wrap: dict[int, str]) -> list[str]:
+    """A space-aligned row whose cells ``wrap`` (index -> second part) wrapped onto the next line."""
+    label, *cells = line.split("    ")
+    first, second, col = label, "", _width(label)
+    for i, cell in enumerate(cells):
+        first += "    "
+        col += 4
+        if i in wrap:
+            head = cell[: len(cell) - len(wrap[i])]
+            second += " " * (col - _width(second)) + wrap[i]
+            cell = head
+        first += cell
+        col += len(cell)
+    return [first, second]
+
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize("row, wrap, decided", [
+    ("一、本年新收", {0: "2", 6: "5"}, True),  # 12 and 15 printed 1 / 2 and 1 / 5
+    ("（一）予以公开", {6: "3"}, True),
+    ("（七）总计", {1: "3"}, False),  # a stray figure under a 0 cell is no wrapped number
+])
+def test_numbers_wrapped_onto_the_next_line(era, row, wrap, decided):
+    data = _wrap_data(era)
+    t2, t3, t4 = RENDERERS["spaces"](data)
+    lines = []
+    for line in t3.split("\n"):
+        if line.startswith(row):
+            if not decided:
+                lines += [line, _wrap_row_onto_next_line(line.replace("    0", "    03", 1), wrap)[1]]
+            else:
+                lines += _wrap_row_onto_next_line(line, wrap)
+            continue
+        lines.append(line)
+    tables = _parse((t2, "\n".join(lines), t4))
+    gold = data.requests_gold()
+    _never_wrong(tables, gold, "requests")
+    key = {"一、本年新收": "new_received", "（一）予以公开": "granted", "（七）总计": "total_processed"}[row]
+    if decided:
+        assert tables.requests[key] == gold[key]
+    else:
+        assert tables.requests[key]["total"] is None

@@ -9,6 +9,7 @@ pipe or tab cell: blank), or several cells run together (``801000081``), which
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,6 +93,54 @@ def pieces_of(text: str, start: int, end: int) -> list[Piece]:
             pieces.append(Piece(part, at, at + len(part)))
             at += len(part)
     return pieces
+
+
+def display_column(text: str, pos: int) -> int:
+    """The display column of ``pos`` in its line of ``text`` (wide characters count two)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text[line_start:pos])
+
+
+def join_wrapped_lines(text: str, pieces: list[Piece], column) -> list[Piece]:
+    """Space-aligned cells whose numbers wrapped inside their cells: the wrapped digits stand on
+    the next line, each under the cell it continues (``12`` printed ``1`` over ``2``).
+    ``column(pos)`` is the display column of a text offset as printed (normalizing drops the
+    spaces that align them). The caller checks the result against the table's identities
+    (a page number may stand there too).
+    """
+    if len(pieces) < 3:
+        return pieces
+    lines: list[list[Piece]] = []
+    last_end = pieces[0].start
+    for p in pieces:
+        if not lines or "\n" in text[last_end:p.start]:
+            lines.append([])
+        lines[-1].append(p)
+        last_end = p.end
+    if len(lines) < 2 or len(lines[0]) < 2:
+        return pieces
+    head = lines[0]
+    spans = [(column(p.start), column(p.end)) for p in head]
+    out = list(head)
+    for extra in lines[1:]:
+        if len(extra) >= len(head) or not all(p.text.isdigit() for p in extra):
+            out += extra
+            continue
+        targets = []
+        for p in extra:
+            lo, hi = column(p.start), column(p.end)
+            hits = [i for i, (a, b) in enumerate(spans) if lo < b + 1 and hi > a - 1]
+            targets.append(hits[0] if len(hits) == 1 else None)
+        if None in targets or len(set(targets)) != len(targets):
+            out += extra
+            continue
+        if any(out[i].text == "0" or not out[i].text.isdigit() for i in targets):
+            out += extra  # a wrapped number never starts with 0
+            continue
+        for p, i in zip(extra, targets, strict=True):
+            cell = out[i]
+            out[i] = Piece(cell.text + p.text, cell.start, p.end)
+    return out
 
 
 def _split_first_line(text: str, start: int, end: int, sep: str, drop_ends: bool) -> list[Piece]:

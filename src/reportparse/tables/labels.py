@@ -207,6 +207,14 @@ REQUESTS_CELL_AFTER = regex.compile(r"[\s|]*[\d/—–\-]")
 REQUESTS_SECOND = regex.compile(loose("上年结转") + "|" + loose("上一年结转"))
 REQUESTS_HEADER = regex.compile(loose("申请人情况") + r"|\(\s*本\s*列\s*数\s*据")
 SUBTOTAL_COLUMN = regex.compile(r"小\s*计")
+# Column headers of table 三, for a table that leaves a column out.
+COLUMN_PATTERNS = {name: regex.compile("|".join(loose(w) for w in words)) for name, words in {
+    "natural_person": ("自然人",), "commercial": ("商业企业",), "research": ("科研机构",),
+    "social_welfare": ("社会公益组织",), "legal_service": ("法律服务机构",), "other_org": ("其他",),
+    "subtotal": ("小计",), "total": ("总计", "合计"),
+}.items()}
+# Header words that hold a column word without being one (法人或其他组织 is no 其他 column).
+REQUEST_HEADER_NOISE = regex.compile(loose("法人或其他组织") + "|" + r"\(\s*本\s*列\s*数\s*据[^)]*\)")
 
 # Table 四: three groups of five, in printed order.
 REVIEW_GROUPS = ("review", "litigation_direct", "litigation_after_review")

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from itertools import product
 
+from ..normalize import Normalized
 from . import labels
-from .cells import Piece, cell_value, is_plain
+from .cells import Piece, cell_value, display_column, is_plain, join_wrapped_lines
 from .split import MAX_CELL_DIGITS, Budget, merges, row_sum_expected, splits
 from .state import State
 
@@ -30,13 +31,21 @@ def _fit(pieces: list[Piece], ncols: int) -> list[Piece]:
     return pieces
 
 
-def readings(pieces: list[Piece], ncols: int, subtotal: bool, budget: Budget | None = None) -> list[list[str]]:
+def readings(pieces: list[Piece], ncols: int, subtotal: bool, budget: Budget | None = None,
+             doc: Normalized | None = None) -> list[list[str]]:
     """The possible cell strings of one row (one reading when pieces and columns match)."""
     pieces = _fit(pieces, ncols)
     if len(pieces) == ncols:
         return [[p.text for p in pieces]]
     if len(pieces) > ncols:
-        return merges(pieces, ncols, row_sum_expected(ncols, subtotal))
+        expected = row_sum_expected(ncols, subtotal)
+        joined = pieces
+        if doc is not None:
+            joined = join_wrapped_lines(doc.text, pieces,
+                                        lambda pos: display_column(doc.original, doc.index[pos]))
+        if len(joined) == ncols and _holds(joined, expected):
+            return [[p.text for p in joined]]
+        return merges(pieces, ncols, expected)
     found = splits(pieces, ncols, row_sum_expected(ncols, subtotal), max_digits=6,
                    max_cell_digits=MAX_CELL_DIGITS, budget=budget)
     if found or len(pieces) > 1:
@@ -44,6 +53,13 @@ def readings(pieces: list[Piece], ncols: int, subtotal: bool, budget: Budget | N
         # breaks the row's own total would be a guess.
         return found
     return splits(pieces, ncols, max_digits=6, max_cell_digits=MAX_CELL_DIGITS, budget=budget)
+
+
+def _holds(pieces: list[Piece], expected) -> bool:
+    values = [cell_value(p.text) for p in pieces]
+    pinned = [expected(i, values[:i]) for i in range(len(values))]
+    return any(p is not None for p in pinned) and all(
+        p is None or p == v for p, v in zip(pinned, values, strict=True))
 
 
 def _score(values: dict[str, list], row_keys: tuple[str, ...], ncols: int) -> int:
@@ -74,17 +90,22 @@ def requests_cells(state: State) -> None:
     state.layout = era
     state.row_keys = row_keys = labels.physical_rows(era, rows)
     ncols, subtotal = state.request_ncols, state.request_subtotal
-    options: dict[str, list[list[str]]] = {}
+    printed = _printed_columns(state, ncols)
+    options: dict[str, list[list]] = {}
     for key, row in rows.items():
-        found = readings(row.pieces, ncols, subtotal, state.budget)
+        pieces = _fit(row.pieces, ncols)
+        if printed and len(pieces) == len(printed):
+            found = [_place(pieces, printed, ncols)]
+        else:
+            found = readings(row.pieces, ncols, subtotal, state.budget, state.doc)
         if key == "new_received" and "requests_received" in state.prose:
             hinted = [r for r in found if cell_value(r[-1]) == state.prose["requests_received"]]
             found = hinted or found
         if found:
             options[key] = found
 
-    def values_of(reading: list[str]) -> list:
-        return [cell_value(c) for c in reading]
+    def values_of(reading: list) -> list:
+        return [None if c is None else cell_value(c) for c in reading]
 
     fixed = {k: values_of(v[0]) for k, v in options.items() if len(v) == 1}
     open_rows = [k for k, v in options.items() if len(v) > 1]
@@ -121,6 +142,9 @@ def requests_cells(state: State) -> None:
                 (state.ambiguous if key in options else state.missing).append(path)
                 continue
             raw = reading[idx]
+            if raw is None:  # a column the table does not print
+                cells[col] = None
+                continue
             if idx in uncertain.get(key, ()):
                 cells[col] = None
                 state.ambiguous.append(path)
@@ -140,6 +164,43 @@ def requests_cells(state: State) -> None:
     state.requests = table
     present = [rows[k] for k in rows]
     state.spans["requests"] = (min(r.start for r in present), max(r.end for r in present))
+
+
+def _printed_columns(state: State, ncols: int) -> list[int] | None:
+    """The columns a table printed with fewer columns than the format's prints, in order.
+
+    Only when most rows have the same number of separate cells, fewer than the format's,
+    and the header names exactly that many of the format's columns; else None (the rows
+    are then read as usual, and cells that do not fit stay null).
+    """
+    rows = list(state.request_rows.values())
+    counts = [len(_fit(r.pieces, ncols)) for r in rows]
+    k = max(set(counts), key=counts.count)
+    if not 2 <= k < ncols or counts.count(k) < max(3, 0.8 * len(counts)):
+        return None
+    if "requests" not in state.regions:
+        return None
+    start = state.regions["requests"][0]
+    first = min(r.start for r in rows)
+    header = labels.REQUEST_HEADER_NOISE.sub("", state.text[start:first])
+    names = labels.REQUEST_COLUMNS[:-1] + (("subtotal",) if ncols == 8 else ()) + ("total",)
+    found = []
+    for i, name in enumerate(names):
+        m = labels.COLUMN_PATTERNS[name].search(header)
+        if m:
+            found.append((m.start(), i))
+    found.sort()
+    printed = [i for _pos, i in found]
+    if len(printed) != k or printed != sorted(printed) or printed[-1] != ncols - 1:
+        return None
+    return printed
+
+
+def _place(pieces: list[Piece], printed: list[int], ncols: int) -> list:
+    reading: list = [None] * ncols
+    for p, i in zip(pieces, printed, strict=True):
+        reading[i] = p.text
+    return reading
 
 
 def _agree(readings: list[list[str]]) -> tuple[list[str], set[int]]:
