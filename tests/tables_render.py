@@ -498,7 +498,7 @@ def wrap_number(data: TableData, key: str, col: int, sep: str) -> None:
 
 RENDERERS = {
     "pipe": render_pipe, "html_pipes": render_html_pipes, "tabs": render_tabs, "spaces": render_spaces,
-    "lines": render_lines, "run_together": render_run_together,
+    "lines": render_lines, "run_together": render_run_together, "pdf_text": render_pdf_text,
 }
 
 

@@ -281,3 +281,21 @@ def test_numbers_wrapped_onto_the_next_line(era, row, wrap, decided):
         assert tables.requests[key] == gold[key]
     else:
         assert tables.requests[key]["total"] is None
+
+
+# ---------------------------------------------------------------- table 二 in another order
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize("rendering", ["pipe", "spaces", "lines"])
+def test_table_two_blocks_in_another_order(era, rendering):
+    from tables_render import PROACTIVE
+
+    data = _data(era, 16)
+    blocks = PROACTIVE[era]
+    try:
+        PROACTIVE[era] = list(reversed(blocks))
+        tables = _parse(RENDERERS[rendering](data))
+    finally:
+        PROACTIVE[era] = blocks
+    assert tables.proactive == data.proactive_gold()
+    assert tables.format == era
