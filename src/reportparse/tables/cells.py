@@ -25,7 +25,7 @@ CELL = (
     r"|[/—–\-]+)"
     # Not a cell: the number of the next row (``5.要求…``), or digits run into a date. A row
     # whose last cell runs into the next sentence's year (``…00002025年``) ends before the year.
-    r"(?![.、．]\s*[^\d\s]|(?!(?:19|20)\d\d年)\d*[年月日])"
+    r"(?![.、．]\s*[^\d\s]|(?!(?:19|20)\d\d年)\d{0,4}[年月日])"
 )
 # The zone after a label: cells and separators, up to the first other text.
 ZONE = regex.compile(rf"(?:[ \t\n|]|{CELL})*")
@@ -195,6 +195,7 @@ def cell_value(raw: str) -> int | float | None:
     return value
 
 
+@lru_cache(maxsize=4096)
 def is_cell(raw: str) -> bool:
     raw = raw.strip()
     return not raw or bool(NULL_MARK.match(raw)) or bool(_CELL_RE.fullmatch(raw))

@@ -22,7 +22,7 @@ _QUOTES = "[“”\"'‘’「」『』]?"
 _COMMA = "[、,，]?"
 # Between two characters of a row label: spaces and line breaks, and the row's own cells
 # when the label wraps around them (``…重新出具0 0 0 0 0 0 0\n已获取信息``); captured as ``c``.
-_GAP = rf"(?:[\s|]+|(?P<c>{CELL}))*"
+_GAP = rf"(?:[\s|]++|(?P<c>(?>{CELL})))*+"
 
 
 def loose(label: str, gap: str = r"\s*") -> str:

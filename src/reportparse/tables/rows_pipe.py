@@ -10,6 +10,8 @@ when their count matches exactly.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from . import labels
@@ -21,6 +23,7 @@ _DIGIT = regex.compile(r"\d")
 _PIPE_LINE = regex.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
 
 
+@lru_cache(maxsize=4096)
 def _row_key(label: str, era: str | None) -> str | None:
     best = None
     for key, pattern in labels.REQUEST_PATTERNS.items():
