@@ -299,3 +299,31 @@ def test_table_two_blocks_in_another_order(era, rendering):
         PROACTIVE[era] = blocks
     assert tables.proactive == data.proactive_gold()
     assert tables.format == era
+
+
+def test_unreadable_row_gives_null_not_the_narrative():
+    # The table states the count but its cells cannot be read as the columns: the summary
+    # leaves it null rather than take the narrative's figure instead of the table's.
+    data = _data("fmt2021", 17)
+    data.requests["new_received"] = [str(c) for c in data.requests["new_received"]]
+    data.requests["new_received"][2] = "0 0 0"  # two stray cells in a column
+    t2, t3, t4 = RENDERERS["spaces"](data)
+    text = report("某县人民政府", 2022, (t2, t3, t4), received_prose=data.requests_gold()["carried_over"]["total"] + 99)
+    parsed = parse_text(text)
+    assert parsed.tables.requests["new_received"]["total"] is None
+    assert "requests.new_received.total" in parsed.tables.ambiguous
+    assert summarize(parsed).requests_received is None
+    assert summarize(parsed).requests_completed == data.requests_gold()["total_processed"]["total"]
+
+
+@pytest.mark.parametrize("header", [
+    "行政复义\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计",  # 行政诉讼 still names the table
+    "行政法复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计",
+    "行政\n复议\t行政\n诉讼\n结果\n维持\t结果\n纠正\t其他\n结果\t尚未\n审结\t总\n计",
+])
+def test_table_four_header_as_printed(header):
+    cells = "\t".join(["1", "0", "0", "0", "1", "0", "2", "0", "0", "2", "0", "0", "0", "1", "1"])
+    text = "四、政府信息公开行政复议、行政诉讼情况\n" + header + "\n" + cells + "\n五、存在的主要问题及改进情况\n"
+    rl = parse_text("三、收到和处理政府信息公开申请情况\n" + text).tables.review_litigation
+    assert rl["review"]["total"] == 1 and rl["litigation_direct"]["total"] == 2
+    assert rl["litigation_after_review"] == {"maintained": 0, "corrected": 0, "other": 0, "pending": 1, "total": 1}

@@ -223,7 +223,8 @@ REVIEW_START = regex.compile(r"行政复议")
 # The header of table 四 as printed, misprints included (行政法复议): 行政复议 ... 维持/纠正 with
 # no figure between (prose has figures).
 _REVIEW_WORD = r"行\s*政\s*(?:法\s*)?复\s*议"
-REVIEW_HEADER = regex.compile(_REVIEW_WORD + r"[^\d]{0,300}?(?:维\s*持|纠\s*正)")
+REVIEW_HEADER = regex.compile(
+    r"(?:" + _REVIEW_WORD + r"|行\s*政\s*诉\s*讼|未\s*经\s*复\s*议)[^\d]{0,300}?(?:维\s*持|纠\s*正)")
 # Words of table 四's headers. A table printed as sub-tables (### 行政复议 / ### 行政诉讼, or
 # 未经复议直接起诉 and 复议后起诉 with their own header rows) has only these between its rows.
 REVIEW_HEADER_WORDS = ("行政复议", "行政法复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",

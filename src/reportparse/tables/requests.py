@@ -139,7 +139,8 @@ def requests_cells(state: State) -> None:
             path = f"requests.{key}.{col}"
             if reading is None:
                 cells[col] = None
-                (state.ambiguous if key in options else state.missing).append(path)
+                # A row printed whose cells cannot be read as the columns is undecided, not absent.
+                (state.ambiguous if key in rows else state.missing).append(path)
                 continue
             raw = reading[idx]
             if raw is None:  # a column the table does not print

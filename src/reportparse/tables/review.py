@@ -47,10 +47,7 @@ def review_cells(state: State) -> None:
         for c, col in enumerate(labels.REVIEW_COLUMNS):
             i = g * len(labels.REVIEW_COLUMNS) + c
             path = f"review_litigation.{group}.{col}"
-            if not options:
-                cells[col] = None
-                state.missing.append(path)
-            elif i in differ:
+            if not options or i in differ:  # unreadable as the table's fifteen, or several readings
                 cells[col] = None
                 state.ambiguous.append(path)
             else:
