@@ -327,3 +327,13 @@ def test_table_four_header_as_printed(header):
     rl = parse_text("三、收到和处理政府信息公开申请情况\n" + text).tables.review_litigation
     assert rl["review"]["total"] == 1 and rl["litigation_direct"]["total"] == 2
     assert rl["litigation_after_review"] == {"maintained": 0, "corrected": 0, "other": 0, "pending": 1, "total": 1}
+
+
+@pytest.mark.parametrize("era", ERAS)
+def test_table_two_without_its_clauses(era):
+    # Some reports print table 二's blocks without the 第二十条第（X）项 lines.
+    data = _data(era, 18)
+    t2, t3, t4 = RENDERERS["pipe"](data)
+    t2 = "\n".join(line for line in t2.split("\n") if not line.startswith("第二十条"))
+    tables = _parse((t2, t3, t4))
+    assert tables.proactive == data.proactive_gold()

@@ -257,7 +257,12 @@ PROACTIVE_ROWS = {
 }
 PROACTIVE_ROWS = {era: {key: (regex.compile(p), cols) for key, (p, cols) in rows.items()}
                   for era, rows in PROACTIVE_ROWS.items()}
-PROACTIVE_START = regex.compile(r"第\s*二\s*十\s*条\s*第\s*\(\s*[一五六八九]\s*\)\s*项")
+# Where table 二 starts: its first block's clause (第二十条第（一）项), or, when the clauses are not
+# printed, the header of its first block.
+PROACTIVE_START = regex.compile(
+    r"第\s*二\s*十\s*条\s*第\s*\(\s*[一五六八九]\s*\)\s*项"
+    r"|" + loose("信息内容") + r"[\s|]{0,20}(?:" + "|".join(
+        loose(w) for w in ("本年制发件数", "本年新制作数量", "本年处理决定数量", "上一年项目数量")) + ")")
 PROACTIVE_END = regex.compile(r"三、\s*(?:行政机关)?收到和处理|申请人情况|本年新收政府信息公开申请")
 
 # Format markers (DOMAIN.md §6 parsing hints): labels, not the year, tell the format.
