@@ -99,7 +99,8 @@ REQUEST_ROWS: tuple[RowLabel, ...] = (
     RowLabel("partially_granted", _p("二"), "部分公开", suffix=_PARTIAL_NOTE),
     RowLabel("denied_state_secret", _n(1), "属于国家秘密"),
     RowLabel("denied_law_forbidden", _n(2), "其他法律行政法规禁止公开",
-             variants=("其他法律行政止公开", "其他法律法规禁止公开", "其他法律行政法规禁止", "法律行政法规禁止公开")),
+             variants=("其他法律行政止公开", "其他法律法规禁止公开", "其他法律行政法规禁止", "法律行政法规禁止公开",
+                       "其它法律行政法规禁止公开")),
     RowLabel("denied_safety_stability", _n(3), "危及“三安全一稳定”", variants=("危及三安全一稳定",)),
     RowLabel("denied_third_party", _n(4), "保护第三方合法权益", variants=("保护第三方合法利益",)),
     RowLabel("denied_internal_affairs", _n(5), "属于三类内部事务信息", variants=("属于内部事务信息",)),
@@ -115,10 +116,10 @@ REQUEST_ROWS: tuple[RowLabel, ...] = (
     RowLabel("not_processed_excessive", _n(4), "无正当理由大量反复申请"),
     RowLabel("not_processed_confirm", _n(5), "要求行政机关确认或重新出具已获取信息",
              variants=("要求行政机关确认或者重新出具已获取信息",)),
-    RowLabel("other", _p("六"), "其他处理"),
+    RowLabel("other", _p("六"), "其他处理", variants=("其它处理",)),
     RowLabel("other_overdue_correction", _n(1), "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
     RowLabel("other_overdue_fee", _n(2), "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    RowLabel("other_reasons", _n(3), "其他", prefix_required=True),
+    RowLabel("other_reasons", _n(3), "其他", prefix_required=True, variants=("其它",)),
     RowLabel("total_processed", _p("七"), "总计", prefix_required=True),
     RowLabel("carried_forward", "四\\s*[、,，.]", "结转下年度继续办理",
              variants=("结转下一年度继续办理", "结转下年度继续处理")),
@@ -194,7 +195,7 @@ def closest_row(text: str, keys) -> str | None:
         return None
     return scored[0][1]
 # In a table cell a lone 其他 under （六） is the 2021 sub-row 3.
-OTHER_REASONS_CELL = regex.compile(r"^\s*(?:3[.、．]\s*)?其他\s*$")
+OTHER_REASONS_CELL = regex.compile(r"^\s*(?:3[.、．]\s*)?其[他它]\s*$")
 
 APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
 REQUEST_COLUMNS = APPLICANT_COLUMNS + ("total",)
