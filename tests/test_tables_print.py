@@ -337,3 +337,51 @@ def test_table_two_without_its_clauses(era):
     t2 = "\n".join(line for line in t2.split("\n") if not line.startswith("第二十条"))
     tables = _parse((t2, t3, t4))
     assert tables.proactive == data.proactive_gold()
+
+
+# ---------------------------------------------------------------- rows as printed, one per case
+
+def _zero_table(era: str):
+    from tables_render import TableData, data_keys
+
+    data = TableData(era=era, requests={k: [0] * 7 for k in data_keys(era)}, review=[0] * 15,
+                     proactive=_data(era, 19).proactive)
+    return data
+
+
+ROWS_AS_PRINTED = [
+    # (era, printed row as in the standard table, as printed in a report, row, cells)
+    ("fmt2019", "5.要求行政机关确认或重新出具已获取信息    0    0    0    0    0    0    0",
+     "5.要求行政机关确认或重新出具    2    0    0    0    0    1    3\n已获取信息",
+     "not_processed_confirm", [2, 0, 0, 0, 0, 1, 3]),
+    ("fmt2019", "2.其他法律行政法规禁止公开    0    0    0    0    0    0    0",
+     "2.其他法律行政止公开    1    0    0    0    0    0    1", "denied_law_forbidden", [1, 0, 0, 0, 0, 0, 1]),
+    ("fmt2021", "7.属于行政执法案卷    0    0    0    0    0    0    0",
+     "7.属于行政执法案件    4    0    0    0    0    0    4", "denied_enforcement_file", [4, 0, 0, 0, 0, 0, 4]),
+    ("fmt2021", "1.属于国家秘密    0    0    0    0    0    0    0",
+     "(1)属于国家秘密    1    0    0    0    0    0    1", "denied_state_secret", [1, 0, 0, 0, 0, 0, 1]),
+    ("fmt2019", "（七）总计    0    0    0    0    0    0    0",
+     "总    计    0    0    0    0    0    0    0", "total_processed", [0] * 7),
+    ("fmt2021", "3.其他    0    0    0    0    0    0    0",
+     "其它    2    0    0    0    0    0    2", "other_reasons", [2, 0, 0, 0, 0, 0, 2]),
+    ("fmt2021", "4.保护第三方合法权益    0    0    0    0    0    0    0",
+     "4.保护第叁方合法权益    3    0    0    0    0    0    3", "denied_third_party", [3, 0, 0, 0, 0, 0, 3]),
+    ("fmt2019", "1.本机关不掌握相关政府信息    0    0    0    0    0    0    0",
+     "1.本机关不掌握相关政府信息    5  \n  0    0    0    0    0    5", "unable_not_held", [5, 0, 0, 0, 0, 0, 5]),
+    ("fmt2019", "（一）予以公开    0    0    0    0    0    0    0",
+     "（一）予以公开    7件    0件    0件    0件    0件    0件    7件", "granted", [7, 0, 0, 0, 0, 0, 7]),
+]
+
+
+@pytest.mark.parametrize("era, standard, printed, row, cells", ROWS_AS_PRINTED,
+                         ids=[f"row{i}" for i in range(len(ROWS_AS_PRINTED))])
+def test_row_as_printed(era, standard, printed, row, cells):
+    from tables_render import COLUMNS
+
+    data = _zero_table(era)
+    t2, t3, t4 = RENDERERS["spaces"](data)
+    assert standard in t3
+    tables = _parse((t2, t3.replace(standard, printed), t4))
+    assert tables.requests[row] == dict(zip(COLUMNS, cells, strict=True))
+    others = {k: v for k, v in tables.requests.items() if k not in (row, "other")}
+    assert all(v == dict.fromkeys(COLUMNS, 0) for v in others.values()), others
