@@ -4,7 +4,12 @@ Per row, the readings :func:`.split.splits` allows under the row identity
 (总计 = the applicant columns) are kept; when a row has several, the column
 identities (（七）= the outcome rows; 一 + 二 = （七）+ 四) choose among the
 combinations, then the prose. Cells still undecided stay null and are listed
-in ``ambiguous``; a row that was not found lists its cells in ``missing``.
+in ``ambiguous`` (so are the cells of a row printed whose pieces do not read as
+the columns); a row that was not found lists its cells in ``missing``. More
+pieces than columns are read back only where the row's total confirms it: a
+number wrapped inside its cell (one cell per line, or its second digits on the
+next line under its column). A table that leaves a column out is read by its
+header, and the column stays null.
 Cells are recorded as printed: a printed table that breaks an identity is
 reported by :mod:`.identities`, never corrected.
 """
