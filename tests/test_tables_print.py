@@ -385,3 +385,17 @@ def test_row_as_printed(era, standard, printed, row, cells):
     assert tables.requests[row] == dict(zip(COLUMNS, cells, strict=True))
     others = {k: v for k, v in tables.requests.items() if k not in (row, "other")}
     assert all(v == dict.fromkeys(COLUMNS, 0) for v in others.values()), others
+
+
+@pytest.mark.parametrize("sep", ["    ", "\t"])
+def test_table_four_transposed(sep):
+    # A row per result, a column per group (some web copies): read by column, never row by row.
+    rows = [("结果维持", [1, 2, 0]), ("结果纠正", [0, 1, 0]), ("其他结果", [0, 0, 3]), ("尚未审结", [2, 0, 0]),
+            ("总计", [3, 3, 3])]
+    table = sep.join(["", "行政复议", "未经复议直接起诉", "复议后起诉"]) + "\n" + "\n".join(
+        sep.join([label] + [str(v) for v in values]) for label, values in rows)
+    text = "四、政府信息公开行政复议、行政诉讼情况\n" + table + "\n五、存在的主要问题及改进情况\n"
+    rl = parse_text("三、收到和处理政府信息公开申请情况\n" + text).tables.review_litigation
+    assert rl["review"] == {"maintained": 1, "corrected": 0, "other": 0, "pending": 2, "total": 3}
+    assert rl["litigation_direct"] == {"maintained": 2, "corrected": 1, "other": 0, "pending": 0, "total": 3}
+    assert rl["litigation_after_review"] == {"maintained": 0, "corrected": 0, "other": 3, "pending": 0, "total": 3}

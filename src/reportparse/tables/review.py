@@ -75,25 +75,41 @@ def _zone_start(text: str, start: int, end: int) -> int | None:
 
 def _gather(text: str, start: int, end: int) -> tuple[list, int]:
     """The pieces of the table's cells: one zone, or several when the table is printed as
-    sub-tables (行政复议, then 行政诉讼 or its two groups) with only header words between."""
-    pieces: list = []
+    sub-tables (行政复议, then 行政诉讼 or its two groups) with only header words between.
+
+    Zones are joined only when each holds whole groups (5, 10 or 15 cells). A table printed
+    transposed (a row per result: 结果维持 0 0 0, ...) is five zones of three, read by column;
+    anything else is read from its first zone only.
+    """
+    zones: list[list] = []
     pos = start
     zend = start
-    while len(pieces) < NCELLS:
+    ends: list[int] = []
+    while sum(len(z) for z in zones) < NCELLS:
         begin = _zone_start(text, pos, end)
-        if begin is None or (pieces and not labels.REVIEW_HEADER_ONLY.fullmatch(text, zend, begin)):
+        if begin is None or (zones and not labels.REVIEW_HEADER_ONLY.fullmatch(text, zend, begin)):
             break
         zend = zone_end(text, begin, end)
         found = pieces_of(text, begin, zend)
-        while found and found[-1].blank and len(pieces) + len(found) > NCELLS:
+        while found and found[-1].blank and sum(len(z) for z in zones) + len(found) > NCELLS:
             found.pop()
         if not found:
             break
-        pieces += found
+        zones.append(found)
+        ends.append(zend)
         pos = max(zend, begin + 1)
+    if not zones:
+        return [], zend
+    group = len(labels.REVIEW_COLUMNS)
+    if len(zones) == 1 or not all(len(z) % group == 0 for z in zones):
+        if len(zones) == group and all(len(z) == len(labels.REVIEW_GROUPS) for z in zones):
+            pieces = [zones[r][g] for g in range(len(labels.REVIEW_GROUPS)) for r in range(group)]
+            return pieces, ends[-1]
+        zones, ends = zones[:1], ends[:1]
+    pieces = [p for z in zones for p in z]
     while len(pieces) > NCELLS and pieces[-1].blank:
         pieces.pop()
-    return pieces, zend
+    return pieces, ends[-1]
 
 
 def _prose_filter(options: list[list[str]], prose: dict[str, int]) -> list[list[str]]:
