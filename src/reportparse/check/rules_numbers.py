@@ -138,38 +138,74 @@ def refusals_without_requests(ctx: CheckContext) -> None:
 _ALL_UPHELD = regex.compile(r"均(?:获|被|予|已)?维持|全部(?:获|被|予)?维持|均未被(?:撤销|纠正)")
 
 
+def _unsure(ctx: CheckContext, table: str, row: str) -> bool:
+    """A cell table recovery could not read for certain (ambiguous split, derived from a blank)."""
+    tables = ctx.report.tables
+    prefix = f"{table}.{row}."
+    return any(p.startswith(prefix) for p in (*tables.ambiguous, *tables.derived))
+
+
+def _received_readings(ctx: CheckContext) -> set[float]:
+    """Every value table 三 allows for "requests received": row 一 (new), 一 + 二 (with carried over),
+    and 三 (七) + 四 (handled plus carried forward), whose sum is the same by the table's identity."""
+    new, carried = ctx.cell("requests", "new_received"), ctx.cell("requests", "carried_over")
+    done, forward = ctx.cell("requests", "total_processed"), ctx.cell("requests", "carried_forward")
+    out = {new} if new is not None else set()
+    if new is not None and carried is not None:
+        out.add(new + carried)
+    if done is not None and forward is not None:
+        out.add(done + forward)
+    return out
+
+
+def _litigation_cell(ctx: CheckContext) -> float | None:
+    parts = [ctx.cell("review_litigation", g) for g in ("litigation_direct", "litigation_after_review")]
+    return sum(parts) if all(x is not None for x in parts) else None
+
+
 def narrative_vs_table(ctx: CheckContext) -> None:
-    report = ctx.report
-    facts = report.facts
-    req = report.tables.requests
-    rl = report.tables.review_litigation
-    span = report.tables.spans
-    pairs = [
-        (facts.requests_received, _cell(req, "new_received"), "收到申请", "requests received", "requests"),
-        (facts.requests_granted, _cell(req, "granted"), "予以公开", "granted", "requests"),
-        (facts.review_total, _cell(rl, "review"), "行政复议", "administrative reviews", "review_litigation"),
+    """The overview's figures against table 三/四 as printed.
+
+    Received may be stated as new requests (row 一) or new plus carried over (一 + 二);
+    a statement about how reviews ended (未被纠错) is no count and is never compared.
+    """
+    span = ctx.report.tables.spans
+    checks = [
+        ("requests_received", _received_readings(ctx), ("requests", "new_received"), "收到申请", "requests received",
+         "requests"),
+        ("requests_granted", {ctx.cell("requests", "granted")}, ("requests", "granted"), "予以公开", "granted",
+         "requests"),
+        ("review_total", {ctx.cell("review_litigation", "review")}, ("review_litigation", "review"), "行政复议",
+         "administrative reviews", "review_litigation"),
+        ("litigation_total", {_litigation_cell(ctx)}, ("review_litigation", "litigation_direct"), "行政诉讼",
+         "lawsuits", "review_litigation"),
     ]
-    lit = [_cell(rl, "litigation_direct"), _cell(rl, "litigation_after_review")]
-    pairs.append((facts.litigation_total, sum(lit) if all(x is not None for x in lit) else None,
-                  "行政诉讼", "lawsuits", "review_litigation"))
-    for fact, cell, zh, en, table in pairs:
-        if fact is None or cell is None or fact.value == cell or ctx.in_table(fact.evidence):
+    for name, readings, (table, row), zh, en, where in checks:
+        readings.discard(None)
+        if not readings or _unsure(ctx, table, row):
             continue
-        evidence = [fact.evidence] + ([span[table]] if table in span else [])
-        ctx.emit("narrative-table-mismatch",
-                 f"正文称{zh}{fact.value}件(“{fact.evidence.text}”), 统计表为{_fmt(cell)}件。",
-                 f"The text gives {fact.value} {en} (“{fact.evidence.text}”), the table {_fmt(cell)}.",
-                 evidence)
+        for stated in ctx.prose(name):
+            if stated.value in readings:
+                continue
+            cell = min(readings)
+            evidence = [stated.evidence] + ([span[where]] if where in span else [])
+            ctx.emit("narrative-table-mismatch",
+                     f"正文称{zh}{_fmt(stated.value)}件(“{stated.evidence.text}”), 统计表为{_fmt(cell)}件。",
+                     f"The text gives {_fmt(stated.value)} {en} (“{stated.evidence.text}”), the table {_fmt(cell)}.",
+                     evidence)
+            break
+    rl = ctx.report.tables.review_litigation
     if rl:
-        open_cases = sum((_cell(rl, g, c) or 0) for g in ("review", "litigation_direct", "litigation_after_review")
+        open_cases = sum((ctx.cell("review_litigation", g, c) or 0)
+                         for g in ("review", "litigation_direct", "litigation_after_review")
                          for c in ("pending", "corrected", "other"))
         m = _ALL_UPHELD.search(ctx.text) if open_cases else None
         if m and not ctx.in_table(ctx.evidence(m.start(), m.end())):
             evidence = [ctx.evidence(m.start(), m.end())] + ([span["review_litigation"]]
                                                               if "review_litigation" in span else [])
             ctx.emit("narrative-table-mismatch",
-                     f"正文称“{m.group(0)}”, 但表四有{open_cases}件纠正、其他结果或尚未审结。",
-                     f"The text says “{m.group(0)}” (all upheld) but table 四 shows {open_cases} cases "
+                     f"正文称“{m.group(0)}”, 但表四有{_fmt(open_cases)}件纠正、其他结果或尚未审结。",
+                     f"The text says “{m.group(0)}” (all upheld) but table 四 shows {_fmt(open_cases)} cases "
                      "corrected, otherwise decided or pending.", evidence)
 
 
