@@ -34,11 +34,19 @@ CODES: dict[str, Code] = {c.code: c for c in [
          f"{R08}第三十二条(2018年度及以前); {R19}第五十条及{F19}、{F21}的六部分(2019年度起)",
          f"{R08_EN} art. 32 (report years up to 2018); {R19_EN} art. 50 and the six parts of the "
          "2019/2021 formats (from report year 2019)"),
+    Code("part-not-found", "warning", "未找到法定内容部分(文本不完整或标题未识别)",
+         "a required part was not found, but the text is incomplete or its headings were not all recognised",
+         f"{R08}第三十二条(2018年度及以前); {R19}第五十条及{F19}、{F21}的六部分(2019年度起)",
+         f"{R08_EN} art. 32 (report years up to 2018); {R19_EN} art. 50 and the six parts of the "
+         "2019/2021 formats (from report year 2019)"),
     Code("missing-other-part", "info", "缺少“其他需要报告的事项”部分",
          "no part on other matters to report",
          f"{R08}第三十二条第(六)项; {R19}第五十条第(五)项",
          f"{R08_EN} art. 32 item 6; {R19_EN} art. 50 item 5"),
     Code("missing-table", "error", "格式要求的统计表缺失或为空", "a table of the format is missing or empty",
+         f"{F19}、{F21}: 第二、三、四部分以统一表格报告",
+         f"{F19_EN}, {F21_EN}: parts 二, 三 and 四 are reported in the standard tables"),
+    Code("table-not-in-text", "warning", "统计表不在文本中(可能为图片)", "a table of the format is not in the text (an image?)",
          f"{F19}、{F21}: 第二、三、四部分以统一表格报告",
          f"{F19_EN}, {F21_EN}: parts 二, 三 and 四 are reported in the standard tables"),
     # --- timeliness ---------------------------------------------------------------------------

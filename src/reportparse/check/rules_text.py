@@ -164,7 +164,7 @@ _FEE_CHARGED = regex.compile(r"(?:收取|收费)[^。;]{0,10}?[1-9]\d*(?:\.\d+)?
 def empty_parts(ctx: CheckContext) -> None:
     """A part with no content, or only 无 (accepted in 其他需要报告的事项 unless fees were charged)."""
     report = ctx.report
-    tables_flagged = {e.start for f in ctx.findings if f.code == "missing-table" for e in f.evidence}
+    tables_flagged = {e.start for f in ctx.findings if f.code in ("missing-table", "table-not-in-text") for e in f.evidence}
     fee = report.facts.processing_fee_yuan
     charged = (fee is not None and fee.value > 0) or bool(_FEE_CHARGED.search(ctx.text))
     for section in report.outline.sections:
