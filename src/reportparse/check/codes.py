@@ -80,6 +80,13 @@ CODES: dict[str, Code] = {c.code: c for c in [
     Code("narrative-table-mismatch", "error", "正文数字与统计表不一致", "the narrative contradicts the table",
          f"{F21}: 总体情况与表格数据应一致(数据准确)",
          f"{F21_EN}: the overview and the tables must agree (accurate data)"),
+    Code("count-arithmetic", "warning", "所述数字相互矛盾(办结多于收到与结转之和, 或各办理结果之和多于办结数)",
+         "stated counts cannot all hold (more answered than received plus carried over, or outcomes above answered)",
+         f"{F19}、{F21}表三勾稽关系(第一项加第二项之和等于第三项加第四项之和); 数据准确(条例第六条)",
+         f"the identity of table 三 ({F19_EN}, {F21_EN}); accurate data (Regulations art. 6)"),
+    Code("implausible-count", "warning", "数字大得不合常理且与“未收到”的表述矛盾",
+         "a count orders of magnitude above the rest while the report says there were none",
+         "数据准确(《政府信息公开条例》第六条)", "accurate data (Regulations art. 6)"),
     Code("total-mismatch", "warning", "所述总数与分项之和不符", "a stated total differs from the sum of its items",
          "数据准确(《政府信息公开条例》第六条)", "accurate data (Regulations art. 6)"),
     # --- structure ----------------------------------------------------------------------------

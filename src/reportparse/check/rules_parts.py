@@ -61,11 +61,7 @@ _LOCAL_ROWS = {
 
 
 def _headed_in_text(ctx: CheckContext, kind: str) -> bool:
-    text = ctx.text
-    for m in _ANY_HEADING.finditer(text):
-        if classify_title(m["title"])[0] == kind:
-            return True
-    return False
+    return any(classify_title(m["title"])[0] == kind for m in _ANY_HEADING.finditer(ctx.text))
 
 
 def _covered(ctx: CheckContext, kind: str) -> bool:
