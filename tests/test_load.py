@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 
@@ -76,9 +77,16 @@ def test_library_raises_only_reportparseerror():
         parse(CORPUS / "does-not-exist.txt")
 
 
+@functools.cache
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
 def _big5_form(ch: str) -> str:
-    for form in (ch, opencc.OpenCC("s2t").convert(ch), opencc.OpenCC("t2s").convert(ch)):
-        if _encodable(form):
+    if _encodable(ch):
+        return ch
+    for config in ("s2t", "t2s"):
+        if _encodable(form := _converter(config).convert(ch)):
             return form
     return "?"
 
