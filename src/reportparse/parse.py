@@ -22,6 +22,7 @@ from .extract.meta import (
     extract_period,
     extract_published,
     extract_year,
+    meta_candidates,
 )
 from .extract.problems import extract_problems
 from .extract.refusals import extract_refusals
@@ -31,16 +32,30 @@ from .normalize import Normalized, normalize
 from .segment import detect_era, segment, to_outline
 from .tables import recover_tables
 
-_REPORT_WORDS = regex.compile(r"信息公开|政务公开")
+_REPORT_WORDS = regex.compile(r"信息公开|政务公开|资讯公开|公开政府信息|政府信息")
 _REPORT_KIND = regex.compile(r"年度报告|年报|工作报告|主动公开|依申请|申请公开|公开申请")
+# The standard parts' words: an excerpt that holds two of them is a report's text.
+_PART_WORDS = regex.compile(
+    r"(?P<proactive>主动公开)|(?P<requests>依申请公开|收到和处理)|(?P<review>行政复议)|"
+    r"(?P<fees>收费(?:及|和)减免)|(?P<problems>存在的主要问题)|(?P<other>其他需要报告的事项)"
+)
 
 
 def ensure_report(doc: Normalized) -> None:
-    """Refuse text that is not a disclosure annual report (one line, no traceback)."""
+    """Refuse text that is not a disclosure annual report (one line, no traceback).
+
+    A report, or an excerpt of one, in any script: 信息公开 vocabulary with report
+    words (年度报告, 主动公开, 依申请), or the words of two standard parts.
+    """
     head = doc.text[:20000]
-    if not (_REPORT_WORDS.search(head) and _REPORT_KIND.search(head)):
-        raise NotAReportError("not a government information-disclosure annual report "
-                              "(no 信息公开 / 年度报告 vocabulary found)")
+    parts = {m.lastgroup for m in _PART_WORDS.finditer(head)}
+    if len(parts) >= 2 or (_REPORT_WORDS.search(head) and _REPORT_KIND.search(head)):
+        return
+    if not _REPORT_WORDS.search(head):
+        missing = "no 信息公开 / 政务公开 vocabulary found"
+    else:
+        missing = "信息公开 is named, but no 年度报告 / 主动公开 / 依申请公开 words and no standard part headings"
+    raise NotAReportError(f"not a government information-disclosure annual report ({missing})")
 
 
 def check_size(text: str, limits: Limits) -> None:
@@ -95,7 +110,8 @@ def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
                                  f"(limit {limits.max_sections:,})")
     check_time("segment")
     period = extract_period(doc, layout)
-    year = extract_year(doc, layout, period)
+    published = extract_published(doc, layout)
+    year = extract_year(doc, layout, period, published)
     era = detect_era(doc.text, year.value if year else None)
     tables = recover_tables(doc, era)
     check_time("tables")
@@ -115,7 +131,8 @@ def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
         organ=extract_organ(doc, layout),
         year=year,
         period=period,
-        published=extract_published(doc, layout),
+        published=published,
+        candidates=meta_candidates(doc, layout, period, published),
         phones=extract_phones(doc),
         contact_office=extract_contact_office(doc, layout),
         legal_bases=extract_legal_bases(doc, layout),
