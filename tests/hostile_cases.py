@@ -276,6 +276,9 @@ CASES: dict[str, Case] = {
     "html-hidden-attr": Case(lambda: hidden("attr"), "ok", check=lambda s: s["requests_received"] == 3),
     "html-aria-hidden": Case(lambda: hidden("aria"), "ok", check=lambda s: s["requests_received"] == 3),
     "html-display-none": Case(lambda: hidden("style"), "ok", check=lambda s: s["requests_received"] == 3),
+    "html-style-without-braces-2mb": Case(
+        lambda: (page(_html_page(sample()), "<style>" + "a" * 2_000_000 + "</style>").encode(), "s.html"), "ok",
+        check=lambda s: s["requests_received"] == 3),
     "html-hidden-class": Case(lambda: hidden("class"), "ok", check=lambda s: s["requests_received"] == 3),
     # Decoding.
     "txt-utf32-le-no-bom": Case(lambda: utf32("le"), "ok", check=lambda s: s["requests_received"] == 3),
