@@ -198,3 +198,12 @@ def test_seed_gives_its_four_findings():
         pytest.skip("the shared dev corpus is not on this machine")
     assert sorted(f.code for f in parse(seed).findings) == sorted(
         ["numbering", "missing-part", "missing-other-part", "refusal-without-requests"])
+
+
+def test_web_copy_contents_line_names_the_parts():
+    # an excerpt of a web page: its first line lists the parts; the page text is cut after part 一
+    head = CLEAN_2018[: CLEAN_2018.index("二、主动公开政府信息情况")]
+    contents = ("一、概述,(一)组织领导,二、主动公开政府信息情况,三、政府信息依申请公开情况,四、政府信息公开的收费及减免情况,"
+                "五、因政府信息公开申请行政复议、提起行政诉讼的情况,六、政府信息公开工作存在的主要问题及改进情况,\n")
+    lines = head.split("\n", 1)
+    assert "missing-part" not in codes(parse_text(lines[0] + "\n" + contents + lines[1]))
