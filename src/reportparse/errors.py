@@ -131,12 +131,14 @@ def reason(error: ReportParseError | str, lang: str = "zh", *, code: str | None 
     else:
         message = str(error)
     message = " ".join(message.split())
-    if lang != "zh" or _has_cjk(message):
+    if lang != "zh":
         return message
     for pattern, chinese in _compiled():
         match = re.fullmatch(pattern, message, flags=re.IGNORECASE)
         if match:
             return chinese.format(*match.groups())
+    if _has_cjk(message):  # already written for a person
+        return message
     head = _CLASS_ZH.get(code or "error", _CLASS_ZH["error"])
     return f"{head}（{message}）" if message else head
 

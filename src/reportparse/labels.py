@@ -129,3 +129,64 @@ def value_words(name: str, value, lang: str = "zh"):
     if isinstance(value, list):
         return [namer(v, lang) for v in value]
     return namer(value, lang)
+
+
+# ---------------------------------------------------------------- paths of the full report
+
+REQUEST_COLUMNS_ZH = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
+                      "social_welfare": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他",
+                      "total": "总计"}
+REVIEW_ZH = {"review": "行政复议", "litigation_direct": "未经复议直接起诉", "litigation_after_review": "复议后起诉",
+             "maintained": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结",
+             "total": "总计"}
+PROACTIVE_ZH = {"regulations": "规章", "normative_documents": "规范性文件", "licensing": "行政许可",
+                "punishment": "行政处罚", "coercion": "行政强制", "fees": "行政事业性收费",
+                "other_services": "其他对外管理服务事项", "procurement": "政府集中采购",
+                "issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数",
+                "decisions": "本年处理决定数量", "amount": "金额", "made": "本年新制作数量",
+                "published": "本年新公开数量", "total": "对外公开总数量", "previous": "上一年项目数量",
+                "change": "本年增/减", "count": "采购项目数量"}
+_OTHER_PARTS_ZH = {"heading": "标题", "sections": "部分", "subsections": "小节", "number": "号码",
+                   "start": "起", "end": "止", "code": "代码", "name": "名称", "text": "原文",
+                   "count": "件数", "unit": "单位"}
+
+
+def _request_row(key: str) -> str:
+    from .tables.labels import REQUEST_ROWS
+
+    for row in REQUEST_ROWS:
+        if row.key == key:
+            return row.label
+    return key
+
+
+def path_words(path: str, lang: str = "zh") -> str:
+    """A field path of the full report (``tables.requests.granted.total``, ``facts.proactive_total``,
+    ``outline.sections[1].heading``) in words: ``表三 收到和处理申请 · 予以公开 · 总计``."""
+    import re
+
+    if _lang(lang) == "en":
+        return path
+    parts = [p for p in re.split(r"\.|\[|\]", path) if p]
+    if parts and parts[0] == "facts" and len(parts) > 1:  # the fact's own name says it all
+        parts = parts[1:]
+    out: list[str] = []
+    table = parts[1] if len(parts) > 1 and parts[0] == "tables" else None
+    for i, part in enumerate(parts):
+        if part in ("evidence", "value") or (i == 0 and part in ("tables", "outline") and len(parts) > 1):
+            continue
+        if part.isdigit():
+            out.append(f"第{int(part) + 1}项")
+        elif table == "requests" and i == 2:
+            out.append(_request_row(part))
+        elif table == "requests" and i == 3:
+            out.append(REQUEST_COLUMNS_ZH.get(part, part))
+        elif table == "review_litigation" and i >= 2:
+            out.append(REVIEW_ZH.get(part, part))
+        elif table == "proactive" and i >= 2:
+            out.append(PROACTIVE_ZH.get(part, part))
+        elif table is not None and i >= 2:
+            out.append(FIELDS_ZH.get(part, part))
+        else:
+            out.append(FIELDS_ZH.get(part) or _OTHER_PARTS_ZH.get(part) or part)
+    return " · ".join(out) or path

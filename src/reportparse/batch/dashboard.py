@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from .. import labels as words
 from ..models import Report, Summary
 
 # Summary columns shown on the dashboard, with their Chinese labels.
@@ -39,8 +40,14 @@ body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;m
 h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:24px 0 8px}
 .muted{color:#666;font-size:13px}
 table{border-collapse:collapse;font-size:13px}
+#reports{width:100%;table-layout:auto} #reports td.org{max-width:15em}
+#reports td.path{max-width:14em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+#reports td.st{max-width:16em} .why{font-size:12px;color:#b71c1c;margin-top:2px;overflow-wrap:anywhere}
+#reports th{white-space:normal;min-width:2.5em}
+.wrap{max-width:100%;overflow-x:auto}
 th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f3f5f8;position:sticky;top:0;white-space:nowrap}
+td{overflow-wrap:anywhere}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 th.sortable{cursor:pointer;user-select:none} th.sortable:hover{background:#e3e8f0}
 th.asc::after{content:" ▲";font-size:10px} th.desc::after{content:" ▼";font-size:10px}
@@ -133,7 +140,7 @@ def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40) -> st
     note = f"（前 {limit} 名，共 {len(items)}）" if len(items) > limit else ""
     if not shown:
         return f'<div><h2>{escape(title)}</h2><p class="muted">无数据</p></div>'
-    row, label_w, bar_w = 18, 190, 320
+    row, label_w, bar_w = 18, 250, 250
     top = max(v for _, v in shown) or 1
     height = row * len(shown) + 8
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 60}" height="{height}" '
@@ -141,7 +148,7 @@ def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40) -> st
     for i, (label, value) in enumerate(shown):
         y = i * row + 4
         width = max(1.0, bar_w * value / top) if value else 0
-        short = label if len(label) <= 14 else label[:13] + "…"
+        short = label if len(label) <= 20 else label[:19] + "…"  # the full label is in the bar's title
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end">{escape(short)}</text>'
             f'<rect x="{label_w}" y="{y + 2}" width="{width:.1f}" height="{row - 5}" fill="#4a90d9">'
@@ -153,6 +160,28 @@ def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40) -> st
 
 
 # ---------------------------------------------------------------- index
+
+
+def chart_label(record: dict) -> str:
+    """A report as a person names it: organ and year (``新开镇人民政府 2022``); without an organ,
+    the file's own name, whole."""
+    summary = record["summary"]
+    organ = summary.get("organ") or short_path(record.get("file") or record["name"], 18)
+    year = summary.get("year")
+    return f"{organ} {year}" if year else organ
+
+
+def short_path(path: str, limit: int = 28) -> str:
+    """A long path shortened to its end (``…/乡镇/新开镇.txt``); the file name is kept whole."""
+    if len(path) <= limit:
+        return path
+    parts = path.replace("\\", "/").split("/")
+    tail = parts[-1]
+    for part in reversed(parts[:-1]):
+        if len(tail) + len(part) + 3 > limit:
+            break
+        tail = f"{part}/{tail}"
+    return "…/" + tail if tail != path else tail
 
 
 def index_page(records: list[dict], rollup: dict) -> str:
@@ -168,7 +197,7 @@ def index_page(records: list[dict], rollup: dict) -> str:
     status_line = " ".join(f"{_badge(s)} {counts[s]}" for s in STATUS)
 
     def label(record: dict) -> str:
-        return record["summary"].get("organ") or record["name"]
+        return chart_label(record)
 
     ok_records = [r for r in records if r.get("ok")]
     charts = (bar_chart("各机关新收政府信息公开申请数", [(label(r), r["summary"].get("requests_received"))
@@ -185,18 +214,19 @@ def index_page(records: list[dict], rollup: dict) -> str:
         organ = summary.get("organ") or ""
         link = (f'<a href="pages/{escape(record["name"])}.html">{escape(organ or record["name"])}</a>'
                 if record.get("ok") else escape(organ or record["name"]))
-        cells = [f'<td data-v="{escape(organ)}">{link}</td>']
+        cells = [f'<td class="org" data-v="{escape(organ)}">{link}</td>']
         for field, _ in INDEX_COLUMNS:
-            value = summary.get(field)
+            value = words.value_words(field, summary.get(field))
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
             cells.append(f'<td class="{"n" if numeric else ""}" data-v="{escape(_fmt(value))}">'
                          f"{escape(_fmt(value))}</td>")
         findings = record.get("findings", [])
-        codes = "；".join(dict.fromkeys(f["code"] for f in findings))
-        cells.append(f'<td class="n" data-v="{len(findings)}" title="{escape(codes)}">{len(findings)}</td>')
-        reason = f' title="{escape(record["error"])}"' if record.get("error") else ""
-        cells.append(f'<td data-v="{order.index(status)}"{reason}>{_badge(status)}</td>')
-        cells.append(f'<td data-v="{escape(record["file"])}" class="muted">{escape(record["file"])}</td>')
+        names = "；".join(dict.fromkeys(words.finding_name(f["code"]) for f in findings))
+        cells.append(f'<td class="n" data-v="{len(findings)}" title="{escape(names)}">{len(findings)}</td>')
+        why = f'<div class="why">{escape(record["error"])}</div>' if record.get("error") else ""
+        cells.append(f'<td class="st" data-v="{order.index(status)}">{_badge(status)}{why}</td>')
+        cells.append(f'<td data-v="{escape(record["file"])}" class="muted path" title="{escape(record["file"])}">'
+                     f'{escape(short_path(record["file"]))}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
 
     problems = rollup.get("problems", [])[:20]
@@ -214,13 +244,14 @@ def index_page(records: list[dict], rollup: dict) -> str:
         f"<td class='n'>{t['reports']}</td></tr>" for field, t in rollup["totals"].items())
     era_rows = "".join(f"<tr><td>{escape(ITEM_LABELS.get(era, era))}</td><td class='n'>{n}</td></tr>"
                        for era, n in rollup["formats"].items())
-    code_rows = "".join(f"<tr><td>{escape(code)}</td><td class='n'>{n}</td></tr>"
+    code_rows = "".join(f"<tr><td title='{escape(code)}'>{escape(words.finding_name(code))}</td>"
+                        f"<td class='n'>{n}</td></tr>"
                         for code, n in rollup["findings_by_code"].items()) or "<tr><td colspan=2>无</td></tr>"
     rollup_html = (
         '<h2>全县合计</h2><div class="charts">'
         f"<table><thead><tr><th>项目</th><th>合计</th><th>报告数</th></tr></thead><tbody>{total_rows}</tbody></table>"
         f"<table><thead><tr><th>年报格式</th><th>份数</th></tr></thead><tbody>{era_rows}</tbody></table>"
-        f"<table><thead><tr><th>问题代码</th><th>条数</th></tr></thead><tbody>{code_rows}</tbody></table></div>")
+        f"<table><thead><tr><th>问题</th><th>条数</th></tr></thead><tbody>{code_rows}</tbody></table></div>")
 
     body = (f"<h1>政府信息公开工作年度报告汇总</h1>"
             f'<p class="muted">由 reportparse 生成；点击机关名称查看逐份核对页，点击表头排序。</p>'
@@ -266,10 +297,12 @@ def evidence_spans(report: Report) -> list[tuple[int, int, str, str, str]]:
                 else:
                     field, value = path, node["text"]
                 if path[0] == "findings" and owner is not None:
-                    value = f"[{owner.get('severity')}] {owner.get('code')}: {owner.get('message')}"
+                    value = (f"[{words.severity_name(owner.get('severity'))}] "
+                             f"{words.finding_name(owner.get('code'))}：{owner.get('message')}")
                 if len(value) > 80:  # a whole table's or part's span: the tooltip needs no copy of it
                     value = value[:78] + "…"
-                spans.append((node["start"], node["end"], kind_of(path), _path(field), value))
+                label = "问题发现" if path[0] == "findings" else words.path_words(_path(field))
+                spans.append((node["start"], node["end"], kind_of(path), label, value))
                 return
             for key, child in node.items():
                 walk(child, [*path, key], node)
@@ -330,13 +363,16 @@ def highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
 def report_page(report: Report, summary: Summary, name: str) -> str:
     """The audit page of one report: key figures, findings, and the marked-up text."""
     spans = evidence_spans(report)
-    title = summary.organ or name
+    organ = summary.organ or "机关不详"
+    title = f"{organ} {summary.year}年度报告" if summary.year else f"{organ}（年度不详）"
     rows = "".join(
-        f"<tr><th>{escape(field)}</th><td>{escape(_fmt(getattr(summary, field)))}</td></tr>"
+        f"<tr><th title='{escape(field)}'>{escape(words.field(field))}</th>"
+        f"<td>{escape(_fmt(words.value_words(field, getattr(summary, field))))}</td></tr>"
         for field in Summary.model_fields if field not in ("ok", "error"))
     findings = "".join(
         f"<li>{_badge(f.severity if f.severity in STATUS else 'info')} "
-        f"<b>{escape(f.code)}</b> {escape(f.message)} <span class='muted'>{escape(f.basis)}</span></li>"
+        f"<b title='{escape(f.code)}'>{escape(words.finding_name(f.code))}</b> {escape(f.message)} "
+        f"<span class='muted'>{escape(f.basis)}</span></li>"
         for f in report.findings) or "<li class='muted'>无</li>"
     ordered = clean_spans(report.text, spans)
     fact_rows = "".join(
@@ -347,8 +383,8 @@ def report_page(report: Report, summary: Summary, name: str) -> str:
               '<mark class="section">章节标题</mark> <mark class="finding">问题发现</mark>'
               "　鼠标悬停查看字段和值。</p>")
     body = (f'<p><a href="../index.html">← 返回汇总</a></p><h1>{escape(title)}</h1>'
-            f'<p class="muted">{escape(summary.file)} · {escape(report.source.container)} · '
-            f"{escape(report.source.encoding or '')} · {len(report.text)} 字</p>"
+            f'<p class="muted">文件 {escape(summary.file)} · 格式 {escape(report.source.container)} · '
+            f"编码 {escape(report.source.encoding or '—')} · {len(report.text)} 字</p>"
             f"<h2>问题发现</h2><ul>{findings}</ul>"
             f"<h2>原文核对</h2>{legend}<pre class='text'>{highlight(report.text, ordered)}</pre>"
             f"<h2>汇总字段</h2><table>{rows}</table>"

@@ -8,8 +8,9 @@ import json
 import os
 from datetime import datetime, timezone
 
+from .. import labels as words
 from ..models import Summary
-from ..output import SUMMARY_FIELDS, summaries_csv
+from ..output import SUMMARY_FIELDS, csv_cell, summaries_csv
 
 FINDING_FIELDS = ["file", "organ", "code", "severity", "message", "evidence"]
 ERROR_FIELDS = ["file", "error"]
@@ -26,7 +27,9 @@ LABELS = {
     "channels": "公开渠道", "refusal_categories": "不予公开等理由", "findings": "问题发现",
     "code": "代码", "severity": "严重程度", "message": "说明", "evidence": "原文依据",
     "category": "类别", "item": "项目", "value": "数值", "reports": "报告数", "organs": "机关",
+    "codes": "代码（供程序使用）", "name": "问题",
 }
+LABELS.update({k: v for k, v in words.FIELDS_ZH.items() if k not in ("file", "error", "findings")})
 # The roll-up sheet names its categories and items for a person; rollup.csv keeps the codes.
 CATEGORY_LABELS = {
     "reports": "报告", "totals": "全县合计", "findings": "问题代码", "severity": "严重程度",
@@ -35,7 +38,7 @@ CATEGORY_LABELS = {
 }
 ITEM_LABELS = {
     "total": "总数", "parsed": "解析成功", "failed": "解析失败", "unknown": "未识别",
-    "pre2019": "2019年前（无统一格式）", "fmt2019": "2019年试行格式", "fmt2021": "2021年格式",
+    "pre2019": "2008年条例叙述式", "fmt2019": "2019年试行格式", "fmt2021": "2021年格式",
     "error": "错误", "warning": "警告", "info": "提示",
     # channel codes (CONTRACT.md)
     "website": "政府网站", "wechat": "微信公众号", "weibo": "政务微博", "app": "政务客户端、小程序",
@@ -50,7 +53,7 @@ ITEM_LABELS = {
     "complaint": "信访举报投诉类申请", "repeat": "重复申请", "publication": "要求提供公开出版物",
     "excessive": "无正当理由大量反复申请", "confirm": "要求确认或重新出具已获取信息",
 }
-WIDTHS = {"file": 36, "organ": 26, "error": 60, "message": 50, "evidence": 50, "organs": 60, "phones": 24,
+WIDTHS = {"codes": 30, "name": 30, "file": 36, "organ": 26, "error": 60, "message": 50, "evidence": 50, "organs": 60, "phones": 24,
           "sections": 40, "channels": 30, "refusal_categories": 30, "findings": 24, "item": 26}
 
 
@@ -58,7 +61,7 @@ def _csv(header: list[str], rows: list[list]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows(["" if v is None else csv_cell(v) for v in row] for row in rows)
     return "\ufeff" + buf.getvalue()
 
 
@@ -137,12 +140,31 @@ def summary_xlsx(records: list[dict], rollup_table: list[tuple]) -> bytes:
         if rows:
             ws.autofilter(0, 0, len(rows), len(fields) - 1)
 
-    summaries = [[r["summary"].get(f) for f in SUMMARY_FIELDS] for r in records]
-    sheet("汇总", SUMMARY_FIELDS, summaries)
-    sheet("问题发现", FINDING_FIELDS, finding_rows(records))
+    # Values in words for a person; the codes stay in the last column for machines.
+    coded = ("format", "script", "sections", "channels", "refusal_categories", "findings")
+    summary_fields = [f for f in SUMMARY_FIELDS if f != "ok"] + ["codes"]
+    summaries = []
+    for r in records:
+        summary = r["summary"]
+        row = [words.value_words(f, summary.get(f)) for f in summary_fields[:-1]]
+        codes = "; ".join(f"{f}={','.join(v) if isinstance(v, list) else v}" for f in coded
+                          if (v := summary.get(f)) not in (None, []))
+        summaries.append([*row, codes])
+    sheet("汇总", summary_fields, summaries)
+    finding_fields = ["file", "organ", "name", "severity", "message", "evidence", "code"]
+    sheet("问题发现", finding_fields,
+          [[file, organ, words.finding_name(code), words.severity_name(severity), message, evidence, code]
+           for file, organ, code, severity, message, evidence in finding_rows(records)])
     sheet("解析失败", ERROR_FIELDS, error_rows(records))
-    readable = [[CATEGORY_LABELS.get(category, category),
-                 ITEM_LABELS.get(item, LABELS.get(item, item)) if category != "problems" else item, *rest]
+
+    def item_words(category: str, item: str) -> str:
+        if category == "problems":
+            return item
+        if category == "findings":
+            return words.finding_name(item)
+        return ITEM_LABELS.get(item, LABELS.get(item, item))
+
+    readable = [[CATEGORY_LABELS.get(category, category), item_words(category, item), *rest]
                 for category, item, *rest in rollup_table]
     sheet("全县合计", ROLLUP_FIELDS, readable)
     book.close()

@@ -15,7 +15,7 @@ OUTPUT_FILES = ("summary.csv", "summary.jsonl", "findings.csv", "errors.csv", "r
                 "summary.xlsx", "index.html")
 
 
-def write_outputs(records: list[dict], outdir: str, skipped: list[str] = ()) -> dict:
+def write_outputs(records: list[dict], outdir: str, skipped: list[str] = (), *, prune: bool = True) -> dict:
     """Write every county file from the records (in input order); return the roll-up."""
     out = Path(outdir)
     data = rollup(records)
@@ -32,12 +32,13 @@ def write_outputs(records: list[dict], outdir: str, skipped: list[str] = ()) -> 
     write_text(out / "rollup.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     write_text(out / "rollup.csv", tables.rollup_csv(rows))
     write_text(out / "index.html", index_page(records, data))
-    prune(records, out)
+    if prune:  # not after an interruption: the unfinished files' pages from before stay usable
+        prune_outputs(records, out)
     xlsx()
     return data
 
 
-def prune(records: list[dict], out: Path) -> None:
+def prune_outputs(records: list[dict], out: Path) -> None:
     """Remove report and page files left by earlier runs for inputs that are gone or now
     fail, so the folder describes this run only (``reports/`` and ``pages/`` are ours)."""
     from .journal import PAGES_DIR, REPORTS_DIR
