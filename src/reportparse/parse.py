@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 import regex
 
 from .check import check
 from .config import DEFAULT_LIMITS, Limits
 from .damage import find_second_copy, out_of_order_headings, truncated_table_warnings
-from .errors import LimitExceededError, NotAReportError, ReportParseError
+from .errors import InputError, LimitExceededError, NotAReportError, ReportParseError
 from .extract.channels import extract_channels
 from .extract.contact import extract_phones
 from .extract.counts import extract_facts
@@ -133,15 +134,43 @@ def parse_text(text: str, *, name: str | None = None, limits: Limits = DEFAULT_L
     return parse_loaded(loaded, name, limits)
 
 
-def parse(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
-          limits: Limits = DEFAULT_LIMITS) -> Report:
-    """Parse a report from a path or from bytes. Raises :class:`ReportParseError` only."""
-    label = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
+def _as_input(source, name: str | None, limits: Limits) -> tuple[bytes | Path, str]:
+    """What ``parse`` was given, as bytes or a path, and the label its errors carry."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), name or "<bytes>"
+    if isinstance(source, os.PathLike):
+        return Path(source), name or os.fspath(source)
+    if isinstance(source, str):
+        if "\n" in source or len(source) > 1024:
+            raise InputError("parse() takes a path or bytes, and this is text: "
+                             "call reportparse.parse_text(text) for a report already decoded", source=name)
+        return Path(source), name or source
+    read = getattr(source, "read", None)
+    if callable(read):  # a binary file object (open(path, "rb"), io.BytesIO, a request body)
+        data = read(limits.max_bytes + 1)
+        label = name or (getattr(source, "name", None) if isinstance(getattr(source, "name", None), str)
+                         else None) or "<file>"
+        if isinstance(data, str):
+            raise InputError("parse() was given a text-mode file: open it with 'rb', "
+                             "or call reportparse.parse_text(f.read())", source=label)
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise InputError(f"the file object's read() gave {type(data).__name__}, not bytes", source=label)
+        return bytes(data), label
+    raise InputError(f"parse() takes a path (str or Path), bytes or a binary file object, "
+                     f"not {type(source).__name__}", source=name)
+
+
+def parse(source: str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO, *,
+          name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
+    """Parse a report from a path (str or Path), bytes (also bytearray, memoryview) or a
+    binary file object. Raises :class:`ReportParseError` only; a str that is report text
+    rather than a path is refused with a pointer to :func:`parse_text`."""
+    source, label = _as_input(source, name, limits)
     try:
         if isinstance(source, bytes):
-            loaded = load_bytes(source, name or "", limits)
+            loaded = load_bytes(source, "" if label.startswith("<") else label, limits)
         else:
-            loaded = load_path(Path(source), limits)
+            loaded = load_path(source, limits)
         return parse_loaded(loaded, label, limits)
     except ReportParseError as err:
         if err.source is None:
