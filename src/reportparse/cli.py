@@ -15,6 +15,7 @@ import errno
 import math
 import os
 import sys
+from pathlib import Path
 
 FORMATS = ("json", "summary", "csv", "text")
 SUBCOMMANDS = ("check", "batch", "schema")
@@ -293,7 +294,7 @@ def parse_main(argv: list[str]) -> int:
             if file == "-":
                 report = parse(_read_stdin(limits.max_bytes), name="-", limits=limits)
             else:
-                report = parse(file, limits=limits)
+                report = parse(Path(file), name=file, limits=limits)
         except ReportParseError as err:
             status = 1
             why = reason(err, lang)

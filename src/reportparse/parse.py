@@ -134,6 +134,13 @@ def parse_text(text: str, *, name: str | None = None, limits: Limits = DEFAULT_L
     return parse_loaded(loaded, name, limits)
 
 
+def _exists(path: str) -> bool:
+    try:
+        return os.path.lexists(path)
+    except (OSError, ValueError):  # too long for a path, NUL in it: not a path
+        return False
+
+
 def _as_input(source, name: str | None, limits: Limits) -> tuple[bytes | Path, str]:
     """What ``parse`` was given, as bytes or a path, and the label its errors carry."""
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -141,7 +148,7 @@ def _as_input(source, name: str | None, limits: Limits) -> tuple[bytes | Path, s
     if isinstance(source, os.PathLike):
         return Path(source), name or os.fspath(source)
     if isinstance(source, str):
-        if "\n" in source or len(source) > 1024:
+        if (len(source) > 1024 or (len(source) > 200 and source.count("\n") > 2)) and not _exists(source):
             raise InputError("parse() takes a path or bytes, and this is text: "
                              "call reportparse.parse_text(text) for a report already decoded", source=name)
         return Path(source), name or source

@@ -136,7 +136,7 @@ def process_one(task: tuple[str, str, str, int, str | None, float | None]) -> di
         if _regular_problem(file) == NOT_REGULAR:  # a FIFO would block, a device never end
             return _failure(record, file, NOT_REGULAR, code="input", cache=False)
         with time_limit(timeout):
-            report = parse(file, limits=Limits(max_bytes=max_bytes))
+            report = parse(Path(file), name=file, limits=Limits(max_bytes=max_bytes))
             summary = summarize_record(report, record["file"])
             page = report_page(report, summary, name)
             data = report.model_dump_json(indent=1)

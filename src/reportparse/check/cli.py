@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from ..models import Finding, Report
 
@@ -126,7 +127,7 @@ def check_main(argv: list[str]) -> int:
         try:
             if file == "-":
                 return parse(_read_stdin(limits.max_bytes), name="-", limits=limits)
-            return parse(file, limits=limits)
+            return parse(Path(file), name=file, limits=limits)
         except ReportParseError as err:
             why = reason(err, lang)
             shown = display(file)
