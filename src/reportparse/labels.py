@@ -1,4 +1,4 @@
-"""Words a person reads in place of the codes of CONTRACT.md: field names, formats,
+"""Words a person reads in place of the codes of docs/interface.md: field names, formats,
 scripts, section kinds, channels, refusal reasons, severities, finding codes.
 
 Data only, one table per kind of code, Chinese and English; every clerk-facing

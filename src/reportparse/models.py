@@ -83,7 +83,7 @@ class Subsection(_Model):
 
 
 class Section(_Model):
-    kind: SectionKind = Field(description='canonical kind of the part (CONTRACT.md section kinds)')
+    kind: SectionKind = Field(description='canonical kind of the part (docs/interface.md section kinds)')
     number: int | None = Field(description="the part's printed number (一 = 1), null when unnumbered")
     title: str = Field(description="heading text in simplified script, without its number")
     heading: Evidence = Field(description='the heading as printed')
@@ -101,13 +101,13 @@ class Outline(_Model):
 
 
 class Channel(_Model):
-    code: str = Field(description='channel code (CONTRACT.md): website, wechat, weibo, app, ...')
+    code: str = Field(description='channel code (docs/interface.md): website, wechat, weibo, app, ...')
     name: str | None = Field(None, description="named site or account, e.g. 新开党员之家")
     evidence: Evidence = Field(description='where the report names the channel')
 
 
 class RefusalReason(_Model):
-    code: str = Field(description='reason code (CONTRACT.md): state_secret, third_party, not_held, ...')
+    code: str = Field(description='reason code (docs/interface.md): state_secret, third_party, not_held, ...')
     text: str = Field(description='the reason as the report words it')
     count: int | None = Field(None, description='requests refused for this reason, when stated')
     evidence: Evidence = Field(description='where the report states it')
@@ -139,7 +139,7 @@ CellValue = int | float | None
 
 
 class IdentityFailure(_Model):
-    """A table identity (DOMAIN.md §4) that does not hold."""
+    """A table identity (docs/interface.md, standard tables) that does not hold."""
 
     table: str = Field(description='the table: requests, review_litigation or proactive')
     rule: str = Field(description='the identity, e.g. 一+二 = （七）+四')
@@ -150,14 +150,14 @@ class IdentityFailure(_Model):
 
 
 class Tables(_Model):
-    """The standard tables 二/三/四 (keys of CONTRACT.md); cells null when blank, '/', '—' or absent."""
+    """The standard tables 二/三/四 (keys of docs/interface.md); cells null when blank, '/', '—' or absent."""
 
     model_config = ConfigDict(extra="allow")
 
     format: FormatEra | None = Field(None, description="format told by the table labels")
-    proactive: dict[str, dict[str, CellValue]] | None = Field(None, description='table 二: row -> column -> cell (CONTRACT.md keys)')
-    requests: dict[str, dict[str, CellValue]] | None = Field(None, description='table 三: row -> column -> cell (CONTRACT.md keys)')
-    review_litigation: dict[str, dict[str, CellValue]] | None = Field(None, description='table 四: group -> column -> cell (CONTRACT.md keys)')
+    proactive: dict[str, dict[str, CellValue]] | None = Field(None, description='table 二: row -> column -> cell (docs/interface.md keys)')
+    requests: dict[str, dict[str, CellValue]] | None = Field(None, description='table 三: row -> column -> cell (docs/interface.md keys)')
+    review_litigation: dict[str, dict[str, CellValue]] | None = Field(None, description='table 四: group -> column -> cell (docs/interface.md keys)')
     spans: dict[str, Evidence] = Field(default_factory=dict, description="where each table was found")
     missing: list[str] = Field(default_factory=list, description="cells that could not be recovered")
     ambiguous: list[str] = Field(default_factory=list, description="cells with more than one possible split")
@@ -186,7 +186,7 @@ class Source(_Model):
 
 
 class Summary(_Model):
-    """One row per input: the CONTRACT.md summary record."""
+    """One row per input: the docs/interface.md summary record."""
 
     file: str = Field(description='the path as given')
     ok: bool = Field(description='false when the input could not be parsed')

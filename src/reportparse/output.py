@@ -1,4 +1,4 @@
-"""Renderings of a report: the CONTRACT.md summary record, CSV and a text view."""
+"""Renderings of a report: the docs/interface.md summary record, CSV and a text view."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def _int(value) -> int | None:
 
 
 def summarize(report: Report, file: str | None = None) -> Summary:
-    """The CONTRACT.md summary record of ``report`` (what ``--format summary`` prints).
+    """The docs/interface.md summary record of ``report`` (what ``--format summary`` prints).
 
     ``file`` names the input in the record (default: ``report.source.file``).
     Each count comes from the report's standard tables where they state it,

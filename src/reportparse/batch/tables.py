@@ -40,12 +40,12 @@ ITEM_LABELS = {
     "total": "总数", "parsed": "解析成功", "failed": "解析失败", "unknown": "未识别",
     "pre2019": "2008年条例叙述式", "fmt2019": "2019年试行格式", "fmt2021": "2021年格式",
     "error": "错误", "warning": "警告", "info": "提示",
-    # channel codes (CONTRACT.md)
+    # channel codes (docs/interface.md)
     "website": "政府网站", "wechat": "微信公众号", "weibo": "政务微博", "app": "政务客户端、小程序",
     "short_video": "短视频", "bulletin_board": "公开栏", "gazette": "政府公报", "press_conference": "新闻发布会",
     "print_media": "报刊", "broadcast": "广播电视", "reading_room": "查阅点", "service_hall": "政务服务中心",
     "hotline": "热线", "other": "其他",
-    # reason codes (CONTRACT.md)
+    # reason codes (docs/interface.md)
     "state_secret": "国家秘密", "law_forbidden": "法律法规禁止公开", "safety_stability": "危及三安全一稳定",
     "third_party": "保护第三方合法权益", "internal_affairs": "三类内部事务信息", "process_info": "四类过程性信息",
     "enforcement_file": "行政执法案卷", "admin_query": "行政查询事项", "not_held": "本机关不掌握",
