@@ -286,6 +286,34 @@ def test_batch_any_file_name_bytes(tmp_path):
     assert bad["error"].startswith("不是政府信息公开工作年度报告")
 
 
+@pytest.mark.parametrize("failing", ["summary.csv", "pages"])
+def test_batch_disk_full_is_one_line_and_no_partial_file(tmp_path, monkeypatch, capsys, failing):
+    import errno
+
+    from reportparse.batch import atomic
+    from reportparse.cli import main
+
+    folder = county(tmp_path / "in", 2)
+    real = atomic.write_bytes
+
+    def full(path, data):
+        if failing in str(path):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(atomic, "write_bytes", full)
+    status = main(["batch", str(folder), "--out", str(tmp_path / "out"), "-j", "1", "-q"])
+    err = capsys.readouterr().err
+    assert status == 1 and "Traceback" not in err
+    if failing == "summary.csv":  # the county file: one line, and no half file left
+        assert "磁盘已满" in err and err.count("\n") == 1
+        assert not (tmp_path / "out" / "summary.csv").exists()
+    else:  # a report's page: that file becomes a row, the rest goes on
+        errors = _rows(tmp_path / "out" / "errors.csv")
+        assert len(errors) == 2 and all(r["error"] == "无法写出该报告的结果（磁盘已满）" for r in errors)
+    assert not list((tmp_path / "out").rglob("*.tmp"))
+
+
 def test_csv_cells_that_look_like_formulas_are_escaped(tmp_path):
     (tmp_path / "=HYPERLINK(1).txt").write_text(NOT_A_REPORT, "utf-8")
     proc = cli("batch", "=HYPERLINK(1).txt", "--out", "out", "-q", cwd=tmp_path)

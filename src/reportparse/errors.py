@@ -70,7 +70,11 @@ _REASONS_ZH: list[tuple[str, str]] = [
     (r"not a regular file.*|.*不是普通文件.*", "不是普通文件（管道、设备或套接字），不读取"),
     (r"empty file", "空文件"),
     (r"file holds only whitespace", "文件只有空白，没有内容"),
+    (r"cannot read file \((?:Permission denied|\[Errno 13\].*)\)", "没有读取权限，无法读取文件"),
     (r"cannot read file \((.*)\)", "无法读取文件（{0}）"),
+    (r"cannot read folder \((?:Permission denied|\[Errno 13\].*)\)", "没有读取权限，无法读取文件夹"),
+    (r"cannot read folder \((.*)\)", "无法读取文件夹（{0}）"),
+    (r"cannot write the outputs \((.*)\)", "无法写出该报告的结果（{0}）"),
     (r"(?:file|input) too large \(([\d,]+) bytes; the limit is ([\d,]+) bytes\)",
      "文件太大（{0} 字节，上限 {1} 字节），未解析"),
     (r"text too long \(([\d,]+) characters; limit ([\d,]+)\)", "文字太长（{0} 字，上限 {1} 字），未解析"),
@@ -110,6 +114,11 @@ _REASONS_ZH: list[tuple[str, str]] = [
     (r"the parsing process died|worker process died", "解析进程意外退出（文件可能过于复杂），请单独重试"),
 ]
 
+# The system's own words inside a reason (strerror), for a person.
+_OS_WORDS = {"No space left on device": "磁盘已满", "Read-only file system": "只读文件系统",
+             "Permission denied": "没有权限", "No such file or directory": "文件不存在",
+             "Is a directory": "这是一个文件夹", "Disk quota exceeded": "超出磁盘配额"}
+
 _CLASS_ZH = {
     "input": "无法读取文件", "binary": "不是文本而是二进制文件", "decode": "无法识别文字编码",
     "unsupported": "不支持的文件格式", "limit": "文件超过安全上限，未解析", "not_report": "不是政府信息公开工作年度报告",
@@ -136,7 +145,10 @@ def reason(error: ReportParseError | str, lang: str = "zh", *, code: str | None 
     for pattern, chinese in _compiled():
         match = re.fullmatch(pattern, message, flags=re.IGNORECASE)
         if match:
-            return chinese.format(*match.groups())
+            text = chinese.format(*match.groups())
+            for english, words in _OS_WORDS.items():
+                text = text.replace(english, words)
+            return text
     if _has_cjk(message):  # already written for a person
         return message
     head = _CLASS_ZH.get(code or "error", _CLASS_ZH["error"])

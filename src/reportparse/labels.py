@@ -190,3 +190,28 @@ def path_words(path: str, lang: str = "zh") -> str:
         else:
             out.append(FIELDS_ZH.get(part) or _OTHER_PARTS_ZH.get(part) or part)
     return " · ".join(out) or path
+
+
+# Warnings of a report (``report.warnings``, English in the library) for a person: the
+# start of each known warning and its Chinese; the English detail after a colon is kept.
+_WARNINGS_ZH = [
+    ("the report text appears twice", "报告全文出现了两次（只读取第一份）"),
+    ("no standard section headings found", "未找到标准的章节标题"),
+    ("section heading out of the standard order", "章节顺序与标准格式不一致"),
+    ("text ends inside table", "文字在统计表中间结束（可能不完整）"),
+    ("mojibake repaired", "已修复乱码"),
+    ("a Word .docx file named", "扩展名不对的 Word 文件，已按 .docx 读取"),
+    ("file holds plain text", "文件实际是纯文本，已按文本读取"),
+]
+
+
+def warning_words(warning: str, lang: str = "zh") -> str:
+    """A report warning in the reader's language (unknown warnings as they are)."""
+    if _lang(lang) == "en":
+        return warning
+    for start, words in _WARNINGS_ZH:
+        index = warning.find(start)
+        if index >= 0:
+            detail = warning.split(": ", 1)[1] if ": " in warning[index:] else ""
+            return f"{words}：{detail}" if detail else words
+    return warning

@@ -255,5 +255,5 @@ def text_view(report: Report, file: str | None = None, *, lang: str = "zh") -> s
         lines += [f"    - [{labels.severity_name(f.severity, lang)}] {f.message}（{f.code}）" if zh else
                   f"    - [{f.severity}] {f.code}: {f.message}" for f in report.findings]
     for w in report.warnings:
-        lines.append(f"  ! {w}")
+        lines.append(f"  ! {labels.warning_words(w, lang)}")
     return "\n".join(lines)

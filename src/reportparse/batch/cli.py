@@ -146,6 +146,11 @@ def batch_main(argv: list[str]) -> int:
                                     crashed_reason=msg["crashed"])
     except BatchInterrupted as stop:
         records, cached, interrupted = stop.records, stop.cached, True
+    except OSError as exc:  # the output folder failed under us (disk full, removed, read-only)
+        progress.close()
+        print(f"reportparse batch: {msg['write_failed'].format(out=display(args.out), why=os_reason(exc, lang))}",
+              file=sys.stderr)
+        return 1
     progress.close()
     shown = [_localized(r, lang) for r in records]
     try:
