@@ -561,3 +561,40 @@ def test_no_docstring_points_to_a_missing_file():
     for path in (root / "src" / "reportparse").rglob("*.py"):
         for ref in re.findall(r"\b((?:docs|schemas|tools|benchmarks|fuzz)/[\w./-]+\.\w+)", path.read_text("utf-8")):
             assert (root / ref).exists(), f"{path.name} points to {ref}"
+
+
+# ---------------------------------------------------------------- problems and keywords
+
+FRAGMENTS = [
+    # (text of the problems part after its heading, first problem, first measure)
+    ("(一)存在的主要问题:基层公开标准化水平有待提升。\n(二)改进措施:\n一是加强培训。二是完善制度。",
+     "基层公开标准化水平有待提升", "一是加强培训"),
+    ("及改进情况\n(一)存在的主要问题:一是更新不及时。\n(二)改进措施。一是加强督查。",
+     "一是更新不及时", "一是加强督查"),
+    ("存在问题:公开内容不够全面。\n改进措施:下一步将加强培训。", "公开内容不够全面", "下一步将加强培训"),
+    ("(一)完善工作机制。建立健全公开责任制。\n(二)提高业务水平。组织人员学习。",
+     "(一)完善工作机制。建立健全公开责任制", None),
+]
+
+
+@pytest.mark.parametrize("body,problem,measure", FRAGMENTS)
+def test_problem_and_measure_items_start_at_their_content(body, problem, measure):
+    text = ("示例镇人民政府2022年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息10条。\n"
+            "二、存在的主要问题及改进情况\n" + body + "\n三、其他需要报告的事项\n无。\n")
+    report = reportparse.parse_text(text)
+    items = report.problems + report.measures
+    assert items[0].text.startswith(problem)
+    if measure:
+        assert report.measures and report.measures[0].text.startswith(measure)
+    for item in items:
+        assert not re.match(r"\(?[一二三]?\)?(?:存在的?主要问题|改进措施|及改进)", item.text), item.text
+        assert report.text[item.evidence.start:item.evidence.end] == item.evidence.text
+
+
+def test_rollup_keywords_are_domain_phrases():
+    from reportparse.batch.keywords import problem_keywords
+
+    words = problem_keywords(["一是公开形式不够丰富，制度建设有待加强，部分栏目更新不及时",
+                              "二是工作人员业务能力不足，政策解读形式单一"])
+    assert {"更新不及时", "业务能力", "政策解读"} <= set(words)
+    assert not {"建设", "制度", "形式", "工作人员", "政府信息公开"} & set(words)
