@@ -598,3 +598,27 @@ def test_rollup_keywords_are_domain_phrases():
                               "二是工作人员业务能力不足，政策解读形式单一"])
     assert {"更新不及时", "业务能力", "政策解读"} <= set(words)
     assert not {"建设", "制度", "形式", "工作人员", "政府信息公开"} & set(words)
+
+
+def test_unreadable_sub_folder_becomes_a_row(tmp_path, monkeypatch):
+    """As another user a chmod-000 folder cannot be listed (root can: the error is injected)."""
+    from reportparse.batch import inputs
+
+    folder = county(tmp_path / "in", 2)
+    (folder / "锁住的").mkdir()
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):
+        for root, dirs, files in real_walk(top, onerror=onerror, **kw):
+            if root.endswith("锁住的"):
+                onerror(PermissionError(13, "Permission denied", root))
+                continue
+            yield root, dirs, files
+
+    monkeypatch.setattr(inputs.os, "walk", walk)
+    found = inputs.discover([str(folder)])
+    problems = [(os.path.basename(i.file), i.problem) for i in found if i.problem]
+    assert problems == [("锁住的", "cannot read folder (Permission denied)")]
+    from reportparse.errors import reason
+
+    assert reason(problems[0][1]) == "没有读取权限，无法读取文件夹"

@@ -115,8 +115,10 @@ def discover(arguments: list[str], *, exclude: list[str] = (), skipped: list[str
                         continue
                     file = os.path.join(root, fname)
                     add(file, os.path.relpath(file, arg), _regular_problem(file))
-            for exc in unreadable:  # the folder itself
-                add(arg, path.name or arg, f"{UNREADABLE_FOLDER} ({exc.strerror or exc})")
+            for exc in unreadable:  # the last sub-folder, or the folder itself
+                folder = exc.filename or arg
+                rel = os.path.relpath(folder, arg) if folder != arg else (path.name or arg)
+                add(folder, rel, f"{UNREADABLE_FOLDER} ({exc.strerror or exc})")
         else:
             # A file named explicitly is always an input, even with an odd suffix:
             # the user asked for it, so it gets a row.
