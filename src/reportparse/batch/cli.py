@@ -48,10 +48,11 @@ class _Progress:
         if self.bar is not None:
             self.bar.update(1)
             if not record.get("ok"):
-                self.bar.write(f"{self.msg['failed']}: {record['file']}: {record['error']}", file=sys.stderr)
+                sep = self.msg["sep"]
+                self.bar.write(f"{self.msg['failed']}{sep}{record['file']}{sep}{record['error']}", file=sys.stderr)
             return
         state = self.msg["cached"] if cached else self.msg["ok"] if record.get("ok") else self.msg["failed"]
-        tail = f": {record['error']}" if not record.get("ok") else ""
+        tail = f"{self.msg['sep']}{record['error']}" if not record.get("ok") else ""
         print(f"[{self.count}/{self.total}] {state} {record['file']}{tail}", file=sys.stderr, flush=True)
 
     def close(self) -> None:
@@ -94,7 +95,8 @@ def batch_main(argv: list[str]) -> int:
 
     lang = _lang(argv)
     msg = messages(lang)
-    ap = ArgParser(prog="reportparse batch", description=msg["description"], add_help=False, lang=lang)
+    ap = ArgParser(prog="reportparse batch", description=msg["description"], epilog=msg["epilog"],
+                   add_help=False, lang=lang)
     ap._positionals.title, ap._optionals.title = msg["positionals"], msg["optionals"]
     ap.add_argument("-h", "--help", action="help", help=msg["help_help"])
     ap.add_argument("inputs", nargs="+", metavar="DIR|FILE", help=msg["help_inputs"])

@@ -27,6 +27,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "skipped": "另有 {count} 个文件不是报告格式，未处理（{kinds}），清单见 rollup.json 的 skipped_files",
         "crashed": "解析进程意外退出",
         "help_memory": "每个文件解析时可用的内存上限（MB，默认 1024；0 不限）",
+        "epilog": "退出码：0 全部解析成功；1 有文件解析失败（见 errors.csv）或汇总文件无法写出；"
+                  "2 用法错误（不创建任何文件）；130 被 Ctrl-C 中断（已完成的部分照样写出，再次运行即可继续）。",
+        "sep": "：",
         "missing_input": "找不到文件夹或文件：{path}",
         "out_is_input": "--out {out} 是一个输入文件，不能作为输出文件夹",
         "locked": "另一个批量任务正在写入输出文件夹 {out}，请等它结束或换一个 --out",
@@ -63,6 +66,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "listed under skipped_files in rollup.json",
         "crashed": "the parsing process died",
         "help_memory": "memory cap per file being parsed, in MB (default 1024; 0: no cap)",
+        "epilog": "exit status: 0 every input parsed; 1 an input failed (see errors.csv) or the county files "
+                  "could not be written; 2 usage error (nothing is created); 130 interrupted (what finished "
+                  "is written; run again to go on).",
+        "sep": ": ",
         "missing_input": "no such folder or file: {path}",
         "out_is_input": "--out {out} is an input file, not an output folder",
         "locked": "another batch is writing to the output folder {out}; wait for it or choose another --out",
