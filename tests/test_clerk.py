@@ -622,3 +622,19 @@ def test_unreadable_sub_folder_becomes_a_row(tmp_path, monkeypatch):
     from reportparse.errors import reason
 
     assert reason(problems[0][1]) == "没有读取权限，无法读取文件夹"
+
+
+def test_lang_en_switches_the_county_files(tmp_path):
+    folder = county(tmp_path / "in", 2)
+    (folder / "空.txt").write_bytes(b"")
+    proc = cli("batch", str(folder), "--out", str(tmp_path / "out"), "--lang", "en", "-q")
+    assert proc.returncode == 1
+    html = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert "New requests by organ" in html and "2021 format" in html and '<div class="why">empty file</div>' in html
+    assert "各机关" not in html and "解析失败" not in html
+    with zipfile.ZipFile(tmp_path / "out" / "summary.xlsx") as book:
+        workbook = book.read("xl/workbook.xml").decode()
+        strings = book.read("xl/sharedStrings.xml").decode()
+    assert re.findall(r'<sheet name="([^"]+)"', workbook) == ["summary", "findings", "failures", "totals"]
+    assert "2021 format" in strings and "2021年格式" not in strings
+    assert _rows(tmp_path / "out" / "errors.csv")[0]["error"] == "empty file"

@@ -156,7 +156,7 @@ def batch_main(argv: list[str]) -> int:
     progress.close()
     shown = [_localized(r, lang) for r in records]
     try:
-        write_outputs(shown, args.out, skipped=[display(f) for f in skipped], prune=not interrupted)
+        write_outputs(shown, args.out, skipped=[display(f) for f in skipped], prune=not interrupted, lang=lang)
         write_run_stats(args.out, records, cached=cached, jobs=jobs, seconds=time.perf_counter() - started)
     except KeyboardInterrupt:
         interrupted = True

@@ -106,8 +106,13 @@ def _created() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def summary_xlsx(records: list[dict], rollup_table: list[tuple]) -> bytes:
-    """The same sheets as the CSVs, for a person: header frozen, widths set, numbers as numbers."""
+SHEETS = {"zh": ("汇总", "问题发现", "解析失败", "全县合计"), "en": ("summary", "findings", "failures", "totals")}
+
+
+def summary_xlsx(records: list[dict], rollup_table: list[tuple], lang: str = "zh") -> bytes:
+    """The same sheets as the CSVs, for a person: header frozen, widths set, numbers as numbers,
+    codes in words (Chinese, or English with ``lang="en"``) and kept in the last column."""
+    zh = lang != "en"
     import xlsxwriter
 
     buf = io.BytesIO()
@@ -122,7 +127,7 @@ def summary_xlsx(records: list[dict], rollup_table: list[tuple]) -> bytes:
     def sheet(title: str, fields: list[str], rows: list[list]) -> None:
         ws = book.add_worksheet(title)
         for col, field in enumerate(fields):
-            ws.write_string(0, col, LABELS.get(field, field), header)
+            ws.write_string(0, col, LABELS.get(field, field) if zh else field.replace("_", " "), header)
             ws.set_column(col, col, WIDTHS.get(field, 12))
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row):
@@ -146,26 +151,32 @@ def summary_xlsx(records: list[dict], rollup_table: list[tuple]) -> bytes:
     summaries = []
     for r in records:
         summary = r["summary"]
-        row = [words.value_words(f, summary.get(f)) for f in summary_fields[:-1]]
+        row = [words.value_words(f, summary.get(f), lang) for f in summary_fields[:-1]]
         codes = "; ".join(f"{f}={','.join(v) if isinstance(v, list) else v}" for f in coded
                           if (v := summary.get(f)) not in (None, []))
         summaries.append([*row, codes])
-    sheet("汇总", summary_fields, summaries)
+    names = SHEETS["zh" if zh else "en"]
+    sheet(names[0], summary_fields, summaries)
     finding_fields = ["file", "organ", "name", "severity", "message", "evidence", "code"]
-    sheet("问题发现", finding_fields,
-          [[file, organ, words.finding_name(code), words.severity_name(severity), message, evidence, code]
+    sheet(names[1], finding_fields,
+          [[file, organ, words.finding_name(code, lang), words.severity_name(severity, lang), message, evidence, code]
            for file, organ, code, severity, message, evidence in finding_rows(records)])
-    sheet("解析失败", ERROR_FIELDS, error_rows(records))
+    sheet(names[2], ERROR_FIELDS, error_rows(records))
 
     def item_words(category: str, item: str) -> str:
         if category == "problems":
             return item
         if category == "findings":
-            return words.finding_name(item)
+            return words.finding_name(item, lang)
+        if not zh:
+            return words.value_words({"format": "format", "channels": "channels", "severity": "severity",
+                                      "refusal_categories": "refusal_categories"}.get(category, ""), item, lang) \
+                if category in ("format", "channels", "refusal_categories") else \
+                words.severity_name(item, lang) if category == "severity" else item
         return ITEM_LABELS.get(item, LABELS.get(item, item))
 
-    readable = [[CATEGORY_LABELS.get(category, category), item_words(category, item), *rest]
+    readable = [[CATEGORY_LABELS.get(category, category) if zh else category, item_words(category, item), *rest]
                 for category, item, *rest in rollup_table]
-    sheet("全县合计", ROLLUP_FIELDS, readable)
+    sheet(names[3], ROLLUP_FIELDS, readable)
     book.close()
     return buf.getvalue()
