@@ -62,6 +62,19 @@ class Period(_Model):
     evidence: Evidence = Field(description='where the report states the period')
 
 
+class Candidate(_Model):
+    """One place a report states a fact (title, signature, metadata line, period, ...).
+
+    The fact's value is the most trusted candidate; the others stay here so
+    checks can see where the report disagrees with itself.
+    """
+
+    value: str | int = Field(description="the value as this place states it")
+    source: str = Field(description="signature, title, publisher_line, title_mention, label, period, first_sentence, "
+                                    "this_year_published")
+    evidence: Evidence = Field(description="where the report states it")
+
+
 class Phone(_Model):
     number: str = Field(description="AREA-LOCAL, local digits, 11-digit mobile or service digits")
     kind: Literal["landline", "mobile", "service"] = Field(description='landline, mobile or service number')
@@ -225,6 +238,9 @@ class Report(_Model):
     year: IntFact | None = Field(None, description='the year reported on')
     period: Period | None = Field(None, description='the statistics period as stated')
     published: DateFact | None = Field(None, description='the date of the signature block (or a stated publication date)')
+    candidates: dict[str, list[Candidate]] = Field(
+        default_factory=dict,
+        description="organ, year, published: every place the report states them, most trusted first")
     phones: list[Phone] = Field([], description='telephone numbers for contacting the organ (fax numbers excluded)')
     contact_office: TextFact | None = Field(None, description='the office to contact for questions, when named')
     legal_bases: list[TextFact] = Field([], description='the laws and regulations the report cites as its basis')

@@ -126,7 +126,7 @@ def check_main(argv: list[str]) -> int:
         nonlocal status
         try:
             if file == "-":
-                return parse(_read_stdin(limits.max_bytes), name="-", limits=limits)
+                return parse(_read_stdin(limits), name="-", limits=limits)
             return parse(Path(file), name=file, limits=limits)
         except ReportParseError as err:
             why = reason(err, lang)
