@@ -43,6 +43,193 @@ written); 2 usage error; 130 interrupted (Ctrl-C). --lang zh|en chooses the lang
 # ---------------------------------------------------------------- shared by every command
 
 
+def lang_of(argv: list[str]) -> str:
+    """The ``--lang`` of a command line, read before parsing (so usage errors speak it too)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "zh"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "zh"
+    return "zh"
+
+
+class UsageError(Exception):
+    """A mistake on the command line: one line on stderr, exit status 2."""
+
+
+class OutputError(Exception):
+    """An output that cannot be written (stdout closed, disk full, read-only): exit status 1."""
+
+
+_ARGPARSE_ZH = [
+    ("the following arguments are required: ", "缺少参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("invalid choice: ", "取值无效："),
+    ("(choose from ", "（可选："),
+    ("expected one argument", "需要一个值"),
+    ("invalid float value: ", "不是数字："),
+    ("invalid int value: ", "不是整数："),
+    ("not allowed with argument ", "不能与此参数同用："),
+    ("argument ", "参数 "),
+]
+_ARGPARSE_ZH_TAIL = [(": 须", " 须"), (": 取值", " 取值"), (": 需要", " 需要"), (": 不是", " 不是")]
+
+
+class ArgParser(argparse.ArgumentParser):
+    """argparse whose errors are one line in the command's language (exit status 2)."""
+
+    def __init__(self, *args, lang: str = "zh", **kwargs) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+        if lang == "zh":
+            self._positionals.title, self._optionals.title = "参数", "选项"
+            for action in self._actions:
+                if isinstance(action, argparse._HelpAction):
+                    action.help = "显示本帮助并退出"
+
+    def add_argument(self, *args, **kwargs):  # noqa: D102
+        if kwargs.get("action") == "version" and self.lang == "zh":
+            kwargs.setdefault("help", "显示版本号并退出")
+        return super().add_argument(*args, **kwargs)
+
+    def error(self, message: str):  # noqa: D102 - argparse's hook
+        if self.lang == "zh":
+            for english, chinese in _ARGPARSE_ZH:
+                message = message.replace(english, chinese)
+            for english, chinese in _ARGPARSE_ZH_TAIL:
+                message = message.replace(english, chinese)
+            message = message.replace("')", "'）") if "（可选：" in message else message
+        raise UsageError(message)
+
+
+def usage_line(prog: str, message: str, lang: str) -> str:
+    head = "用法错误" if lang == "zh" else "usage error"
+    tail = f"（{prog} --help 查看用法）" if lang == "zh" else f" (see {prog} --help)"
+    return f"{prog}: {head}：{message}{tail}" if lang == "zh" else f"{prog}: {head}: {message}{tail}"
+
+
+def megabytes_arg(lang: str):
+    """An argparse type for ``--max-mb``: a finite number above 0 and at most :data:`MAX_MB`."""
+
+    def convert(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not (math.isfinite(number) and 0 < number <= MAX_MB):
+            raise argparse.ArgumentTypeError(
+                f"须是大于 0、不超过 {MAX_MB} 的数（收到 {value!r}）" if lang == "zh" else
+                f"must be a number above 0 and at most {MAX_MB} (got {value!r})")
+        return number
+
+    return convert
+
+
+def seconds_arg(lang: str, *, allow_zero: bool = True, maximum: float = 86400):
+    """An argparse type for a time limit: a finite number of seconds, 0 meaning none (if allowed)."""
+
+    def convert(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        low_ok = number >= 0 if allow_zero else number > 0
+        if not (math.isfinite(number) and low_ok and number <= maximum):
+            raise argparse.ArgumentTypeError(
+                f"须是 0 到 {maximum:g} 之间的秒数（0 表示不限，收到 {value!r}）" if lang == "zh" else
+                f"must be a number of seconds from 0 to {maximum:g} (0: no limit; got {value!r})")
+        return number
+
+    return convert
+
+
+def display(name: str | os.PathLike[str]) -> str:
+    """A file name as one printable line: undecodable bytes become U+FFFD, control
+    characters (a newline in a name) their escapes."""
+    text = os.fspath(name)
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if any(ch < " " or ch == "\x7f" for ch in text):
+        text = "".join(repr(ch)[1:-1] if (ch < " " or ch == "\x7f") else ch for ch in text)
+    return text
+
+
+def os_reason(exc: OSError, lang: str = "zh") -> str:
+    """One line for a failed write or folder operation."""
+    zh = {
+        errno.ENOSPC: "磁盘已满", errno.EROFS: "只读文件系统", errno.EACCES: "没有写入权限",
+        errno.EPERM: "没有权限", errno.EPIPE: "输出管道已关闭", errno.EBADF: "标准输出已关闭",
+        errno.ENOTDIR: "路径中有一部分是文件而不是文件夹", errno.EEXIST: "已有同名文件",
+        errno.ENOENT: "路径不存在", errno.EDQUOT: "超出磁盘配额", errno.EISDIR: "这是一个文件夹",
+        errno.ENAMETOOLONG: "文件名太长",
+    }
+    if lang == "zh" and exc.errno in zh:
+        return zh[exc.errno]
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def stdout():
+    """``sys.stdout``, or :class:`OutputError` when the program was started with it closed."""
+    if sys.stdout is None:
+        raise OutputError(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+    return sys.stdout
+
+
+def write_out(text: str) -> None:
+    try:
+        stdout().write(text)
+    except OSError as exc:
+        raise OutputError(exc) from None
+
+
+def _finish_stdout() -> None:
+    """Flush stdout now, inside the error handling, not at interpreter exit."""
+    if sys.stdout is not None:
+        try:
+            sys.stdout.flush()
+        except OSError as exc:
+            raise OutputError(exc) from None
+
+
+def _silence_stdout() -> None:
+    # After a failed write the interpreter would flush again at exit and print its own
+    # error; point fd 1 at /dev/null so nothing more is said.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+    if sys.stdout is not None:
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the broken stream
+        except OSError:
+            sys.stdout = None
+
+
+def _bom_wanted(no_bom: bool) -> bool:
+    """The CSV BOM only at the start of a fresh output: not with ``--no-bom``, not when
+    stdout is appended to (``>>``) or already holds data."""
+    if no_bom:
+        return False
+    try:
+        import fcntl
+
+        if fcntl.fcntl(1, fcntl.F_GETFL) & os.O_APPEND:
+            return False
+    except (ImportError, OSError, ValueError):
+        pass
+    try:
+        return os.lseek(1, 0, os.SEEK_CUR) == 0
+    except OSError:
+        return True  # a pipe or terminal: a fresh stream
+
+
+# ---------------------------------------------------------------- reportparse FILE...
+
+
 def _read_stdin(limits) -> bytes:
     """Standard input up to the size limit (``reportparse - < /dev/zero`` stops there)."""
     from .load import read_stream
