@@ -84,7 +84,10 @@ _REASONS_ZH: list[tuple[str, str]] = [
     (r"out of memory.*", "解析时内存超过上限，已放弃"),
     (r"document too deeply nested", "文档嵌套层数过深，无法解析"),
     (r"document has ([\d,]+) sections and sub-sections \(limit ([\d,]+)\)", "章节太多（{0} 个，上限 {1} 个），未解析"),
+    (r"not a government information-disclosure annual report \(信息公开 is named, but.*",
+     "不是政府信息公开工作年度报告（提到了“信息公开”，但没有“年度报告”“主动公开”“依申请公开”等字样，也没有标准的章节标题）"),
     (r"not a government information-disclosure annual report.*", "不是政府信息公开工作年度报告（未找到“信息公开”“年度报告”等字样）"),
+    (r"解析超时 \(parsing took over ([\d.]+) s.*", "解析超过 {0} 秒，已放弃（文件过于复杂或电脑过忙）"),
     (r"binary input: a ZIP/Office archive given as text.*", "这是压缩包或 Office 文件，不是文本；Word 文件请用 .docx 扩展名"),
     (r"binary input.*", "不是文本而是二进制文件（图片或程序等）"),
     (r"undecodable bytes: starts with a (\S+) byte-order mark but is not \S+", "文件开头标明是 {0} 编码，但内容不是，无法解码"),
@@ -141,6 +144,9 @@ def reason(error: ReportParseError | str, lang: str = "zh", *, code: str | None 
         message = str(error)
     message = " ".join(message.split())
     if lang != "zh":
+        head, sep, tail = message.partition(" (")  # "中文 (English)": the English
+        if sep and _has_cjk(head) and tail.endswith(")") and not _has_cjk(tail):
+            return tail[:-1]
         return message
     for pattern, chinese in _compiled():
         match = re.fullmatch(pattern, message, flags=re.IGNORECASE)
@@ -149,8 +155,9 @@ def reason(error: ReportParseError | str, lang: str = "zh", *, code: str | None 
             for english, words in _OS_WORDS.items():
                 text = text.replace(english, words)
             return text
-    if _has_cjk(message):  # already written for a person
-        return message
+    if _has_cjk(message):  # already written for a person: "中文 (English detail)" keeps the Chinese
+        head, sep, tail = message.partition(" (")
+        return head if sep and _has_cjk(head) and not _has_cjk(tail) else message
     head = _CLASS_ZH.get(code or "error", _CLASS_ZH["error"])
     return f"{head}（{message}）" if message else head
 

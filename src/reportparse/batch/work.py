@@ -150,7 +150,7 @@ def process_one(task: tuple[str, str, str, int, str | None, float | None]) -> di
         _failure(record, file, message, code=err.code, cache=not _TRANSIENT.search(message))
     except ReportParseError as err:
         message = _one_line(Exception.__str__(err))
-        _failure(record, file, message, code=err.code, cache=not message.startswith("out of memory"))
+        _failure(record, file, message, code=err.code, cache=not _TRANSIENT.search(message))
     except OSError as exc:  # the file vanished or became unreadable between listing and reading
         _failure(record, file, _one_line(f"cannot read file ({exc.strerror or exc})"), code="input", cache=False)
     except Exception as exc:  # a parser bug must not cost the batch; it becomes a row too
