@@ -139,10 +139,12 @@ def test_errors_csv_lists_every_bad_file_with_a_one_line_reason(outputs, county)
     assert {r["file"] for r in rows} == bad_files(county)
     reasons = {os.path.relpath(r["file"], str(county)): r["error"] for r in rows}
     assert all(reason and "\n" not in reason for reason in reasons.values())
-    assert "empty" in reasons["bad/empty.txt"]
-    assert "large" in reasons["bad/过大.txt"]
-    assert "not a government" in reasons["bad/通知.txt"]
-    assert "binary" in reasons["bad/image.txt"]
+    # one Chinese sentence each (the library's English reason with --lang en)
+    assert reasons["bad/empty.txt"] == "空文件"
+    assert reasons["bad/过大.txt"].startswith("文件太大")
+    assert reasons["bad/通知.txt"].startswith("不是政府信息公开工作年度报告")
+    assert "二进制" in reasons["bad/image.txt"]
+    assert reasons["bad/old.doc"] == "旧版 .doc 文件，请另存为 .docx"
 
 
 def test_summary_jsonl_matches_csv(outputs):
@@ -163,7 +165,7 @@ def test_full_reports_and_pages(outputs):
         ev = report.organ.evidence
         assert report.text[ev.start:ev.end] == ev.text
     page = (outputs["out2"] / "pages" / "乡镇__township_00.html").read_text("utf-8")
-    assert "<mark" in page and "organ = 新河镇人民政府" in page and "../index.html" in page
+    assert "<mark" in page and "机关 = 新河镇人民政府" in page and "../index.html" in page
 
 
 def test_findings_csv_header(outputs):
@@ -193,7 +195,7 @@ def test_xlsx_sheets_frozen_headers_and_numbers(outputs):
         sheet = book.read("xl/worksheets/sheet1.xml").decode()
         assert 'state="frozen"' in sheet and "<cols>" in sheet
         # numbers are written as numbers: a cell with a <v> and no t="s" string type
-        assert re.search(r'<c r="N2"(?: s="\d+")?><v>\d+</v></c>', sheet), "requests_received should be a number"
+        assert re.search(r'<c r="M2"(?: s="\d+")?><v>\d+</v></c>', sheet), "requests_received should be a number"
         errors = book.read("xl/worksheets/sheet3.xml").decode()
         assert errors.count("<row ") == len(BAD) + 1
 
@@ -254,11 +256,10 @@ def test_no_inputs_is_a_usage_error(tmp_path, capsys):
     assert status == 2 and "没有找到报告文件" in err
 
 
-def test_missing_file_given_by_name_becomes_an_error_row(tmp_path, capsys):
+def test_missing_input_is_a_usage_error_and_creates_nothing(tmp_path, capsys):
     status, err = run(capsys, str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o"))
-    assert status == 1
-    rows = _csv_rows(tmp_path / "o" / "errors.csv")
-    assert rows == [{"file": str(tmp_path / "nope.txt"), "error": "file not found"}]
+    assert status == 2 and "找不到文件夹或文件" in err and err.count("\n") == 1
+    assert not (tmp_path / "o").exists()
 
 
 def test_interrupted_batch_keeps_what_was_finished(county, tmp_path, capsys):

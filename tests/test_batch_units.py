@@ -83,7 +83,7 @@ def test_report_page_marks_facts_and_findings_at_their_evidence():
         assert 0 <= start <= end <= len(report.text), field
     page = report_page(report, reportparse.summarize(report, "t.txt"), "t")
     assert 'class="finding' in page and "MISSING_TABLE_3" in page
-    assert "organ = 青山乡人民政府" in page
+    assert "机关 = 青山乡人民政府" in page and "<h1>青山乡人民政府 " in page
     assert "http" not in page.replace("http://www.w3.org/2000/svg", "")
 
 

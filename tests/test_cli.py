@@ -28,7 +28,10 @@ def test_csv_has_bom_and_contract_columns():
 
 def test_text_view():
     out = run_cli("--format", "text", str(SAMPLE)).stdout.decode()
-    assert "青石镇人民政府" in out and "[proactive]" in out
+    assert "青石镇人民政府" in out and "[主动公开]" in out and "2008年条例叙述式" in out
+    assert "None" not in out and "proactive" not in out and "政府网站" in out
+    english = run_cli("--format", "text", "--lang", "en", str(SAMPLE)).stdout.decode()
+    assert "[proactive disclosure]" in english and "机关" not in english
 
 
 def test_usage_error_is_2():

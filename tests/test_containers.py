@@ -407,7 +407,7 @@ def _run_cli(*args: str) -> tuple[subprocess.CompletedProcess, float, int]:
 def test_bad_container_fails_in_one_line(tmp_path, name, make, words):
     path = tmp_path / name
     path.write_bytes(make())
-    result, elapsed, rss_kib = _run_cli(str(path))
+    result, elapsed, rss_kib = _run_cli("--lang", "en", str(path))  # the library's English reasons
     assert result.returncode == 1, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

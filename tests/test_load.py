@@ -40,7 +40,7 @@ def test_bad_input_is_one_line_exit_1(tmp_path, name, data, words):
     path = tmp_path / name
     if data is not None:
         path.write_bytes(data)
-    proc = run_cli(str(path))
+    proc = run_cli("--lang", "en", str(path))  # the library's English reasons (Chinese by default)
     err = proc.stderr.decode()
     assert proc.returncode == 1
     assert err.count("\n") == 1, err
@@ -51,7 +51,7 @@ def test_bad_input_is_one_line_exit_1(tmp_path, name, data, words):
 def test_too_large(tmp_path):
     path = tmp_path / "big.txt"
     path.write_bytes(SAMPLE.read_bytes() * 2000)
-    proc = run_cli("--max-mb", "1", str(path))
+    proc = run_cli("--max-mb", "1", "--lang", "en", str(path))
     assert proc.returncode == 1
     assert "too large" in proc.stderr.decode() and proc.stderr.decode().count("\n") == 1
 

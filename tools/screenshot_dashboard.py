@@ -8,10 +8,13 @@ tests/batch_samples.py in several encodings, text reports of corpus/ and two
 bad files) to a temporary folder and runs ``reportparse batch`` on it.
 
 Chromium is driven through chromedriver's WebDriver protocol (plain HTTP,
-standard library only). On the index it clicks the 新收申请 header and
-checks that the rows are sorted by it, then saves ``dashboard-index.png``;
-on a report page it hovers a marked fact and checks the tooltip names its
-field, then saves ``dashboard-report.png`` with the tooltip showing.
+standard library only), in a 1280 px window. On the index it checks that
+nothing scrolls sideways, that headers, formats, chart labels and the failed
+files' reasons are Chinese, clicks the 新收申请 header and checks the rows
+are sorted by it, then saves ``dashboard-index.png``; on a report page it
+checks the heading names organ and year and the summary fields are Chinese,
+hovers a marked fact and checks the tooltip reads ``新收申请数 = N``, then
+saves ``dashboard-report.png`` with the tooltip showing.
 
 Needs Debian's chromium and chromium-driver (``apt-get install -y chromium
 chromium-driver``) and a CJK font (``fonts-wqy-microhei``); installs nothing.
@@ -117,9 +120,26 @@ class Browser:
             self.driver.wait(timeout=10)
 
 
+WIDTH = 1280  # the office screen the dashboard must fit without scrolling sideways
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def check_and_shoot(browser: Browser, batch: Path, out: Path) -> None:
     browser.open(batch / "index.html")
+    width = browser.run("return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"the index scrolls sideways at {WIDTH} px: {width}"
     headers = browser.run("return [...document.querySelectorAll('#reports th')].map(th => th.textContent)")
+    assert all(_has_cjk(h) for h in headers), f"column headers not all Chinese: {headers}"
+    shown = browser.run("return document.body.innerText")
+    for code in ("fmt2019", "fmt2021", "pre2019", "missing-part", "not a government", "file not found"):
+        assert code not in shown, f"a code or English reason is shown on the index: {code}"
+    reasons = browser.run("return [...document.querySelectorAll('#reports .why')].map(e => e.innerText)")
+    assert reasons and all(_has_cjk(r) for r in reasons), f"failed files show no Chinese reason: {reasons}"
+    bars = browser.run("return [...document.querySelectorAll('svg title')].map(t => t.textContent)")
+    assert bars and all(_has_cjk(b) for b in bars), "chart labels should name organ and year"
     column = headers.index("新收申请")
     header = browser.find(f"#reports th:nth-child({column + 1})")
     browser.cmd("POST", f"/element/{header}/click", {})
@@ -133,18 +153,27 @@ def check_and_shoot(browser: Browser, batch: Path, out: Path) -> None:
     browser.run("window.scrollTo(0, 0)")
     browser.screenshot(out / "dashboard-index.png")
 
-    page = sorted((batch / "pages").glob("*.html"))[0]
+    tip_start = "新收申请数 = "
+    page = next((p for p in sorted((batch / "pages").glob("*.html"))
+                 if f'data-tip="{tip_start}' in p.read_text("utf-8")), None)
+    assert page is not None, f"no report page marks {tip_start!r}"
     browser.open(page)
+    width = browser.run("return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"the report page scrolls sideways at {WIDTH} px: {width}"
+    heading = browser.run("return document.querySelector('h1').innerText")
+    assert "年度报告" in heading or "年度不详" in heading, f"report heading without organ and year: {heading!r}"
+    fields = browser.run("return [...document.querySelectorAll('table th')].map(th => th.innerText)")
+    assert "主动公开信息数" in fields and "requests_received" not in fields, "summary fields should be Chinese"
     mark = browser.run("""
         const marks = [...document.querySelectorAll('pre.text mark')];
-        const m = marks.find(m => m.dataset.tip.startsWith('facts.requests_received')) || marks[0];
+        const m = marks.find(m => m.dataset.tip.startsWith(arguments[0])) || marks[0];
         m.scrollIntoView({block: 'center'});
-        return [m.dataset.tip, marks.length];""")
+        return [m.dataset.tip, marks.length];""", tip_start)
     assert mark[1] > 10, "the report page should mark many facts"
-    element = browser.find("mark[data-tip^='facts.requests_received']")
+    element = browser.find(f"mark[data-tip^='{tip_start}']")
     browser.hover(element)
     tip = browser.run("return getComputedStyle(arguments[0], '::after').content", {ELEMENT: element})
-    assert "requests_received" in tip, f"hover shows no field: {tip!r}"
+    assert tip_start in tip, f"hover shows no field and value: {tip!r}"
     browser.run("window.scrollTo(0, 0)")
     browser.hover(element)
     browser.screenshot(out / "dashboard-report.png")
@@ -169,12 +198,13 @@ def main() -> int:
             cli(["batch", str(county), "--out", str(batch), "--quiet"])
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        browser = Browser(chromium, chromedriver, str(Path(tmp) / "profile"), (1400, 1300))
+        browser = Browser(chromium, chromedriver, str(Path(tmp) / "profile"), (WIDTH, 1000))
         try:
             check_and_shoot(browser, batch, out)
         finally:
             browser.close()
-    print("dashboard checked: sorting by column works, hovering a mark shows its field and value")
+    print(f"dashboard checked at {WIDTH} px: Chinese labels and reasons, no sideways scroll, sorting works, "
+          "hovering a mark shows its field and value")
     return 0
 
 

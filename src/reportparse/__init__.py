@@ -1,25 +1,91 @@
 """reportparse: read Chinese government information-disclosure annual reports.
 
 >>> import reportparse
->>> report = reportparse.parse("corpus/seed.txt")          # doctest: +SKIP
->>> reportparse.summarize(report).requests_received        # doctest: +SKIP
+>>> report = reportparse.parse("corpus/sample_township_2018.txt")   # doctest: +SKIP
+>>> reportparse.summarize(report).requests_received                 # doctest: +SKIP
+3
 
-Public API: :func:`parse` (path or bytes), :func:`parse_text`,
-:func:`parse_many` (many files on all cores, in input order),
-:func:`summarize`, :func:`check` (compliance findings), the :class:`Report`
-model and :class:`ReportParseError`.
+Public API (see docs/interface.md):
+
+- :func:`parse` (a path, bytes or a binary file object), :func:`parse_text`
+  (text already decoded), :func:`parse_many` (many files on all cores, in
+  input order);
+- :func:`summarize`: the CONTRACT summary record of a report;
+- :func:`check`: compliance findings of a report (or of a path);
+- the models :class:`Report`, :class:`Summary`, :class:`Finding` and the
+  pieces of a report; :class:`Limits`;
+- the errors: every failure is a :class:`ReportParseError`, one of
+  :class:`InputError`, :class:`BinaryInputError`, :class:`DecodeError`,
+  :class:`UnsupportedFormatError`, :class:`LimitExceededError`,
+  :class:`NotAReportError`.
 """
 
-from .check import check
+from __future__ import annotations
+
+import os
+
 from .config import Limits
-from .errors import ReportParseError
-from .models import Report, Summary
+from .errors import (
+    BinaryInputError,
+    DecodeError,
+    InputError,
+    LimitExceededError,
+    NotAReportError,
+    ReportParseError,
+    UnsupportedFormatError,
+)
+from .models import (
+    Channel,
+    DateFact,
+    Evidence,
+    Facts,
+    Finding,
+    IntFact,
+    Item,
+    NumberFact,
+    Outline,
+    Period,
+    Phone,
+    RefusalReason,
+    Report,
+    Section,
+    Source,
+    Subsection,
+    Summary,
+    Tables,
+    TextFact,
+)
 from .output import summarize
 from .parse import parse, parse_text
 
 __version__ = "0.1.0"
-__all__ = ["Limits", "Report", "ReportParseError", "Summary", "check", "parse", "parse_many", "parse_text",
-           "summarize"]
+__all__ = [
+    "BinaryInputError", "Channel", "DateFact", "DecodeError", "Evidence", "Facts", "Finding", "InputError",
+    "IntFact", "Item", "LimitExceededError", "Limits", "NotAReportError", "NumberFact", "Outline", "Period",
+    "Phone", "RefusalReason", "Report", "ReportParseError", "Section", "Source", "Subsection", "Summary",
+    "Tables", "TextFact", "UnsupportedFormatError", "__version__", "check", "parse", "parse_many", "parse_text",
+    "summarize",
+]
+
+
+def check(report: Report | str | os.PathLike[str] | bytes, previous: Report | str | os.PathLike[str] | None = None,
+          lang: str = "zh", *, threshold: float = 0.9, limits: Limits | None = None) -> list[Finding]:
+    """The compliance findings of a report, in rule order (see docs/checks.md).
+
+    ``report`` and ``previous`` (the same organ's report for the year before,
+    which turns on the copied-report rule) may each be a :class:`Report` or
+    anything :func:`parse` takes. ``lang``: ``"zh"`` (default) or ``"en"``
+    messages and clauses. ``threshold``: the copied share that is flagged.
+    Raises :class:`ReportParseError` when a path cannot be parsed.
+    """
+    from .check import check as run_checks
+
+    limits = limits or Limits()
+    if not isinstance(report, Report):
+        report = parse(report, limits=limits)
+    if previous is not None and not isinstance(previous, Report):
+        previous = parse(previous, limits=limits)
+    return run_checks(report, previous=previous, lang=lang, threshold=threshold)
 
 
 def parse_many(paths, *, jobs: int | None = None, limits: Limits | None = None, errors: str = "raise"):

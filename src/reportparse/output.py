@@ -1,4 +1,4 @@
-"""Renderings of a report: the CONTRACT.md summary record, CSV and a text view."""
+"""Renderings of a report: the docs/interface.md summary record, CSV and a text view."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ def _cell(table: dict | None, row: str, col: str = "total") -> int | float | Non
 
 
 def summarize(report: Report, file: str | None = None) -> Summary:
+    """The docs/interface.md summary record of ``report`` (what ``--format summary`` prints).
+
+    ``file`` names the input in the record (default: ``report.source.file``).
+    Each count comes from the report's standard tables where they state it,
+    else from the prose (``report.facts``); a value the report does not state
+    is None, never 0. The record is derived from the report alone: calling
+    this twice, or on a report read back from its JSON, gives the same record.
+    """
     facts = report.facts
     req = report.tables.requests
 
@@ -83,6 +91,7 @@ def summarize(report: Report, file: str | None = None) -> Summary:
 
 
 def failed_summary(file: str, error: str) -> Summary:
+    """The record of an input that could not be parsed: ``ok`` false and a one-line ``error``."""
     return Summary(file=file, ok=False, error=error)
 
 
@@ -90,8 +99,20 @@ def summary_json(summary: Summary) -> str:
     return json.dumps(summary.model_dump(mode="json"), ensure_ascii=False)
 
 
-def summaries_csv(summaries: list[Summary]) -> str:
-    """CSV with a UTF-8 BOM so Excel opens Chinese text correctly; lists joined with ';'."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str | int | float:
+    """A CSV cell that a spreadsheet shows as text: a string starting like a formula
+    (``=`` ``+`` ``-`` ``@``, as a hostile file name may) is prefixed with ``'``."""
+    if isinstance(value, str) and len(value) > 1 and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def summaries_csv(summaries: list[Summary], *, bom: bool = True) -> str:
+    """CSV with a UTF-8 BOM (unless ``bom=False``) so Excel opens Chinese text correctly;
+    lists joined with ';'."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(SUMMARY_FIELDS)
@@ -105,9 +126,9 @@ def summaries_csv(summaries: list[Summary]) -> str:
                 value = "true" if value else "false"
             elif value is None:
                 value = ""
-            row.append(value)
+            row.append(csv_cell(value))
         writer.writerow(row)
-    return "\ufeff" + buf.getvalue()
+    return ("\ufeff" if bom else "") + buf.getvalue()
 
 
 def _pad(label: str, width: int) -> str:
@@ -116,59 +137,116 @@ def _pad(label: str, width: int) -> str:
     return label + " " * max(1, width - shown)
 
 
-def text_view(report: Report, file: str | None = None) -> str:
-    """A readable overview for a person at a terminal."""
+_TEXT_LABELS = {
+    "zh": {"organ": "机关", "year": "年度", "period": "统计期限", "published": "发布日期", "format": "格式",
+           "script": "字形", "phones": "电话", "sections": "结构", "proactive": "主动公开信息数",
+           "requests": "依申请公开", "reviews": "行政复议", "lawsuits": "行政诉讼", "fees": "收费（元）",
+           "tables": "统计表", "channels": "公开渠道", "refusals": "不予公开等理由", "problems": "存在的问题",
+           "measures": "改进措施", "identities": "统计表勾稽关系不成立", "findings": "问题发现",
+           "warnings": "注意"},
+    "en": {"organ": "organ", "year": "year", "period": "period", "published": "published", "format": "format",
+           "script": "script", "phones": "phones", "sections": "sections", "proactive": "items disclosed",
+           "requests": "requests", "reviews": "reviews", "lawsuits": "lawsuits", "fees": "fees (yuan)",
+           "tables": "tables", "channels": "channels", "refusals": "refusal reasons", "problems": "problems",
+           "measures": "measures", "identities": "table identities that fail", "findings": "findings",
+           "warnings": "warnings"},
+}
+_TABLE_NAMES = {"zh": {"proactive": "表二", "requests": "表三", "review_litigation": "表四"},
+                "en": {"proactive": "table 2", "requests": "table 3", "review_litigation": "table 4"}}
+EMPTY = "—"
+
+
+def text_view(report: Report, file: str | None = None, *, lang: str = "zh") -> str:
+    """A readable overview for a person at a terminal, in one language (``zh`` or ``en``);
+    every empty value is ``—``; codes (format, channels, reasons, sections) are named."""
+    from . import labels
+
+    lang = "en" if lang == "en" else "zh"
+    zh = lang == "zh"
+    t = _TEXT_LABELS[lang]
     s = summarize(report, file)
     lines = [f"{s.file}"]
+    sep = "、" if zh else ", "
 
-    def add(label: str, value) -> None:
-        if value in (None, [], ""):
-            value = "—"
+    def add(key: str, value) -> None:
+        if value is None or value == [] or value == "":
+            value = EMPTY
         elif isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        lines.append(f"  {_pad(label, 18)}{value}")
+            value = sep.join(str(v) for v in value)
+        lines.append(f"  {_pad(t[key], 18)}{value}")
 
-    add("机关 organ", s.organ)
-    add("年度 year", s.year)
-    add("统计期 period", f"{s.period_start} – {s.period_end}" if s.period_start else None)
-    add("发布 published", s.published)
-    add("格式 format", s.format)
-    add("字形 script", s.script)
-    add("电话 phones", s.phones)
-    lines.append("  结构 sections")
+    def n(value) -> str:
+        return EMPTY if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+    add("organ", s.organ)
+    add("year", s.year)
+    if s.period_start or s.period_end:
+        add("period", f"{s.period_start or EMPTY} 至 {s.period_end or EMPTY}" if zh else
+            f"{s.period_start or EMPTY} to {s.period_end or EMPTY}")
+    else:
+        add("period", None)
+    add("published", s.published)
+    add("format", labels.format_name(s.format, lang))
+    add("script", labels.script_name(s.script, lang))
+    add("phones", s.phones)
+    lines.append(f"  {t['sections']}")
     for sec in report.outline.sections:
         num = f"{sec.number}. " if sec.number else ""
-        lines.append(f"    {num}{sec.title[:30]}  [{sec.kind}]  ({len(sec.subsections)} sub)")
-    add("主动公开 items", s.proactive_total)
-    add("申请 requests", None if s.requests_received is None else
-        f"received {s.requests_received}, granted {s.requests_granted}, denied {s.requests_denied}")
-    add("复议 reviews", s.review_total)
-    add("诉讼 lawsuits", s.litigation_total)
-    add("收费 fees (元)", None if s.processing_fee_yuan is None else f"{s.processing_fee_yuan:g}")
+        subs = (f"（{len(sec.subsections)} 个小节）" if zh else f" ({len(sec.subsections)} sub)") \
+            if sec.subsections else ""
+        lines.append(f"    {num}{sec.title[:30]}  [{labels.section_name(sec.kind, lang)}]{subs}")
+    if not report.outline.sections:
+        lines.append(f"    {EMPTY}")
+    add("proactive", s.proactive_total)
+    if s.requests_received is None and s.requests_granted is None and s.requests_denied is None:
+        add("requests", None)
+    elif zh:
+        add("requests", f"新收 {n(s.requests_received)}，予以公开 {n(s.requests_granted)}，"
+                        f"不予公开 {n(s.requests_denied)}")
+    else:
+        add("requests", f"received {n(s.requests_received)}, granted {n(s.requests_granted)}, "
+                        f"denied {n(s.requests_denied)}")
+    add("reviews", s.review_total)
+    add("lawsuits", s.litigation_total)
+    add("fees", None if s.processing_fee_yuan is None else f"{s.processing_fee_yuan:g}")
     tables = report.tables
-    found = [name for name in ("proactive", "requests", "review_litigation") if getattr(tables, name)]
+    found = [_TABLE_NAMES[lang][name] for name in ("proactive", "requests", "review_litigation")
+             if getattr(tables, name)]
     if found:
-        notes = [f"{len(tables.identities)} identity failures" if tables.identities else "identities hold"]
-        if tables.ambiguous:
-            notes.append(f"{len(tables.ambiguous)} ambiguous cells left null")
-        if tables.missing:
-            notes.append(f"{len(tables.missing)} missing cells")
-        add("表格 tables", f"{', '.join(found)} ({'; '.join(notes)})")
-    add("渠道 channels", s.channels)
-    add("理由 refusals", s.refusal_categories)
-    if report.problems:
-        lines.append("  问题 problems")
-        lines += [f"    - {p.text[:60]}" for p in report.problems]
-    if report.measures:
-        lines.append("  措施 measures")
-        lines += [f"    - {p.text[:60]}" for p in report.measures]
+        if zh:
+            notes = [f"{len(tables.identities)} 处勾稽关系不成立" if tables.identities else "勾稽关系成立"]
+            if tables.ambiguous:
+                notes.append(f"{len(tables.ambiguous)} 个单元格无法确定、留空")
+            if tables.missing:
+                notes.append(f"{len(tables.missing)} 个单元格缺失")
+            add("tables", f"{'、'.join(found)}（{'；'.join(notes)}）")
+        else:
+            notes = [f"{len(tables.identities)} identity failures" if tables.identities else "identities hold"]
+            if tables.ambiguous:
+                notes.append(f"{len(tables.ambiguous)} ambiguous cells left null")
+            if tables.missing:
+                notes.append(f"{len(tables.missing)} missing cells")
+            add("tables", f"{', '.join(found)} ({'; '.join(notes)})")
+    else:
+        add("tables", None)
+    add("channels", [labels.channel_name(c, lang) for c in s.channels])
+    add("refusals", [labels.reason_name(c, lang) for c in s.refusal_categories])
+    for key, items in (("problems", report.problems), ("measures", report.measures)):
+        if items:
+            lines.append(f"  {t[key]}")
+            lines += [f"    - {p.text[:60]}" for p in items]
+        else:
+            add(key, None)
     if report.tables.identities:
-        lines.append("  表格 table identities that fail")
-        lines += [f"    - {f.table}: {f.rule} (expected {f.expected}, found {f.found})"
-                  for f in report.tables.identities]
+        lines.append(f"  {t['identities']}")
+        for f in report.tables.identities:
+            expected, got = n(f.expected), n(f.found)
+            lines.append(f"    - {f.table}：{f.rule}（应为 {expected}，实为 {got}）" if zh else
+                         f"    - {f.table}: {f.rule} (expected {expected}, found {got})")
     if report.findings:
-        lines.append("  发现 findings")
-        lines += [f"    - [{f.severity}] {f.code}: {f.message}" for f in report.findings]
+        lines.append(f"  {t['findings']}")
+        lines += [f"    - [{labels.severity_name(f.severity, lang)}] {f.message}（{f.code}）" if zh else
+                  f"    - [{f.severity}] {f.code}: {f.message}" for f in report.findings]
     for w in report.warnings:
-        lines.append(f"  ! {w}")
+        lines.append(f"  ! {labels.warning_words(w, lang)}")
     return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 import regex
 
@@ -162,20 +163,59 @@ def parse_text(text: str, *, name: str | None = None, limits: Limits = DEFAULT_L
     return _guarded(run, name)
 
 
-def parse(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
-          limits: Limits = DEFAULT_LIMITS) -> Report:
-    """Parse a report from a path or from bytes. Raises :class:`ReportParseError` only."""
-    label = name or (str(source) if not isinstance(source, (bytes, bytearray, memoryview)) else "<bytes>")
+def _exists(path: str) -> bool:
+    try:
+        return os.path.lexists(path)
+    except (OSError, ValueError):  # too long for a path, NUL in it: not a path
+        return False
+
+
+def _as_input(source, name: str | None, limits: Limits) -> tuple[bytes | Path, str]:
+    """What ``parse`` was given, as bytes or a path, and the label its errors carry."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), name or "<bytes>"
+    if isinstance(source, os.PathLike):
+        return Path(source), name or os.fspath(source)
+    if isinstance(source, str):
+        if (len(source) > 1024 or (len(source) > 200 and source.count("\n") > 2)) and not _exists(source):
+            raise InputError("parse() takes a path or bytes, and this is text: "
+                             "call reportparse.parse_text(text) for a report already decoded",
+                             source=name or "<text>")
+        return Path(source), name or source
+    read = getattr(source, "read", None)
+    if callable(read):  # a binary file object (open(path, "rb"), io.BytesIO, a request body)
+        data = read(limits.max_bytes + 1)
+        label = name or (getattr(source, "name", None) if isinstance(getattr(source, "name", None), str)
+                         else None) or "<file>"
+        if isinstance(data, str):
+            raise InputError("parse() was given a text-mode file: open it with 'rb', "
+                             "or call reportparse.parse_text(f.read())", source=label)
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise InputError(f"the file object's read() gave {type(data).__name__}, not bytes", source=label)
+        return bytes(data), label
+    raise InputError(f"parse() takes a path (str or Path), bytes or a binary file object, "
+                     f"not {type(source).__name__}", source=name)
+
+
+def parse(source: str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO, *,
+          name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
+    """Parse a report from a path (str or Path), bytes (also bytearray, memoryview) or a
+    binary file object. Raises :class:`ReportParseError` only; a str that is report text
+    rather than a path is refused with a pointer to :func:`parse_text`."""
+    named = getattr(source, "name", None)
+    label = name or (str(source) if isinstance(source, (str, os.PathLike)) and len(str(source)) <= 1024
+                     else named if isinstance(named, str) else "<bytes>")
 
     def run() -> Report:
+        data, shown = _as_input(source, name, limits)
         # The clock starts before loading: decompressing and parsing a container counts.
         with time_limit(limits.max_seconds):
-            if isinstance(source, (bytes, bytearray, memoryview)):
-                loaded = load_bytes(bytes(source), name or "", limits)
+            if isinstance(data, bytes):
+                loaded = load_bytes(data, "" if shown.startswith("<") else shown, limits)
             else:
-                loaded = load_path(Path(source), limits)
+                loaded = load_path(data, limits)
             check_time("loading")
-            return parse_loaded(loaded, label, limits)
+            return parse_loaded(loaded, shown, limits)
 
     return _guarded(run, label)
 

@@ -18,11 +18,14 @@ def schema_texts() -> dict[str, str]:
 
 
 def write_schemas(out: str | Path = "schemas") -> list[Path]:
+    """Write each schema whole (a temporary file renamed over the old one: never half a file)."""
+    from .batch.atomic import write_text
+
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, text in schema_texts().items():
         path = out / name
-        path.write_text(text, encoding="utf-8")
+        write_text(path, text)
         paths.append(path)
     return paths

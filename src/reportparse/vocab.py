@@ -2,7 +2,7 @@
 
 Everything here is matched against *normalized* text (simplified script,
 half-width punctuation, no spaces next to CJK characters). Sources: the
-heading variants of ../shared/DOMAIN.md §2 and the codes of CONTRACT.md.
+heading variants of the reports and the codes of docs/interface.md.
 """
 
 from __future__ import annotations

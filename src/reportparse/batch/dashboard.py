@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from .. import labels as words
 from ..models import Report, Summary
 
 # Summary columns shown on the dashboard, with their Chinese labels.
@@ -26,6 +27,33 @@ INDEX_COLUMNS: list[tuple[str, str]] = [
     ("litigation_total", "行政诉讼"),
 ]
 
+# The index page's own words; --lang en gives the English column (audit pages stay Chinese).
+UI = {
+    "zh": {"title": "政府信息公开工作年度报告汇总", "lead": "由 reportparse 生成；点击机关名称查看逐份核对页，点击表头排序。",
+           "reports": "报告", "parsed": "解析成功", "failed": "解析失败", "received_sum": "新收申请合计",
+           "proactive_sum": "主动公开合计", "findings": "发现问题", "chart_received": "各机关新收政府信息公开申请数",
+           "chart_proactive": "各机关主动公开政府信息数", "organ": "机关", "found": "发现", "status": "状态",
+           "file": "文件", "by_organ": "各机关报告", "problems": "全县最常报告的问题（关键词）", "keyword": "关键词",
+           "report_count": "报告数", "totals": "全县合计", "item": "项目", "sum": "合计", "format": "年报格式",
+           "copies": "份数", "finding": "问题", "count": "条数", "none": "无", "no_data": "无数据",
+           "top": "（前 {limit} 名，共 {total}）"},
+    "en": {"title": "Information-disclosure annual reports: county summary",
+           "lead": "Made by reportparse; click an organ for its audit page, a column header to sort.",
+           "reports": "reports", "parsed": "parsed", "failed": "failed", "received_sum": "new requests, total",
+           "proactive_sum": "items disclosed, total", "findings": "findings",
+           "chart_received": "New requests by organ", "chart_proactive": "Items disclosed by organ",
+           "organ": "organ", "found": "findings", "status": "status", "file": "file", "by_organ": "Reports",
+           "problems": "Problems most often reported (phrases)", "keyword": "phrase", "report_count": "reports",
+           "totals": "County totals", "item": "item", "sum": "total", "format": "format", "copies": "reports",
+           "finding": "finding", "count": "count", "none": "none", "no_data": "no data",
+           "top": " (top {limit} of {total})"},
+}
+INDEX_COLUMNS_EN = {"year": "year", "format": "format", "proactive_total": "disclosed",
+                    "requests_received": "new requests", "requests_granted": "granted", "requests_denied": "denied",
+                    "requests_completed": "completed", "review_total": "reviews", "litigation_total": "lawsuits"}
+STATUS_EN = {"failed": "failed", "error": "non-compliant", "warning": "warnings", "info": "notes",
+             "ok": "no findings"}
+
 STATUS = {
     "failed": ("解析失败", "#9e9e9e"),
     "error": ("不合规", "#d32f2f"),
@@ -39,8 +67,14 @@ body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;m
 h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:24px 0 8px}
 .muted{color:#666;font-size:13px}
 table{border-collapse:collapse;font-size:13px}
+#reports{width:100%;table-layout:auto} #reports td.org{max-width:15em}
+#reports td.path{max-width:14em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+#reports td.st{max-width:16em} .why{font-size:12px;color:#b71c1c;margin-top:2px;overflow-wrap:anywhere}
+#reports th{white-space:normal;min-width:2.5em}
+.wrap{max-width:100%;overflow-x:auto}
 th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f3f5f8;position:sticky;top:0;white-space:nowrap}
+td{overflow-wrap:anywhere}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 th.sortable{cursor:pointer;user-select:none} th.sortable:hover{background:#e3e8f0}
 th.asc::after{content:" ▲";font-size:10px} th.desc::after{content:" ▼";font-size:10px}
@@ -118,22 +152,25 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def _badge(status: str) -> str:
+def _badge(status: str, lang: str = "zh") -> str:
     label, colour = STATUS[status]
+    if lang == "en":
+        label = STATUS_EN[status]
     return f'<span class="status" style="background:{colour}">{label}</span>'
 
 
 # ---------------------------------------------------------------- charts
 
 
-def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40) -> str:
+def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40, lang: str = "zh") -> str:
     """A horizontal bar chart as inline SVG; the ``limit`` largest values, largest first."""
     items = sorted((item for item in items if item[1] is not None), key=lambda kv: (-kv[1], kv[0]))
     shown = items[:limit]
-    note = f"（前 {limit} 名，共 {len(items)}）" if len(items) > limit else ""
+    ui = UI["en" if lang == "en" else "zh"]
+    note = ui["top"].format(limit=limit, total=len(items)) if len(items) > limit else ""
     if not shown:
-        return f'<div><h2>{escape(title)}</h2><p class="muted">无数据</p></div>'
-    row, label_w, bar_w = 18, 190, 320
+        return f'<div><h2>{escape(title)}</h2><p class="muted">{ui["no_data"]}</p></div>'
+    row, label_w, bar_w = 18, 250, 250
     top = max(v for _, v in shown) or 1
     height = row * len(shown) + 8
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 60}" height="{height}" '
@@ -141,7 +178,7 @@ def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40) -> st
     for i, (label, value) in enumerate(shown):
         y = i * row + 4
         width = max(1.0, bar_w * value / top) if value else 0
-        short = label if len(label) <= 14 else label[:13] + "…"
+        short = label if len(label) <= 20 else label[:19] + "…"  # the full label is in the bar's title
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end">{escape(short)}</text>'
             f'<rect x="{label_w}" y="{y + 2}" width="{width:.1f}" height="{row - 5}" fill="#4a90d9">'
@@ -155,28 +192,54 @@ def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40) -> st
 # ---------------------------------------------------------------- index
 
 
-def index_page(records: list[dict], rollup: dict) -> str:
-    """The county overview: cards, charts and one sortable row per report."""
+def chart_label(record: dict) -> str:
+    """A report as a person names it: organ and year (``新开镇人民政府 2022``); without an organ,
+    the file's own name, whole."""
+    summary = record["summary"]
+    organ = summary.get("organ") or short_path(record.get("file") or record["name"], 18)
+    year = summary.get("year")
+    return f"{organ} {year}" if year else organ
+
+
+def short_path(path: str, limit: int = 28) -> str:
+    """A long path shortened to its end (``…/乡镇/新开镇.txt``); the file name is kept whole."""
+    if len(path) <= limit:
+        return path
+    parts = path.replace("\\", "/").split("/")
+    tail = parts[-1]
+    for part in reversed(parts[:-1]):
+        if len(tail) + len(part) + 3 > limit:
+            break
+        tail = f"{part}/{tail}"
+    return "…/" + tail if tail != path else tail
+
+
+def index_page(records: list[dict], rollup: dict, lang: str = "zh") -> str:
+    """The county overview: cards, charts and one sortable row per report (Chinese, or
+    English with ``lang="en"``)."""
+    lang = "en" if lang == "en" else "zh"
+    ui = UI[lang]
     counts = {key: 0 for key in STATUS}
     for record in records:
         counts[status_of(record)] += 1
-    cards = [("报告", len(records)), ("解析成功", rollup["parsed"]), ("解析失败", rollup["failed"]),
-             ("新收申请合计", _fmt(rollup["totals"]["requests_received"]["sum"])),
-             ("主动公开合计", _fmt(rollup["totals"]["proactive_total"]["sum"])),
-             ("发现问题", sum(rollup["findings_by_code"].values()))]
+    cards = [(ui["reports"], len(records)), (ui["parsed"], rollup["parsed"]), (ui["failed"], rollup["failed"]),
+             (ui["received_sum"], _fmt(rollup["totals"]["requests_received"]["sum"])),
+             (ui["proactive_sum"], _fmt(rollup["totals"]["proactive_total"]["sum"])),
+             (ui["findings"], sum(rollup["findings_by_code"].values()))]
     card_html = "".join(f'<div class="card"><span class="muted">{k}</span><b>{v}</b></div>' for k, v in cards)
-    status_line = " ".join(f"{_badge(s)} {counts[s]}" for s in STATUS)
+    status_line = " ".join(f"{_badge(s, lang)} {counts[s]}" for s in STATUS)
 
     def label(record: dict) -> str:
-        return record["summary"].get("organ") or record["name"]
+        return chart_label(record)
 
     ok_records = [r for r in records if r.get("ok")]
-    charts = (bar_chart("各机关新收政府信息公开申请数", [(label(r), r["summary"].get("requests_received"))
-                                                       for r in ok_records])
-              + bar_chart("各机关主动公开政府信息数", [(label(r), r["summary"].get("proactive_total"))
-                                                   for r in ok_records]))
+    charts = (bar_chart(ui["chart_received"], [(label(r), r["summary"].get("requests_received"))
+                                              for r in ok_records], lang=lang)
+              + bar_chart(ui["chart_proactive"], [(label(r), r["summary"].get("proactive_total"))
+                                                 for r in ok_records], lang=lang))
 
-    head = ["机关", *[lab for _, lab in INDEX_COLUMNS], "发现", "状态", "文件"]
+    columns = [(field, INDEX_COLUMNS_EN[field] if lang == "en" else lab) for field, lab in INDEX_COLUMNS]
+    head = [ui["organ"], *[lab for _, lab in columns], ui["found"], ui["status"], ui["file"]]
     head_html = "".join(f'<th class="sortable">{escape(h)}</th>' for h in head)
     rows = []
     order = list(STATUS)
@@ -185,50 +248,57 @@ def index_page(records: list[dict], rollup: dict) -> str:
         organ = summary.get("organ") or ""
         link = (f'<a href="pages/{escape(record["name"])}.html">{escape(organ or record["name"])}</a>'
                 if record.get("ok") else escape(organ or record["name"]))
-        cells = [f'<td data-v="{escape(organ)}">{link}</td>']
-        for field, _ in INDEX_COLUMNS:
-            value = summary.get(field)
+        cells = [f'<td class="org" data-v="{escape(organ)}">{link}</td>']
+        for field, _ in columns:
+            value = words.value_words(field, summary.get(field), lang)
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
             cells.append(f'<td class="{"n" if numeric else ""}" data-v="{escape(_fmt(value))}">'
                          f"{escape(_fmt(value))}</td>")
         findings = record.get("findings", [])
-        codes = "；".join(dict.fromkeys(f["code"] for f in findings))
-        cells.append(f'<td class="n" data-v="{len(findings)}" title="{escape(codes)}">{len(findings)}</td>')
-        reason = f' title="{escape(record["error"])}"' if record.get("error") else ""
-        cells.append(f'<td data-v="{order.index(status)}"{reason}>{_badge(status)}</td>')
-        cells.append(f'<td data-v="{escape(record["file"])}" class="muted">{escape(record["file"])}</td>')
+        names = "；".join(dict.fromkeys(words.finding_name(f["code"], lang) for f in findings))
+        cells.append(f'<td class="n" data-v="{len(findings)}" title="{escape(names)}">{len(findings)}</td>')
+        why = f'<div class="why">{escape(record["error"])}</div>' if record.get("error") else ""
+        cells.append(f'<td class="st" data-v="{order.index(status)}">{_badge(status, lang)}{why}</td>')
+        cells.append(f'<td data-v="{escape(record["file"])}" class="muted path" title="{escape(record["file"])}">'
+                     f'{escape(short_path(record["file"]))}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
 
+    sep = "、" if lang == "zh" else ", "
     problems = rollup.get("problems", [])[:20]
     problem_rows = "".join(
         f"<tr><td style='white-space:nowrap'>{escape(p['keyword'])}</td><td class='n'>{p['reports']}</td>"
-        f"<td>{escape('、'.join(p['organs'][:12]))}{' …' if len(p['organs']) > 12 else ''}</td></tr>"
+        f"<td>{escape(sep.join(p['organs'][:12]))}{' …' if len(p['organs']) > 12 else ''}</td></tr>"
         for p in problems)
-    problems_html = (f"<h2>全县最常报告的问题（关键词）</h2><table><thead><tr><th>关键词</th><th>报告数</th>"
-                     f"<th>机关</th></tr></thead><tbody>{problem_rows}</tbody></table>" if problems else "")
-
-    from .tables import ITEM_LABELS, LABELS
+    problems_html = (f"<h2>{ui['problems']}</h2><table><thead><tr><th>{ui['keyword']}</th>"
+                     f"<th>{ui['report_count']}</th><th>{ui['organ']}</th></tr></thead>"
+                     f"<tbody>{problem_rows}</tbody></table>" if problems else "")
 
     total_rows = "".join(
-        f"<tr><td>{escape(LABELS.get(field, field))}</td><td class='n'>{escape(_fmt(t['sum']))}</td>"
-        f"<td class='n'>{t['reports']}</td></tr>" for field, t in rollup["totals"].items())
-    era_rows = "".join(f"<tr><td>{escape(ITEM_LABELS.get(era, era))}</td><td class='n'>{n}</td></tr>"
-                       for era, n in rollup["formats"].items())
-    code_rows = "".join(f"<tr><td>{escape(code)}</td><td class='n'>{n}</td></tr>"
-                        for code, n in rollup["findings_by_code"].items()) or "<tr><td colspan=2>无</td></tr>"
+        f"<tr><td>{escape(words.field(field, lang).replace('_', ' '))}</td>"
+        f"<td class='n'>{escape(_fmt(t['sum']))}</td><td class='n'>{t['reports']}</td></tr>"
+        for field, t in rollup["totals"].items())
+    era_rows = "".join(f"<tr><td>{escape(words.format_name(era, lang) if era != 'unknown' else ('未识别' if lang == 'zh' else 'unknown'))}</td>"
+                       f"<td class='n'>{n}</td></tr>" for era, n in rollup["formats"].items())
+    code_rows = "".join(f"<tr><td title='{escape(code)}'>{escape(words.finding_name(code, lang))}</td>"
+                        f"<td class='n'>{n}</td></tr>"
+                        for code, n in rollup["findings_by_code"].items()) or \
+        f"<tr><td colspan=2>{ui['none']}</td></tr>"
     rollup_html = (
-        '<h2>全县合计</h2><div class="charts">'
-        f"<table><thead><tr><th>项目</th><th>合计</th><th>报告数</th></tr></thead><tbody>{total_rows}</tbody></table>"
-        f"<table><thead><tr><th>年报格式</th><th>份数</th></tr></thead><tbody>{era_rows}</tbody></table>"
-        f"<table><thead><tr><th>问题代码</th><th>条数</th></tr></thead><tbody>{code_rows}</tbody></table></div>")
+        f'<h2>{ui["totals"]}</h2><div class="charts">'
+        f"<table><thead><tr><th>{ui['item']}</th><th>{ui['sum']}</th><th>{ui['report_count']}</th></tr></thead>"
+        f"<tbody>{total_rows}</tbody></table>"
+        f"<table><thead><tr><th>{ui['format']}</th><th>{ui['copies']}</th></tr></thead><tbody>{era_rows}</tbody></table>"
+        f"<table><thead><tr><th>{ui['finding']}</th><th>{ui['count']}</th></tr></thead>"
+        f"<tbody>{code_rows}</tbody></table></div>")
 
-    body = (f"<h1>政府信息公开工作年度报告汇总</h1>"
-            f'<p class="muted">由 reportparse 生成；点击机关名称查看逐份核对页，点击表头排序。</p>'
+    body = (f"<h1>{ui['title']}</h1>"
+            f'<p class="muted">{ui["lead"]}</p>'
             f'<div class="cards">{card_html}</div><p>{status_line}</p>'
             f'<div class="charts">{charts}</div>'
-            f'<h2>各机关报告</h2><table class="sortable" id="reports"><thead><tr>{head_html}</tr></thead>'
+            f'<h2>{ui["by_organ"]}</h2><table class="sortable" id="reports"><thead><tr>{head_html}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>{rollup_html}{problems_html}')
-    return _page("政府信息公开工作年度报告汇总", body, _SORT_JS)
+    page = _page(ui["title"], body, _SORT_JS)
+    return page if lang == "zh" else page.replace('<html lang="zh-CN">', '<html lang="en">', 1)
 
 
 # ---------------------------------------------------------------- report page
@@ -266,10 +336,12 @@ def evidence_spans(report: Report) -> list[tuple[int, int, str, str, str]]:
                 else:
                     field, value = path, node["text"]
                 if path[0] == "findings" and owner is not None:
-                    value = f"[{owner.get('severity')}] {owner.get('code')}: {owner.get('message')}"
+                    value = (f"[{words.severity_name(owner.get('severity'))}] "
+                             f"{words.finding_name(owner.get('code'))}：{owner.get('message')}")
                 if len(value) > 80:  # a whole table's or part's span: the tooltip needs no copy of it
                     value = value[:78] + "…"
-                spans.append((node["start"], node["end"], kind_of(path), _path(field), value))
+                label = "问题发现" if path[0] == "findings" else words.path_words(_path(field))
+                spans.append((node["start"], node["end"], kind_of(path), label, value))
                 return
             for key, child in node.items():
                 walk(child, [*path, key], node)
@@ -330,13 +402,16 @@ def highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
 def report_page(report: Report, summary: Summary, name: str) -> str:
     """The audit page of one report: key figures, findings, and the marked-up text."""
     spans = evidence_spans(report)
-    title = summary.organ or name
+    organ = summary.organ or "机关不详"
+    title = f"{organ} {summary.year}年度报告" if summary.year else f"{organ}（年度不详）"
     rows = "".join(
-        f"<tr><th>{escape(field)}</th><td>{escape(_fmt(getattr(summary, field)))}</td></tr>"
+        f"<tr><th title='{escape(field)}'>{escape(words.field(field))}</th>"
+        f"<td>{escape(_fmt(words.value_words(field, getattr(summary, field))))}</td></tr>"
         for field in Summary.model_fields if field not in ("ok", "error"))
     findings = "".join(
         f"<li>{_badge(f.severity if f.severity in STATUS else 'info')} "
-        f"<b>{escape(f.code)}</b> {escape(f.message)} <span class='muted'>{escape(f.basis)}</span></li>"
+        f"<b title='{escape(f.code)}'>{escape(words.finding_name(f.code))}</b> {escape(f.message)} "
+        f"<span class='muted'>{escape(f.basis)}</span></li>"
         for f in report.findings) or "<li class='muted'>无</li>"
     ordered = clean_spans(report.text, spans)
     fact_rows = "".join(
@@ -347,8 +422,8 @@ def report_page(report: Report, summary: Summary, name: str) -> str:
               '<mark class="section">章节标题</mark> <mark class="finding">问题发现</mark>'
               "　鼠标悬停查看字段和值。</p>")
     body = (f'<p><a href="../index.html">← 返回汇总</a></p><h1>{escape(title)}</h1>'
-            f'<p class="muted">{escape(summary.file)} · {escape(report.source.container)} · '
-            f"{escape(report.source.encoding or '')} · {len(report.text)} 字</p>"
+            f'<p class="muted">文件 {escape(summary.file)} · 格式 {escape(report.source.container)} · '
+            f"编码 {escape(report.source.encoding or '—')} · {len(report.text)} 字</p>"
             f"<h2>问题发现</h2><ul>{findings}</ul>"
             f"<h2>原文核对</h2>{legend}<pre class='text'>{highlight(report.text, ordered)}</pre>"
             f"<h2>汇总字段</h2><table>{rows}</table>"

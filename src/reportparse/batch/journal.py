@@ -10,6 +10,7 @@ of a run the journal is rewritten, atomically, with this run's results only.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -67,16 +68,27 @@ class Journal:
         self._fh = path.open("a", encoding="utf-8")
 
     def add(self, record: dict) -> None:
-        if record.get("key") is None:
+        if record.get("key") is None or self._fh is None:
             return  # unreadable input: always tried again
-        self._fh.write(_line(record))
-        self._fh.flush()
+        try:
+            self._fh.write(_line(record))
+            self._fh.flush()
+        except OSError:
+            # Disk full: the results stay in memory for this run's files; the journal
+            # only saves work for the next run, so it stops here rather than the batch.
+            self._abandon_quietly()
+
+    def _abandon_quietly(self) -> None:
+        with contextlib.suppress(OSError):
+            self._fh.close()
+        self._fh = None
 
     def abandon(self) -> None:
-        self._fh.close()
+        if self._fh is not None:
+            self._abandon_quietly()
 
     def close(self, records: list[dict]) -> None:
-        self._fh.close()
+        self.abandon()
         write_text(_path(self.outdir), "".join(_line(r) for r in records if r.get("key") is not None))
 
 

@@ -1,8 +1,10 @@
 """Keywords of a report's problems part, for the county's "most reported problems".
 
 Words come from :mod:`reportparse.words` (jieba with the domain dictionary,
-so 政策解读 or 依申请公开 stay whole). A report counts once per keyword; the
-roll-up ranks keywords by how many reports name them.
+so 政策解读 or 依申请公开 stay whole); only the domain dictionary's phrases
+count as keywords, so the roll-up lists named problems (更新不及时, 业务能力,
+栏目设置), never single generic words (建设, 制度, 形式). A report counts once
+per keyword; the roll-up ranks keywords by how many reports name them.
 """
 
 from __future__ import annotations
@@ -67,11 +69,12 @@ def domain_terms() -> frozenset[str]:
     return frozenset(line.split()[0] for line in text.splitlines() if line.strip())
 
 
+# Domain terms every report uses whatever its problems are: the subject, not a problem.
+_FRAMING_TERMS = frozenset({"政府信息公开", "政务公开", "年度报告", "工作人员", "信息公开"})
+
+
 def is_keyword(word: str) -> bool:
-    """A word worth counting: two or more Chinese characters, not framing, not a place."""
-    if len(word) < 2 or word in STOPWORDS or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
-        return False
-    return not (len(word) >= 3 and word[-1] in _PLACE_ENDINGS)
-
-
-_PLACE_ENDINGS = frozenset("省市县区镇乡村")
+    """A phrase worth counting: a term of the domain dictionary (政策解读, 更新不及时,
+    业务能力, ...), not framing. Single generic words (建设, 制度, 形式) name no problem
+    by themselves and are never keywords."""
+    return word in domain_terms() and word not in _FRAMING_TERMS and word not in STOPWORDS

@@ -72,22 +72,55 @@ def _warm() -> None:
     gc.freeze()
 
 
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a batch; ``records`` holds what finished (input order), ``cached`` how
+    many of them came from the journal, so the caller can still write the county files."""
+
+    def __init__(self, records: list[dict], cached: int) -> None:
+        super().__init__()
+        self.records, self.cached = records, cached
+
+
+def _problem_record(item: Input, name: str) -> dict:
+    from ..cli import display
+    from ..output import failed_summary
+
+    shown = display(item.file)
+    return {"file": shown, "name": name, "key": None, "ok": False, "error": item.problem, "error_code": "input",
+            "summary": failed_summary(shown, item.problem).model_dump(mode="json"),
+            "findings": [], "problems": [], "rss_kb": None}
+
+
 def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, force: bool = False,
               max_bytes: int = 20 * 1024 * 1024, timeout: float | None = 120.0,
-              progress: Progress | None = None,
+              progress: Progress | None = None, memory_mb: int | None = None,
               crashed_reason: str = "worker process died") -> tuple[list[dict], int]:
-    """Parse every input into ``outdir``; return ``(records in input order, number taken from cache)``."""
+    """Parse every input into ``outdir``; return ``(records in input order, number taken from cache)``.
+
+    Each file runs under ``timeout`` seconds (wall time) and, in a worker process,
+    under ``memory_mb`` MiB of memory beyond what the worker starts with. Ctrl-C
+    raises :class:`BatchInterrupted` carrying what finished.
+    """
+    from ..cli import display
+
     jobs = jobs or default_jobs()
     names = output_names(inputs)
     salt = fingerprint(max_bytes)
     records: list[dict | None] = [None] * len(inputs)
     todo: list[int] = []
+    from_journal = 0
     keys = [content_key(item.file, max_bytes, salt) for item in inputs]
     stored = {} if force else read_journal(outdir)
     for i, (item, name, key) in enumerate(zip(inputs, names, keys)):
+        if item.problem:  # not readable at all: a row, no task
+            records[i] = _problem_record(item, name)
+            if progress:
+                progress(records[i], False)
+            continue
         cached = stored.get(name)
-        if current(cached, outdir, item.file, key):
+        if current(cached, outdir, display(item.file), key):
             records[i] = cached
+            from_journal += 1
             if progress:
                 progress(cached, True)
         else:
@@ -104,33 +137,75 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
             progress(record, False)
 
     try:
-        if jobs == 1 or len(todo) <= 1:
+        if (jobs == 1 or len(todo) <= 1) and not memory_mb:
             for i in todo:
                 done(i, process_one(tasks[i]))
-        else:
+        elif todo:
             _warm()
-            left = _run_pool(tasks, todo, min(jobs, len(todo)), done)
+            left = _run_pool(tasks, todo, min(jobs, len(todo)), done, memory_mb)
             for i in left:  # after a crash: each remaining file alone, in its own process
-                done(i, _run_isolated(tasks[i], crashed_reason))
+                done(i, _run_isolated(tasks[i], crashed_reason, memory_mb))
+    except KeyboardInterrupt:
+        journal.abandon()  # what was finished stays in the journal for the next run
+        finished = [r for r in records if r is not None]
+        raise BatchInterrupted(finished, from_journal) from None
     except BaseException:
         journal.abandon()  # what was finished stays in the journal for the next run
         raise
     finished = [r for r in records if r is not None]
     journal.close(finished)
-    return finished, len(inputs) - len(todo)
+    return finished, from_journal
 
 
-def _ignore_sigint() -> None:
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the process that made it dies (kill -9 of the
+    batch included); without it, workers of a killed batch would wait for work forever."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _cap_memory(memory_mb: int | None) -> None:
+    """Limit this worker's address space to what it has now plus ``memory_mb`` MiB, so one
+    file cannot take the machine: past the cap allocations fail (MemoryError, a row)."""
+    if not memory_mb:
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm") as fh:
+            size = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        cap = size + memory_mb * 1024 * 1024
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # not on Linux: no cap
+
+
+def _init_worker(parent: int, memory_mb: int | None) -> None:
     # Ctrl-C reaches every process of the terminal's group; only the main process
     # acts on it (it stops the workers), so no worker dies halfway through a file.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
+    _cap_memory(memory_mb)
 
 
 @contextlib.contextmanager
-def _pool(jobs: int):
+def _pool(jobs: int, memory_mb: int | None = None):
     """A process pool that, on Ctrl-C or any error, drops the queued files and stops its
     workers at once (``ProcessPoolExecutor``'s own exit would first finish the whole queue)."""
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_ignore_sigint)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker,
+                               initargs=(os.getpid(), memory_mb))
     try:
         yield pool
     except BaseException:
@@ -143,11 +218,12 @@ def _pool(jobs: int):
         pool.shutdown()
 
 
-def _run_pool(tasks: dict, todo: list[int], jobs: int, done: Callable[[int, dict], None]) -> list[int]:
+def _run_pool(tasks: dict, todo: list[int], jobs: int, done: Callable[[int, dict], None],
+              memory_mb: int | None = None) -> list[int]:
     """Run ``todo`` on a pool; return the indices left unfinished if the pool broke."""
     finished: set[int] = set()
     try:
-        with _pool(jobs) as pool:
+        with _pool(jobs, memory_mb) as pool:
             futures = {pool.submit(process_one, tasks[i]): i for i in todo}
             for future in as_completed(futures):
                 i = futures[future]
@@ -158,15 +234,18 @@ def _run_pool(tasks: dict, todo: list[int], jobs: int, done: Callable[[int, dict
     return [i for i in todo if i not in finished]
 
 
-def _run_isolated(task: tuple, crashed_reason: str) -> dict:
-    file, name = task[0], task[1]
+def _run_isolated(task: tuple, crashed_reason: str, memory_mb: int | None = None) -> dict:
+    from ..cli import display
+
+    file, name = display(task[0]), task[1]
     try:
-        with _pool(1) as pool:
+        with _pool(1, memory_mb) as pool:
             return pool.submit(process_one, task).result()
     except BrokenProcessPool:
         from ..output import failed_summary
 
         return {"file": file, "name": name, "key": None, "ok": False, "error": crashed_reason,
+                "error_code": "crash",
                 "summary": failed_summary(file, crashed_reason).model_dump(mode="json"),
                 "findings": [], "problems": [], "rss_kb": None}
 

@@ -8,8 +8,9 @@ import json
 import os
 from datetime import datetime, timezone
 
+from .. import labels as words
 from ..models import Summary
-from ..output import SUMMARY_FIELDS, summaries_csv
+from ..output import SUMMARY_FIELDS, csv_cell, summaries_csv
 
 FINDING_FIELDS = ["file", "organ", "code", "severity", "message", "evidence"]
 ERROR_FIELDS = ["file", "error"]
@@ -26,7 +27,9 @@ LABELS = {
     "channels": "公开渠道", "refusal_categories": "不予公开等理由", "findings": "问题发现",
     "code": "代码", "severity": "严重程度", "message": "说明", "evidence": "原文依据",
     "category": "类别", "item": "项目", "value": "数值", "reports": "报告数", "organs": "机关",
+    "codes": "代码（供程序使用）", "name": "问题",
 }
+LABELS.update({k: v for k, v in words.FIELDS_ZH.items() if k not in ("file", "error", "findings")})
 # The roll-up sheet names its categories and items for a person; rollup.csv keeps the codes.
 CATEGORY_LABELS = {
     "reports": "报告", "totals": "全县合计", "findings": "问题代码", "severity": "严重程度",
@@ -35,14 +38,14 @@ CATEGORY_LABELS = {
 }
 ITEM_LABELS = {
     "total": "总数", "parsed": "解析成功", "failed": "解析失败", "unknown": "未识别",
-    "pre2019": "2019年前（无统一格式）", "fmt2019": "2019年试行格式", "fmt2021": "2021年格式",
+    "pre2019": "2008年条例叙述式", "fmt2019": "2019年试行格式", "fmt2021": "2021年格式",
     "error": "错误", "warning": "警告", "info": "提示",
-    # channel codes (CONTRACT.md)
+    # channel codes (docs/interface.md)
     "website": "政府网站", "wechat": "微信公众号", "weibo": "政务微博", "app": "政务客户端、小程序",
     "short_video": "短视频", "bulletin_board": "公开栏", "gazette": "政府公报", "press_conference": "新闻发布会",
     "print_media": "报刊", "broadcast": "广播电视", "reading_room": "查阅点", "service_hall": "政务服务中心",
     "hotline": "热线", "other": "其他",
-    # reason codes (CONTRACT.md)
+    # reason codes (docs/interface.md)
     "state_secret": "国家秘密", "law_forbidden": "法律法规禁止公开", "safety_stability": "危及三安全一稳定",
     "third_party": "保护第三方合法权益", "internal_affairs": "三类内部事务信息", "process_info": "四类过程性信息",
     "enforcement_file": "行政执法案卷", "admin_query": "行政查询事项", "not_held": "本机关不掌握",
@@ -50,7 +53,7 @@ ITEM_LABELS = {
     "complaint": "信访举报投诉类申请", "repeat": "重复申请", "publication": "要求提供公开出版物",
     "excessive": "无正当理由大量反复申请", "confirm": "要求确认或重新出具已获取信息",
 }
-WIDTHS = {"file": 36, "organ": 26, "error": 60, "message": 50, "evidence": 50, "organs": 60, "phones": 24,
+WIDTHS = {"codes": 30, "name": 30, "file": 36, "organ": 26, "error": 60, "message": 50, "evidence": 50, "organs": 60, "phones": 24,
           "sections": 40, "channels": 30, "refusal_categories": 30, "findings": 24, "item": 26}
 
 
@@ -58,7 +61,7 @@ def _csv(header: list[str], rows: list[list]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows(["" if v is None else csv_cell(v) for v in row] for row in rows)
     return "\ufeff" + buf.getvalue()
 
 
@@ -103,8 +106,13 @@ def _created() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def summary_xlsx(records: list[dict], rollup_table: list[tuple]) -> bytes:
-    """The same sheets as the CSVs, for a person: header frozen, widths set, numbers as numbers."""
+SHEETS = {"zh": ("汇总", "问题发现", "解析失败", "全县合计"), "en": ("summary", "findings", "failures", "totals")}
+
+
+def summary_xlsx(records: list[dict], rollup_table: list[tuple], lang: str = "zh") -> bytes:
+    """The same sheets as the CSVs, for a person: header frozen, widths set, numbers as numbers,
+    codes in words (Chinese, or English with ``lang="en"``) and kept in the last column."""
+    zh = lang != "en"
     import xlsxwriter
 
     buf = io.BytesIO()
@@ -119,7 +127,7 @@ def summary_xlsx(records: list[dict], rollup_table: list[tuple]) -> bytes:
     def sheet(title: str, fields: list[str], rows: list[list]) -> None:
         ws = book.add_worksheet(title)
         for col, field in enumerate(fields):
-            ws.write_string(0, col, LABELS.get(field, field), header)
+            ws.write_string(0, col, LABELS.get(field, field) if zh else field.replace("_", " "), header)
             ws.set_column(col, col, WIDTHS.get(field, 12))
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row):
@@ -137,13 +145,38 @@ def summary_xlsx(records: list[dict], rollup_table: list[tuple]) -> bytes:
         if rows:
             ws.autofilter(0, 0, len(rows), len(fields) - 1)
 
-    summaries = [[r["summary"].get(f) for f in SUMMARY_FIELDS] for r in records]
-    sheet("汇总", SUMMARY_FIELDS, summaries)
-    sheet("问题发现", FINDING_FIELDS, finding_rows(records))
-    sheet("解析失败", ERROR_FIELDS, error_rows(records))
-    readable = [[CATEGORY_LABELS.get(category, category),
-                 ITEM_LABELS.get(item, LABELS.get(item, item)) if category != "problems" else item, *rest]
+    # Values in words for a person; the codes stay in the last column for machines.
+    coded = ("format", "script", "sections", "channels", "refusal_categories", "findings")
+    summary_fields = [f for f in SUMMARY_FIELDS if f != "ok"] + ["codes"]
+    summaries = []
+    for r in records:
+        summary = r["summary"]
+        row = [words.value_words(f, summary.get(f), lang) for f in summary_fields[:-1]]
+        codes = "; ".join(f"{f}={','.join(v) if isinstance(v, list) else v}" for f in coded
+                          if (v := summary.get(f)) not in (None, []))
+        summaries.append([*row, codes])
+    names = SHEETS["zh" if zh else "en"]
+    sheet(names[0], summary_fields, summaries)
+    finding_fields = ["file", "organ", "name", "severity", "message", "evidence", "code"]
+    sheet(names[1], finding_fields,
+          [[file, organ, words.finding_name(code, lang), words.severity_name(severity, lang), message, evidence, code]
+           for file, organ, code, severity, message, evidence in finding_rows(records)])
+    sheet(names[2], ERROR_FIELDS, error_rows(records))
+
+    def item_words(category: str, item: str) -> str:
+        if category == "problems":
+            return item
+        if category == "findings":
+            return words.finding_name(item, lang)
+        if not zh:
+            return words.value_words({"format": "format", "channels": "channels", "severity": "severity",
+                                      "refusal_categories": "refusal_categories"}.get(category, ""), item, lang) \
+                if category in ("format", "channels", "refusal_categories") else \
+                words.severity_name(item, lang) if category == "severity" else item
+        return ITEM_LABELS.get(item, LABELS.get(item, item))
+
+    readable = [[CATEGORY_LABELS.get(category, category) if zh else category, item_words(category, item), *rest]
                 for category, item, *rest in rollup_table]
-    sheet("全县合计", ROLLUP_FIELDS, readable)
+    sheet(names[3], ROLLUP_FIELDS, readable)
     book.close()
     return buf.getvalue()

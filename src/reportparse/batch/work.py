@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import signal
+import stat
 import threading
 from pathlib import Path
 
@@ -36,7 +38,10 @@ def fingerprint(max_bytes: int) -> str:
 def content_key(file: str, max_bytes: int, salt: str) -> str | None:
     """The cache key of an input, or None when it cannot be read (always re-run)."""
     try:
-        size = os.stat(file).st_size
+        info = os.stat(file)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device: never opened here
+            return None
+        size = info.st_size
         if size > max_bytes:  # refused on size alone: no need to read it
             return f"size:{size}|{salt}"
         with open(file, "rb") as fh:
@@ -93,45 +98,85 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
+# Limits whose outcome depends on the machine (time, memory), not only on the file and the
+# options (which the cache key holds): such failures are tried again next run.
+_TRANSIENT = re.compile(r"(?i)\btime|took|seconds|\d s\b|memory|超时|秒|内存")
+
+
+def _failure(record: dict, file: str, reason: str, *, code: str, cache: bool) -> dict:
+    from ..output import failed_summary
+
+    record.update(ok=False, error=reason, error_code=code, findings=[], problems=[],
+                  summary=failed_summary(record["file"], reason).model_dump(mode="json"))
+    if not cache:
+        # Not about the file (a limit, an option, the machine's resources): the next
+        # run tries it again instead of repeating this failure from the journal.
+        record["key"] = None
+    return record
+
+
 def process_one(task: tuple[str, str, str, int, str | None, float | None]) -> dict:
-    """Parse ``file`` and write its outputs; return the record the county tables need."""
+    """Parse ``file`` and write its outputs; return the record the county tables need.
+
+    Never raises for anything one file can do: every failure is a record with a
+    one-line (English, library) reason and its error class code; the batch's
+    outputs put it into the user's language.
+    """
     file, name, outdir, max_bytes, key, timeout = task
+    from ..cli import display
     from ..config import Limits
-    from ..errors import ReportParseError
-    from ..output import failed_summary, summarize
+    from ..errors import LimitExceededError, ReportParseError
     from ..parse import parse
     from .atomic import write_text
     from .dashboard import report_page
+    from .inputs import NOT_REGULAR, _regular_problem
 
-    record: dict = {"file": file, "name": name, "key": key}
+    record: dict = {"file": display(file), "name": name, "key": key}
     try:
+        if _regular_problem(file) == NOT_REGULAR:  # a FIFO would block, a device never end
+            return _failure(record, file, NOT_REGULAR, code="input", cache=False)
         with time_limit(timeout):
-            report = parse(file, limits=Limits(max_bytes=max_bytes))
+            report = parse(Path(file), name=file, limits=Limits(max_bytes=max_bytes))
+            summary = summarize_record(report, record["file"])
+            page = report_page(report, summary, name)
+            data = report.model_dump_json(indent=1)
     except ParseTimeout:
-        # Not remembered: on a busy machine the same file may well finish next time.
-        reason = f"timed out: parsing took longer than {timeout:g} s"
-        record.update(key=None, ok=False, error=reason,
-                      summary=failed_summary(file, reason).model_dump(mode="json"), findings=[], problems=[])
+        _failure(record, file, f"timed out: parsing took longer than {timeout:g} s", code="limit", cache=False)
+    except MemoryError:
+        _failure(record, file, "out of memory while parsing (the worker's memory cap)", code="limit",
+                 cache=False)
+    except LimitExceededError as err:
+        message = _one_line(Exception.__str__(err))
+        _failure(record, file, message, code=err.code, cache=not _TRANSIENT.search(message))
     except ReportParseError as err:
-        reason = _one_line(Exception.__str__(err))
-        record.update(ok=False, error=reason, summary=failed_summary(file, reason).model_dump(mode="json"),
-                      findings=[], problems=[])
+        message = _one_line(Exception.__str__(err))
+        _failure(record, file, message, code=err.code, cache=not _TRANSIENT.search(message))
+    except OSError as exc:  # the file vanished or became unreadable between listing and reading
+        _failure(record, file, _one_line(f"cannot read file ({exc.strerror or exc})"), code="input", cache=False)
     except Exception as exc:  # a parser bug must not cost the batch; it becomes a row too
-        reason = _one_line(f"internal error: {type(exc).__name__}: {exc}")[:300]
-        record.update(ok=False, error=reason, summary=failed_summary(file, reason).model_dump(mode="json"),
-                      findings=[], problems=[])
+        _failure(record, file, _one_line(f"internal error: {type(exc).__name__}: {exc}")[:300],
+                 code="error", cache=True)
     else:
-        summary = summarize(report, file)
         record.update(record_of(report, summary))
         out = Path(outdir)
-        write_text(out / REPORTS_DIR / f"{name}.json", report.model_dump_json(indent=1))
-        write_text(out / PAGES_DIR / f"{name}.html", report_page(report, summary, name))
+        try:
+            write_text(out / REPORTS_DIR / f"{name}.json", data)
+            write_text(out / PAGES_DIR / f"{name}.html", page)
+        except OSError as exc:
+            _failure(record, file, _one_line(f"cannot write the outputs ({exc.strerror or exc})"),
+                     code="output", cache=False)
     record["rss_kb"] = peak_rss_kb()
     global _calls
     _calls += 1
     if _calls % 20 == 1:  # reading smaps costs ~0.3 ms: a sample is enough
         record["private_kb"] = private_kb()
     return record
+
+
+def summarize_record(report, file: str):
+    from ..output import summarize
+
+    return summarize(report, file)
 
 
 _calls = 0

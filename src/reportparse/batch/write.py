@@ -15,7 +15,8 @@ OUTPUT_FILES = ("summary.csv", "summary.jsonl", "findings.csv", "errors.csv", "r
                 "summary.xlsx", "index.html")
 
 
-def write_outputs(records: list[dict], outdir: str, skipped: list[str] = ()) -> dict:
+def write_outputs(records: list[dict], outdir: str, skipped: list[str] = (), *, prune: bool = True,
+                  lang: str = "zh") -> dict:
     """Write every county file from the records (in input order); return the roll-up."""
     out = Path(outdir)
     data = rollup(records)
@@ -23,7 +24,7 @@ def write_outputs(records: list[dict], outdir: str, skipped: list[str] = ()) -> 
     rows = rollup_rows(data)
     # The spreadsheet is the slowest file (~0.7 ms a row); on Linux a forked child
     # writes it while this process writes the rest.
-    xlsx = _in_child(lambda: write_bytes(out / "summary.xlsx", tables.summary_xlsx(records, rows)),
+    xlsx = _in_child(lambda: write_bytes(out / "summary.xlsx", tables.summary_xlsx(records, rows, lang)),
                      len(records) >= 200)
     write_text(out / "summary.csv", tables.summary_csv(records))
     write_text(out / "summary.jsonl", tables.summary_jsonl(records))
@@ -31,13 +32,14 @@ def write_outputs(records: list[dict], outdir: str, skipped: list[str] = ()) -> 
     write_text(out / "errors.csv", tables.errors_csv(records))
     write_text(out / "rollup.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     write_text(out / "rollup.csv", tables.rollup_csv(rows))
-    write_text(out / "index.html", index_page(records, data))
-    prune(records, out)
+    write_text(out / "index.html", index_page(records, data, lang))
+    if prune:  # not after an interruption: the unfinished files' pages from before stay usable
+        prune_outputs(records, out)
     xlsx()
     return data
 
 
-def prune(records: list[dict], out: Path) -> None:
+def prune_outputs(records: list[dict], out: Path) -> None:
     """Remove report and page files left by earlier runs for inputs that are gone or now
     fail, so the folder describes this run only (``reports/`` and ``pages/`` are ours)."""
     from .journal import PAGES_DIR, REPORTS_DIR

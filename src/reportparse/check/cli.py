@@ -1,8 +1,9 @@
 """``reportparse check FILE...``: compliance findings per input.
 
 Exit status: 0 no error findings; 3 at least one error finding; 1 an input
-(or the --previous file) could not be read; 2 usage error. An unreadable
-input outranks error findings.
+could not be read; 2 usage error. An unreadable input outranks error
+findings. An unreadable ``--previous`` file is not an input: the copy check
+is skipped, with one line saying so.
 
 Copied-report detection runs when a previous report is known: ``--previous
 FILE`` (used for every input), or, among the inputs, the report of the same
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from ..models import Finding, Report
 
@@ -28,6 +30,8 @@ def _threshold(value: str) -> float:
         number = float(value.rstrip("%"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number != number:  # nan
+        raise argparse.ArgumentTypeError("threshold must be between 0 and 1 (or 0 and 100%)")
     if number > 1:
         number /= 100
     if not 0 < number <= 1:
@@ -41,25 +45,33 @@ def finding_json(finding: Finding) -> dict:
 
 def text_notes(file: str, report: Report, findings: list[Finding], lang: str) -> str:
     """A reviewer's notes: one paragraph per finding, with the clause and the quoted evidence."""
+    from ..labels import finding_name
+
     labels = SEVERITY_LABELS[lang]
-    organ = report.organ.value if report.organ else ("?" if lang == "en" else "机关不详")
-    year = report.year.value if report.year else "?"
-    date = report.published.value if report.published else "—"
+    organ = report.organ.value if report.organ else None
+    year = report.year.value if report.year else None
+    date = report.published.value if report.published else None
     if lang == "en":
-        head = f"{file}: {organ}, report year {year}, dated {date}"
+        head = f"{file}: {organ or 'organ unknown'}, report year {year or 'unknown'}, dated {date or '—'}"
     else:
-        head = f"{file}: {organ} {year}年度报告, 落款 {date}"
+        who = organ or "机关不详"
+        what = f"{year}年度报告" if year else "年度不详的报告"
+        head = f"{file}：{who} {what}，落款日期 {date or '—'}"
     lines = [head]
     if not findings:
         lines.append("  no findings" if lang == "en" else "  未发现问题")
     for f in findings:
-        lines.append(f"  [{labels[f.severity]}] {f.code}: {f.message}")
+        if lang == "en":
+            lines.append(f"  [{labels[f.severity]}] {f.code}: {f.message}")
+        else:
+            lines.append(f"  [{labels[f.severity]}] {finding_name(f.code, lang)}：{f.message}（{f.code}）")
         lines.append(f"      {'basis' if lang == 'en' else '依据'}: {f.basis}")
         for e in f.evidence[:3]:
-            quote = e.text.replace("\n", " ")
-            quote = quote if len(quote) <= 60 else quote[:57] + "..."
-            where = f"@{e.start}"
-            lines.append(f"      {'text' if lang == 'en' else '原文'} {where}: “{quote}”")
+            quote = " ".join(e.text.split())
+            if not quote:
+                continue
+            quote = quote if len(quote) <= 60 else quote[:57] + "…"
+            lines.append(f"      {'text' if lang == 'en' else '原文'}: “{quote}”")
     return "\n".join(lines)
 
 
@@ -68,25 +80,41 @@ def _organ_key(report: Report) -> str | None:
 
 
 def check_main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(
-        prog="reportparse check",
-        description="Compliance findings for government information-disclosure annual reports.",
-        epilog="Exit status: 0 no errors, 3 at least one error finding, 1 unreadable input, 2 usage error.",
-    )
-    ap.add_argument("files", nargs="+", metavar="FILE", help=".txt .md .html .docx .pdf, or - for stdin")
-    ap.add_argument("--previous", metavar="FILE", help="the same organ's report for the year before")
-    ap.add_argument("--threshold", type=_threshold, default=0.9,
-                    help="copied share that is flagged (default 0.9; 90%% also accepted)")
-    ap.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
-    ap.add_argument("--format", "-f", choices=("text", "json"), default=None,
-                    help="text (default on a terminal) or json (default otherwise)")
-    ap.add_argument("--max-mb", type=float, default=20, help="refuse inputs larger than this (default 20)")
-    args = ap.parse_args(argv)
-    fmt = args.format or ("text" if sys.stdout.isatty() else "json")
+    from ..cli import ArgParser, display, lang_of, megabytes_arg, write_out
 
+    lang = lang_of(argv)
+    zh = lang == "zh"
+    ap = ArgParser(
+        prog="reportparse check", lang=lang,
+        description=("政府信息公开工作年度报告合规检查：每条发现注明依据条款和原文。" if zh else
+                     "Compliance findings for government information-disclosure annual reports."),
+        epilog=("退出码：0 没有错误级发现；3 至少一条错误级发现；1 有输入无法解析；2 用法错误。" if zh else
+                "Exit status: 0 no errors, 3 at least one error finding, 1 unreadable input, 2 usage error."),
+    )
+    ap.add_argument("files", nargs="+", metavar="FILE",
+                    help=".txt .md .html .docx .pdf，或用 - 表示标准输入" if zh else
+                    ".txt .md .html .docx .pdf, or - for stdin")
+    ap.add_argument("--previous", metavar="FILE",
+                    help="同一机关上一年度的报告（用于雷同检查）" if zh else
+                    "the same organ's report for the year before")
+    ap.add_argument("--threshold", type=_threshold, default=0.9,
+                    help="判为雷同的比例（默认 0.9，也可写 90%%）" if zh else
+                    "copied share that is flagged (default 0.9; 90%% also accepted)")
+    ap.add_argument("--lang", choices=("zh", "en"), default="zh",
+                    help="提示语言：zh 中文（默认）或 en 英文" if zh else "language of messages (default zh)")
+    ap.add_argument("--format", "-f", choices=("text", "json"), default=None,
+                    help="text（终端上默认）或 json（其他情况默认）" if zh else
+                    "text (default on a terminal) or json (default otherwise)")
+    ap.add_argument("--max-mb", type=megabytes_arg(lang), default=20, metavar="MB",
+                    help="超过此大小（MB）的文件不解析（默认 20）" if zh else
+                    "refuse inputs larger than this (default 20)")
+    args = ap.parse_args(argv)
+    out_stream = sys.stdout
+    fmt = args.format or ("text" if out_stream is not None and out_stream.isatty() else "json")
+
+    from ..cli import _read_stdin
     from ..config import Limits, megabytes
-    from ..errors import ReportParseError
-    from ..load import read_stream
+    from ..errors import ReportParseError, reason
     from ..parse import parse
     from . import check
 
@@ -94,34 +122,44 @@ def check_main(argv: list[str]) -> int:
     status = 0
     errors: dict[str, str] = {}
 
-    def load(file: str) -> Report | None:
+    def load(file: str, *, role: str = "input") -> Report | None:
         nonlocal status
         try:
             if file == "-":
-                return parse(read_stream(sys.stdin.buffer, limits), name="-", limits=limits)
-            return parse(file, limits=limits)
+                return parse(_read_stdin(limits), name="-", limits=limits)
+            return parse(Path(file), name=file, limits=limits)
         except ReportParseError as err:
+            why = reason(err, lang)
+            shown = display(file)
+            if role == "previous":
+                # Not a failure of the inputs: their findings stand, without the copy check.
+                print(f"reportparse check: 上一年度报告 {shown} 无法读取（{why}），已跳过雷同检查" if zh else
+                      f"reportparse check: previous report {shown} could not be read ({why}); "
+                      "the copied-report check was skipped", file=sys.stderr)
+                return None
             status = 1
-            reason = str(err)
-            errors[file] = reason[len(file) + 2:] if reason.startswith(f"{file}: ") else reason
-            label = "cannot parse" if args.lang == "en" else "无法解析"
-            print(f"reportparse check: {label} {file}: {errors[file]}", file=sys.stderr)
+            errors[file] = why
+            label = "cannot parse" if not zh else "无法解析"
+            print(f"reportparse check: {label} {shown}{'：' if zh else ': '}{why}", file=sys.stderr)
             return None
 
-    previous = load(args.previous) if args.previous else None
+    previous = load(args.previous, role="previous") if args.previous else None
     reports = [(file, load(file)) for file in args.files]
     by_organ_year = {(_organ_key(r), r.year.value): r for _, r in reports
                      if r is not None and _organ_key(r) and r.year}
 
-    out = sys.stdout
     several = len(reports) > 1
     any_error = False
     for i, (file, report) in enumerate(reports):
+        shown = display(file)
         if report is None:
             if fmt == "json":
-                record = {"file": file, "ok": False, "error": errors.get(file, "could not be parsed"),
+                record = {"file": shown, "ok": False, "error": errors.get(file, "could not be parsed"),
                           "findings": []}
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                write_out(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                write_out(("\n" if i else "") + f"{shown}{'：无法解析，' if zh else ': cannot parse: '}"
+                          f"{errors.get(file, '')}\n")
             continue
         prev = previous
         if prev is None and report.year and _organ_key(report):
@@ -130,17 +168,15 @@ def check_main(argv: list[str]) -> int:
         any_error = any_error or any(f.severity == "error" for f in findings)
         if fmt == "json":
             record = {
-                "file": file, "ok": True,
+                "file": shown, "ok": True,
                 "organ": report.organ.value if report.organ else None,
                 "year": report.year.value if report.year else None,
                 "previous": (prev.source.file if prev is not None else None),
                 "findings": [finding_json(f) for f in findings],
             }
-            out.write(json.dumps(record, ensure_ascii=False, indent=None if several else 1) + "\n")
+            write_out(json.dumps(record, ensure_ascii=False, indent=None if several else 1) + "\n")
         else:
-            if i:
-                out.write("\n")
-            out.write(text_notes(file, report, findings, args.lang) + "\n")
+            write_out(("\n" if i else "") + text_notes(shown, report, findings, args.lang) + "\n")
     if status:
         return status
     return 3 if any_error else 0

@@ -17,6 +17,26 @@ _ENUM = regex.compile(
 
 _SENTENCE_END = regex.compile(r"。")
 
+# Heading words of the problems part and its sub-parts: never the start of an item.
+_HEAD_WORDS = (r"(?:存在的?(?:主要)?问题(?:和不足)?|(?:下一步)?(?:改进|整改)(?:工作)?(?:措施|情况|计划|方向|举措)"
+               r"|下一步(?:工作)?(?:打算|计划|安排|思路))")
+_HEADING_FRAGMENT = regex.compile(
+    r"(?:(?:及|和|与|以及)(?:改进|整改)(?:情况|措施)"  # the tail of the part's own heading
+    r"|\(?[一二三四五六七八九十\d]{1,3}[)、.]\s*" + _HEAD_WORDS + r"\s*[:。.]?"  # (二)改进措施:
+    r"|" + _HEAD_WORDS + r"\s*[:。])\s*"  # 改进措施: (a delimiter tells it from prose)
+)
+
+
+def content_start(text: str, start: int, end: int) -> int:
+    """Where an item's content begins: after any heading fragment (``(二)改进措施:``,
+    ``及改进情况``) at ``start``."""
+    while start < end:
+        match = _HEADING_FRAGMENT.match(text, start, end)
+        if not match or match.end() == start:
+            return start
+        start = match.end()
+    return start
+
 
 def split_items(doc: Normalized, start: int, end: int) -> list[Item]:
     text = doc.text
@@ -27,7 +47,8 @@ def split_items(doc: Normalized, start: int, end: int) -> list[Item]:
     items = []
     for i, s in enumerate(marks):
         e = marks[i + 1] if i + 1 < len(marks) else end
-        chunk = text[s:e].rstrip("\n ;,。")
+        s = content_start(text, s + len(text[s:e]) - len(text[s:e].lstrip("\n ")), e)
+        chunk = text[s:e].rstrip("\n ;,。:")
         lead = len(text[s:e]) - len(text[s:e].lstrip("\n "))
         if len(chunk.strip()) < 4:
             continue
