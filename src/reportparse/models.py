@@ -118,21 +118,63 @@ class Item(_Model):
     evidence: Evidence
 
 
-class Facts(_Model):
-    """Counts and amounts stated in prose (tables fill the summary where present)."""
+FactSource = Literal["table", "local_table", "prose", "absence", "derived"]
+# Trust order when candidates disagree: the report's own statistics tables first.
+FACT_TRUST: dict[str, int] = {"table": 0, "local_table": 1, "prose": 2, "absence": 3, "derived": 4}
 
-    proactive_total: IntFact | None = None
+
+class CountFact(IntFact):
+    """A count with the place it was read from (``source``; see :data:`FACT_TRUST`)."""
+
+    source: FactSource = "prose"
+
+
+class AmountFact(NumberFact):
+    source: FactSource = "prose"
+
+
+class FactCandidate(_Model):
+    """One statement of a fact; the chosen one and the losing ones alike (for checks)."""
+
+    fact: str = Field(description="the Facts field it is a candidate for")
+    value: float
+    source: FactSource
+    evidence: Evidence
+
+
+class Facts(_Model):
+    """The counts and amounts of the report: each the most trusted of its candidates.
+
+    Candidates come from the standard tables (``table``), a pre-2019 local
+    statistics table (``local_table``, the year column), the prose (``prose``),
+    statements that nothing happened (``absence``) and counts that follow from
+    those (``derived``: no request received and none carried over, so none
+    answered). ``candidates`` keeps every one, the losing ones too.
+    """
+
+    proactive_total: CountFact | None = None
     digitization_rate: NumberFact | None = Field(None, description="全文电子化率, percent")
     trainings: IntFact | None = None
     policy_interpretations: IntFact | None = None
-    requests_received: IntFact | None = None
-    requests_completed: IntFact | None = None
-    requests_granted: IntFact | None = None
-    requests_partially_granted: IntFact | None = None
-    requests_denied: IntFact | None = None
-    review_total: IntFact | None = None
-    litigation_total: IntFact | None = None
-    processing_fee_yuan: NumberFact | None = None
+    requests_received: CountFact | None = None
+    requests_carried_over: CountFact | None = None
+    requests_completed: CountFact | None = None
+    requests_carried_forward: CountFact | None = None
+    requests_granted: CountFact | None = None
+    requests_partially_granted: CountFact | None = None
+    requests_denied: CountFact | None = None
+    review_total: CountFact | None = None
+    litigation_total: CountFact | None = None
+    processing_fee_yuan: AmountFact | None = None
+    candidates: list[FactCandidate] = []
+
+    def stated(self, name: str, sources: tuple[str, ...] = ("local_table", "prose", "absence")) -> CountFact | None:
+        """The most trusted candidate for ``name`` among ``sources`` (default: all but table 三/四)."""
+        found = [c for c in self.candidates if c.fact == name and c.source in sources]
+        if not found:
+            return None
+        best = min(found, key=lambda c: FACT_TRUST[c.source])
+        return CountFact(value=int(best.value), evidence=best.evidence, source=best.source)
 
 
 CellValue = int | float | None
@@ -167,6 +209,8 @@ class Tables(_Model):
                                 description="cell path -> printed text, for cells not printed as a bare number "
                                             "('' blank, '/', '—', '160.5964万元', '+22')")
     identities: list[IdentityFailure] = Field(default_factory=list)
+    cells: dict[str, Evidence] = Field(default_factory=dict,
+                                       description="cell path -> where it is printed (its row, else the table)")
 
 
 class Finding(_Model):

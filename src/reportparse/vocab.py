@@ -75,19 +75,26 @@ SUB_MARKERS = [
 
 # --- channels ---------------------------------------------------------------
 
+# A word inside a longer word is no channel: 信息公开栏目 is a website column, 倒计时报警器 and
+# 及时报送 hold no 时报 newspaper, 网上办事大厅 is no service hall.
+_NOT_COLUMN = r"(?!目)"
 CHANNELS: list[tuple[str, str]] = [
-    ("website", r"政府(?:门户)?网站|门户网站|政务网站|政府网|部门网站|官方网站|政府信息公开网|信息公开平台|网站"),
+    ("website", r"政府(?:门户)?网站|门户网站|政务网站|政府网|部门网站|官方网站|政府信息公开网|信息公开平台|"
+                r"政务服务网|网站"),
     ("wechat", r"微信公众(?:号|平台)|微信|公众号"),
     ("weibo", r"政务微博|微博"),
-    ("app", r"政务客户端|客户端|小程序|APP|App|app|政务服务网"),
+    ("app", r"政务客户端|客户端|小程序|APP|App|app"),
     ("short_video", r"抖音|视频号|快手|短视频"),
-    ("bulletin_board", r"公开栏|公示栏|公告栏|宣传栏|公示牌|信息栏|电子显示屏|LED屏|电子屏|触摸屏|村务公开|政务公开栏"),
+    ("bulletin_board", rf"(?:公开栏|公示栏|公告栏|宣传栏|信息栏|政务公开栏){_NOT_COLUMN}|公示牌|电子显示屏|LED屏|"
+                       r"电子屏|触摸屏|村务公开"),
     ("gazette", r"政府公报|公报"),
     ("press_conference", r"新闻发布会|发布会|新闻发布"),
-    ("print_media", r"报纸|报刊|日报|晚报|时报|杂志|经济报|简报"),
+    ("print_media", r"报纸|报刊|(?<!每|当|按)日报(?!送|告|表|道)|晚报|(?<!及|按|定|实|同|准|计|适|临)时报(?!警|告|道|到|送|名|表|备)|"
+                    r"杂志|经济报|简报"),
     ("broadcast", r"广播|电视"),
     ("reading_room", r"查阅(?:点|室|场所|中心)|档案馆|图书馆|阅览室"),
-    ("service_hall", r"政务服务中心|便民服务中心|行政服务中心|服务大厅|办事大厅|市民中心|政务大厅|服务中心"),
+    ("service_hall", r"政务服务中心|便民服务中心|行政服务中心|(?<!网上)服务大厅|(?<!网上)办事大厅|市民中心|"
+                     r"(?<!网上)政务大厅|(?<!客户|技术)服务中心"),
     ("hotline", r"热线|12345"),
 ]
 CHANNEL_RES = [(code, regex.compile(pat)) for code, pat in CHANNELS]

@@ -12,20 +12,34 @@ from collections.abc import Iterable
 
 import regex
 
-from ..models import Facts, IntFact, NumberFact
+from ..models import FACT_TRUST, AmountFact, CountFact, FactCandidate, Facts, NumberFact, Tables
 from ..normalize import Normalized
 from ..numbers import NUMBER, parse_count, parse_number
 from ..segment import Layout
+from ..vocab import REFUSAL_RES
 from .local_table import extract_local_table
+from .table_facts import table_candidates
 
 N = rf"(?P<n>{NUMBER})"
 UNIT = r"(?:余)?(?:条|件|项|个|宗|份|篇|次)"
+# A short qualifier before 政府信息 / 信息: 公安政府信息, 公文类政府信息, 各类政府信息.
+_KIND = r"(?:[\p{Han}]{1,4}?类|各类|[\p{Han}]{1,3}?(?=政府信息))?"
 
-PROACTIVE = [
-    rf"(?<!其他应?)(?:共|累计|全年|共计|其中)?主动公开(?:各类)?(?:政府)?信息(?:共|共计|总数|数量|总量)?(?:为|达到|达)?{N}{UNIT}",
-    rf"(?:共|全年|当年|累计|本年|年内)(?:主动)?(?:公开|公布|发布)(?:各类)?(?:政府)?信息(?:共|共计)?{N}{UNIT}",
-    rf"(?:主动)?(?:公开|公布|发布)(?:各类)?政府信息(?:共|共计)?{N}{UNIT}",
+# Tiers: a 主动公开 statement first, then 公开/发布信息 statements; in each, the first zone that has one.
+PROACTIVE_TIERS = [
+    [
+        rf"(?<!其他应?|非|不予)(?:共|累计|全年|共计|其中)?主动公开(?:了)?{_KIND}(?:政府)?信息(?:共|共计|总数|数量|总量|数)?"
+        rf"(?:为|达到|达)?{N}{UNIT}",
+        rf"(?<!其他应?|非|不予)主动公开(?:了)?(?:共|共计)?{N}{UNIT}",
+        rf"(?:共|全年|当年|累计|本年|年内)(?:主动)?(?:公开|公布|发布)(?:了)?{_KIND}(?:政府)?信息(?:共|共计)?{N}{UNIT}",
+        rf"(?:主动)?(?:公开|公布|发布)(?:了)?{_KIND}政府信息(?:共|共计)?{N}{UNIT}",
+    ],
+    [
+        rf"(?:公开|发布|公布)(?:了)?{_KIND}信息(?:数)?(?:共|共计|总数|数量)?(?:为|达)?{N}{UNIT}",
+        rf"(?<![\p{{Han}}])信息数(?:为)?{N}{UNIT}",
+    ],
 ]
+PROACTIVE = [p for tier in PROACTIVE_TIERS for p in tier]
 DIGITIZATION = [r"全文电子化率(?:达到|达|为|是)?(?P<n>百分之百|百分之[零一二三四五六七八九十]+|\d+(?:\.\d+)?%?)"]
 TRAININGS = [
     rf"(?:组织|开展|举办|召开|参加)(?:各类|专题)?(?:政府信息公开|政务公开|信息公开)?(?:业务|专题|专项)?培训(?:活动|会议|班|会)?(?:共)?{N}(?:次|场|期|批)",
@@ -36,7 +50,7 @@ INTERPRETATIONS = [
     rf"政策解读(?:共|数量)?(?:为)?{N}(?:篇|条|次|件)",
 ]
 REQ_RECEIVED = [
-    rf"(?:收到|受理|接到|新收|接收)(?:[^。;,\d]{{0,14}}?)申请(?:的)?(?:数量|总数|数)?(?:共|共计|为)?{N}{UNIT}",
+    rf"(?:收到|受理|接到|新收|接收)(?:[^。;,\d]{{0,14}}?)申请(?:公开)?(?:的)?(?:数量|总数|数|件数)?(?:共|共计|为)?{N}{UNIT}",
     rf"(?:收到|受理|接到|新收)(?:政府信息公开|依申请公开)?(?:申请)?(?:共|共计)?{N}(?:条|件|宗|个|份)(?:政府信息公开)?申请",
 ]
 REQ_RECEIVED_ZERO = [
@@ -59,13 +73,60 @@ NONE_EVENT = regex.compile(
     r"(?:(?:没有|未曾|未|均未|并未|不存在)(?:发生|收到|出现|接到|产生|有|被)|无一例|无(?=[^。;,]{0,6}?(?:复议|诉讼)))"
     r"(?P<what>[^。;]{0,40}?(?:复议|诉讼)[^。;]{0,30})"
 )
+# ...but "no review decision went against us / no lawsuit was lost" says nothing of how many there were.
+LOST_CASE = regex.compile(r"纠错|纠正|败诉|撤销|确认违法|被责令|被改变|不利")
 FEE_ZERO = [
     r"(?:未|没有|不|无|暂不|免于|免予|均未)(?:向[^。;,]{0,14}?)?(?:收取|收)(?:任何)?(?:[^。;,]{0,12}?)(?:费用|信息处理费|费)",
-    r"暂不收费|不收取费用|免费提供|无收取信息处理费|未产生信息处理费|信息处理费(?:为)?(?:0|零)元?",
+    r"暂不收费|不收取费用|免费提供|无收取信息处理费|信息处理费(?:为)?(?:0|零)元?",
+    r"(?:未|没有|无|不)(?:产生|发生|涉及)(?:任何)?(?:政府)?(?:信息公开|信息)?(?:处理)?(?:费用|处理费|收费)",
     r"(?:没有|未|无)(?:[^。;]{0,12}?)收费的情况",
     r"(?:未|没有|无)(?:发生|产生)(?:[^。;,]{0,14}?)收费(?:事项|情况|行为)",
+    r"(?:没有|未|无|未曾)收费|无收费",
 ]
 FEE_AMOUNT = [rf"(?:收取|收费|信息处理费)(?:信息处理费)?(?:共计|共|合计|金额)?(?:为)?(?P<n>{NUMBER})(?P<unit>元|万元)"]
+
+# Words of other business: counts near them are not information-disclosure requests.
+NOT_DISCLOSURE = regex.compile(
+    r"审批|许可|办件|窗口|信访|咨询|纳税|税务|涉税|投诉|举报|政务服务|便民|来电|来访|热线|12345|"
+    r"业务|建议|提案|证照|登记|事项|网上办|一网通办"
+)
+DISCLOSURE = regex.compile(r"公开|信息")
+# Cumulative figures: 历年累计, 截至目前, 至今 ... (but 全年累计 is the year's)
+CUMULATIVE = regex.compile(r"历年|截至|截止|至今|以来|累计|总计已|迄今")
+YEAR_MARK = regex.compile(r"全年|本年|当年|今年|年度|年内|\d{4}年(?!\d{1,2}月)|其中")
+_CLAUSE_STOP = regex.compile(r"[,。;:!?\n]")
+_SENTENCE_STOP = regex.compile(r"[。;!?\n]")
+
+
+def _back(text: str, pos: int, stop: regex.Pattern, limit: int = 80) -> int:
+    """Start of the clause or sentence that holds ``pos`` (at most ``limit`` back)."""
+    lo = max(0, pos - limit)
+    last = lo
+    for m in stop.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def is_cumulative(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end`` is a running total (历年累计, 截至目前 …累计) not the year's."""
+    s = _back(text, start, _SENTENCE_STOP)
+    before = text[s:end]
+    marks = list(CUMULATIVE.finditer(before))
+    if not marks:
+        return False
+    last = marks[-1]
+    if last.group() == "累计" and YEAR_MARK.search(before, max(0, last.start() - 3), last.start()):
+        return False  # 全年累计, 本年度累计
+    return not YEAR_MARK.search(before, last.end())
+
+
+def about_disclosure(text: str, start: int, end: int, in_part: bool) -> bool:
+    """Whether a request/answer count is about information-disclosure requests (not approvals, petitions...)."""
+    s = _back(text, start, _CLAUSE_STOP, 40)
+    clause = text[s:end]
+    if NOT_DISCLOSURE.search(clause):
+        return False
+    return in_part or bool(DISCLOSURE.search(clause))
 
 
 def _compile(patterns: Iterable[str]) -> list[regex.Pattern]:
@@ -79,6 +140,9 @@ _RES = {name: _compile(pats) for name, pats in {
     "req_denied": REQ_DENIED, "review": REVIEW, "litigation": LITIGATION, "fee_zero": FEE_ZERO,
     "fee_amount": FEE_AMOUNT,
 }.items()}
+_PROACTIVE_TIERS = [_compile(tier) for tier in PROACTIVE_TIERS]
+# Facts counted per request: they must be about disclosure requests, not other business.
+_REQUEST_FACTS = {"req_received", "req_completed", "req_granted", "req_partial", "req_denied"}
 
 
 def zones(layout: Layout, text_len: int, *kinds: str, whole: bool = True) -> list[tuple[int, int]]:
@@ -90,49 +154,79 @@ def zones(layout: Layout, text_len: int, *kinds: str, whole: bool = True) -> lis
     return out
 
 
-def find_count(doc: Normalized, name: str, spans: list[tuple[int, int]]) -> IntFact | None:
-    """The earliest statement in the first zone that has one (any of the fact's patterns)."""
-    for s, e in spans:
+def _acceptable(doc: Normalized, name: str, m: regex.Match, in_part: bool) -> bool:
+    if parse_count(m["n"]) is None:
+        return False
+    if is_cumulative(doc.text, m.start(), m.end()):
+        return False
+    if name in _REQUEST_FACTS and not about_disclosure(doc.text, m.start(), m.end(), in_part):
+        return False
+    return True
+
+
+def find_count(doc: Normalized, name: str, spans: list[tuple[int, int]],
+               patterns: list[regex.Pattern] | None = None, parts: int | None = None) -> CountFact | None:
+    """The earliest statement in the first zone that has one (any of the fact's patterns).
+
+    ``parts``: how many of ``spans`` are parts named for the fact (the rest are wider zones,
+    where a request count must name disclosure to count).
+    """
+    parts = len(spans) if parts is None else parts
+    for i, (s, e) in enumerate(spans):
         best = None
-        for pattern in _RES[name]:
-            for m in pattern.finditer(doc.text, s, e):
-                if parse_count(m["n"]) is not None:
+        for pattern in patterns or _RES[name]:
+            for m in pattern.finditer(doc.text, s, e, overlapped=False):
+                if _acceptable(doc, name, m, i < parts):
                     if best is None or m.start() < best.start():
                         best = m
                     break
         if best is not None:
-            return IntFact(value=parse_count(best["n"]), evidence=doc.evidence(best.start(), best.end()))
+            return CountFact(value=parse_count(best["n"]), evidence=doc.evidence(best.start(), best.end()))
     return None
 
 
-def find_zero(doc: Normalized, name: str, spans: list[tuple[int, int]]) -> IntFact | None:
+def find_zero(doc: Normalized, name: str, spans: list[tuple[int, int]]) -> CountFact | None:
     for s, e in spans:
         for pattern in _RES[name]:
-            m = pattern.search(doc.text, s, e)
-            if m:
-                return IntFact(value=0, evidence=doc.evidence(m.start(), m.end()))
+            for m in pattern.finditer(doc.text, s, e):
+                if name == "req_zero" and NOT_DISCLOSURE.search(m.group()):
+                    continue
+                return CountFact(value=0, evidence=doc.evidence(m.start(), m.end()), source="absence")
     return None
 
 
-def _none_events(doc: Normalized, spans: list[tuple[int, int]]) -> tuple[IntFact | None, IntFact | None]:
+def _none_events(doc: Normalized, spans: list[tuple[int, int]]) -> tuple[CountFact | None, CountFact | None]:
     review = litigation = None
     for s, e in spans:
         for m in NONE_EVENT.finditer(doc.text, s, e):
-            ev = doc.evidence(m.start(), m.end())
             what = m["what"]
+            if LOST_CASE.search(what):
+                continue  # 未发生行政复议被纠错、行政诉讼败诉: silent on how many there were
+            ev = doc.evidence(m.start(), m.end())
             if review is None and "复议" in what:
-                review = IntFact(value=0, evidence=ev)
+                review = CountFact(value=0, evidence=ev, source="absence")
             if litigation is None and "诉讼" in what:
-                litigation = IntFact(value=0, evidence=ev)
+                litigation = CountFact(value=0, evidence=ev, source="absence")
         if review or litigation:
             break
     return review, litigation
 
 
-def extract_facts(doc: Normalized, layout: Layout) -> Facts:
+def _proactive(doc: Normalized, layout: Layout) -> CountFact | None:
+    spans = zones(layout, len(doc.text), "proactive", "overview")
+    for span in spans:
+        for tier in _PROACTIVE_TIERS:
+            found = find_count(doc, "proactive", [span], tier)
+            if found:
+                return found
+    return None
+
+
+def prose_facts(doc: Normalized, layout: Layout) -> Facts:
+    """Counts and amounts the prose states (and statements that nothing happened)."""
     n = len(doc.text)
     facts = Facts()
-    facts.proactive_total = find_count(doc, "proactive", zones(layout, n, "proactive", "overview"))
+    facts.proactive_total = _proactive(doc, layout)
     m = None
     for pattern in _RES["digitization"]:
         m = pattern.search(doc.text)
@@ -146,13 +240,16 @@ def extract_facts(doc: Normalized, layout: Layout) -> Facts:
     facts.policy_interpretations = find_count(doc, "interpretations", zones(layout, n, "proactive", "overview"))
 
     req_zones = zones(layout, n, "requests", "overview")
-    received = find_count(doc, "req_received", req_zones[:-1]) or find_zero(doc, "req_zero", req_zones[:-1])
-    facts.requests_received = received or find_count(doc, "req_received", req_zones[-1:])
+    in_requests = len(layout.parts_of("requests"))
+    received = (find_count(doc, "req_received", req_zones[:-1], parts=in_requests)
+                or find_zero(doc, "req_zero", req_zones[:-1]))
+    facts.requests_received = received or find_count(doc, "req_received", req_zones[-1:], parts=0)
     narrow = zones(layout, n, "requests", whole=not layout.parts_of("requests"))
-    facts.requests_completed = find_count(doc, "req_completed", narrow)
-    facts.requests_granted = find_count(doc, "req_granted", narrow)
-    facts.requests_partially_granted = find_count(doc, "req_partial", narrow)
-    facts.requests_denied = find_count(doc, "req_denied", narrow)
+    in_part = in_requests if layout.parts_of("requests") else 0
+    facts.requests_completed = find_count(doc, "req_completed", narrow, parts=in_part)
+    facts.requests_granted = find_count(doc, "req_granted", narrow, parts=in_part)
+    facts.requests_partially_granted = find_count(doc, "req_partial", narrow, parts=in_part)
+    facts.requests_denied = find_count(doc, "req_denied", narrow, parts=in_part)
 
     rl_zones = zones(layout, n, "review_litigation", "overview", "requests", whole=False)
     review_zero, litigation_zero = _none_events(doc, rl_zones)
@@ -164,18 +261,16 @@ def extract_facts(doc: Normalized, layout: Layout) -> Facts:
         if nil:
             ev = doc.evidence(part.title_end + nil.start(0) + len(body) - len(body.lstrip()),
                               part.title_end + len(body.rstrip()))
-            facts.review_total = facts.review_total or IntFact(value=0, evidence=ev)
-            facts.litigation_total = facts.litigation_total or IntFact(value=0, evidence=ev)
+            facts.review_total = facts.review_total or CountFact(value=0, evidence=ev, source="absence")
+            facts.litigation_total = facts.litigation_total or CountFact(value=0, evidence=ev, source="absence")
     if facts.review_total is None or facts.litigation_total is None:
         rz, lz = _none_events(doc, [(0, n)])
         facts.review_total = facts.review_total or rz
         facts.litigation_total = facts.litigation_total or lz
 
-    for name, fact in extract_local_table(doc, facts).items():
-        if getattr(facts, name) is None:
-            setattr(facts, name, fact)
-
     fee_zones = zones(layout, n, "fees", "other", "requests")
+    if not layout.parts:
+        fee_zones.append((0, n))
     for s, e in fee_zones:
         amount = None
         for pattern in _RES["fee_amount"]:
@@ -184,10 +279,88 @@ def extract_facts(doc: Normalized, layout: Layout) -> Facts:
                 value = parse_number(am["n"])
                 if value is not None:
                     yuan = value * 10_000 if am["unit"] == "万元" else value
-                    amount = NumberFact(value=yuan, unit="元", evidence=doc.evidence(am.start(), am.end()))
+                    amount = AmountFact(value=yuan, unit="元", evidence=doc.evidence(am.start(), am.end()))
                     break
         zero = find_zero(doc, "fee_zero", [(s, e)])
         if amount or zero:
-            facts.processing_fee_yuan = amount or NumberFact(value=0, unit="元", evidence=zero.evidence)
+            facts.processing_fee_yuan = amount or AmountFact(value=0, unit="元", evidence=zero.evidence,
+                                                             source="absence")
             break
+    return facts
+
+
+# --- candidates from every place, one choice -------------------------------------------------
+
+COUNT_FACTS = ("proactive_total", "requests_received", "requests_carried_over", "requests_completed",
+               "requests_carried_forward", "requests_granted", "requests_partially_granted",
+               "requests_denied", "review_total", "litigation_total")
+_CARRIED = regex.compile(r"(?:上年|上一年|去年)[^。;]{0,10}?结转[^。;]{0,10}?(?P<n>[1-9]\d*)(?:件|条)")
+
+
+# The requests part speaks of answers or refusals: it is no plain "nothing received".
+_ANSWERS = regex.compile(r"不予公开|部分公开|同意公开|予以公开|答复|办结|不予受理|不予处理|无法提供")
+
+
+def _derived(facts: Facts, doc: Normalized, layout: Layout, era: str | None) -> list[FactCandidate]:
+    """No request received and none carried over: none answered, granted or refused.
+
+    Only when the requests part says nothing of answers or refusals (a report that
+    says it received none and then names what it refused contradicts itself: null).
+    """
+    received, carried = facts.requests_received, facts.requests_carried_over
+    if received is None or received.value != 0:
+        return []
+    parts = layout.parts_of("requests")
+    if not parts:
+        return []
+    for part in parts:
+        if _ANSWERS.search(doc.text, part.title_end, part.end) or any(
+                pattern.search(doc.text, part.title_end, part.end) for _code, pattern in REFUSAL_RES):
+            return []
+    nothing_carried = (carried is not None and carried.value == 0) or (
+        carried is None and era == "pre2019" and not _CARRIED.search(doc.text))
+    if not nothing_carried:
+        return []
+    return [FactCandidate(fact=name, value=0, source="derived", evidence=received.evidence)
+            for name in ("requests_completed", "requests_granted", "requests_partially_granted",
+                         "requests_denied")]
+
+
+def choose(facts: Facts, candidates: list[FactCandidate]) -> None:
+    """Set each count to its most trusted candidate (earlier candidates win ties)."""
+    for name in COUNT_FACTS:
+        mine = [c for c in candidates if c.fact == name]
+        if mine:
+            best = min(mine, key=lambda c: FACT_TRUST[c.source])
+            setattr(facts, name, CountFact(value=int(best.value), evidence=best.evidence, source=best.source))
+
+
+def extract_facts(doc: Normalized, layout: Layout, tables: Tables | None = None,
+                  era: str | None = None) -> Facts:
+    """Every count from the standard tables, a local statistics table and the prose; one chosen each."""
+    facts = prose_facts(doc, layout)
+    candidates: list[FactCandidate] = []
+    if tables is not None:
+        candidates += table_candidates(doc, tables)
+    local = extract_local_table(doc, facts)
+    for name, fact in local.items():
+        candidates.append(FactCandidate(fact=name, value=fact.value, source="local_table", evidence=fact.evidence))
+    for name in COUNT_FACTS:
+        fact = getattr(facts, name)
+        if fact is not None:
+            candidates.append(FactCandidate(fact=name, value=fact.value, source=fact.source,
+                                            evidence=fact.evidence))
+    if "processing_fee_yuan" in local and facts.processing_fee_yuan is None:
+        fee = local["processing_fee_yuan"]
+        facts.processing_fee_yuan = AmountFact(value=fee.value, unit="元", evidence=fee.evidence,
+                                               source="local_table")
+    if facts.processing_fee_yuan is not None:
+        fee = facts.processing_fee_yuan
+        candidates.append(FactCandidate(fact="processing_fee_yuan", value=fee.value, source=fee.source,
+                                        evidence=fee.evidence))
+    choose(facts, candidates)
+    derived = _derived(facts, doc, layout, era)
+    candidates += derived
+    choose(facts, candidates)
+    facts.candidates = candidates
     return facts
