@@ -33,7 +33,7 @@ def _name_near(text: str, start: int, end: int, code: str) -> str | None:
 
 
 # A quoted name followed by another channel's word names that account (“XX热线”等微博).
-_ACCOUNT_AFTER = regex.compile(r"[^。;\n]{0,4}?(?:微博|微信|公众号|抖音|头条号|客户端|品牌|账号|栏目|专栏)")
+_ACCOUNT_AFTER = regex.compile(r"[等的]?(?:微博|微信|公众号|抖音|头条号|客户端|品牌|账号|栏目|专栏)")
 
 
 def _inside_account_name(text: str, start: int, end: int) -> bool:

@@ -91,6 +91,8 @@ NOT_DISCLOSURE = regex.compile(
     r"业务|建议|提案|证照|登记|事项|网上办|一网通办"
 )
 DISCLOSURE = regex.compile(r"公开|信息")
+# A clause that names one channel: its count is that channel's, not the year's total.
+ONE_CHANNEL = regex.compile(r"网站|专栏|栏目|微信|微博|公众号|抖音|客户端|平台|公开栏|新媒体|头条|视频号")
 # Cumulative figures: 历年累计, 截至目前, 至今 ... (but 全年累计 is the year's)
 CUMULATIVE = regex.compile(r"历年|截至|截止|至今|以来|累计|总计已|迄今")
 YEAR_MARK = regex.compile(r"全年|本年|当年|今年|年度|年内|\d{4}年(?!\d{1,2}月)|其中")
@@ -161,6 +163,8 @@ def _acceptable(doc: Normalized, name: str, m: regex.Match, in_part: bool) -> bo
         return False
     if name in _REQUEST_FACTS and not about_disclosure(doc.text, m.start(), m.end(), in_part):
         return False
+    if name == "proactive_loose" and ONE_CHANNEL.search(doc.text, _back(doc.text, m.start(), _CLAUSE_STOP, 40), m.end()):
+        return False  # 在网站专栏公开各类信息312条: one channel's count, not the year's total
     return True
 
 
@@ -215,8 +219,8 @@ def _none_events(doc: Normalized, spans: list[tuple[int, int]]) -> tuple[CountFa
 def _proactive(doc: Normalized, layout: Layout) -> CountFact | None:
     spans = zones(layout, len(doc.text), "proactive", "overview")
     for span in spans:
-        for tier in _PROACTIVE_TIERS:
-            found = find_count(doc, "proactive", [span], tier)
+        for name, tier in zip(("proactive", "proactive_loose"), _PROACTIVE_TIERS, strict=True):
+            found = find_count(doc, name, [span], tier)
             if found:
                 return found
     return None
