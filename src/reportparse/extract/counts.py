@@ -163,9 +163,9 @@ def _acceptable(doc: Normalized, name: str, m: regex.Match, in_part: bool) -> bo
         return False
     if name in _REQUEST_FACTS and not about_disclosure(doc.text, m.start(), m.end(), in_part):
         return False
-    if name == "proactive_loose" and ONE_CHANNEL.search(doc.text, _back(doc.text, m.start(), _CLAUSE_STOP, 40), m.end()):
-        return False  # 在网站专栏公开各类信息312条: one channel's count, not the year's total
-    return True
+    # 在网站专栏公开各类信息312条: one channel's count, not the year's total
+    return not (name == "proactive_loose"
+                and ONE_CHANNEL.search(doc.text, _back(doc.text, m.start(), _CLAUSE_STOP, 40), m.end()))
 
 
 def find_count(doc: Normalized, name: str, spans: list[tuple[int, int]],
