@@ -1,0 +1,174 @@
+"""Counts on reports never seen: one table of real-style snippets per class (price-parser style).
+
+Each row: a report body (after a common title and preamble), the summary field,
+and what it must give (None: the report does not state it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reportparse import parse_text, summarize
+
+HEAD = "2016年某镇人民政府政府信息公开工作年度报告\n本报告根据《中华人民共和国政府信息公开条例》编制。\n"
+HEAD_2021 = "某区某局2022年政府信息公开工作年度报告\n本报告根据《中华人民共和国政府信息公开条例》编制。\n"
+
+REQ = "三、依申请公开政府信息情况\n"
+OVERVIEW = "一、概述\n"
+PROACTIVE = "二、主动公开政府信息情况\n"
+FEES = "四、政府信息公开的收费及减免情况\n"
+RL = "五、因政府信息公开申请行政复议、提起行政诉讼的情况\n"
+OTHER = "六、其他需要报告的事项\n"
+
+
+def summary(body: str, head: str = HEAD):
+    return summarize(parse_text(head + body))
+
+
+# 4. Silence vs zero: a statement that nothing happened is 0; silence is null.
+SILENCE_VS_ZERO = [
+    (REQ + "本年度未收到政府信息公开申请。\n", "requests_received", 0),
+    (REQ + "本年度未收到政府信息公开申请。\n", "requests_completed", 0),
+    (REQ + "本年度未收到政府信息公开申请。\n", "requests_granted", 0),
+    (REQ + "本年度未收到政府信息公开申请。\n", "requests_denied", 0),
+    (REQ + "2016年,我镇没有收到公民、法人或其他组织提出的信息公开申请。\n", "requests_completed", 0),
+    (REQ + "本年度无依申请公开事项。\n", "requests_received", None),
+    (REQ + "本年度未收到政府信息公开申请,但对以往申请中不予公开的事项作了说明。\n", "requests_denied", None),
+    (REQ + "全年共受理申请3件,均已办结。\n", "requests_denied", None),
+    (REQ + "本年度未收到政府信息公开申请。\n" + RL + "本年度未发生行政复议和行政诉讼。\n",
+     "review_total", 0),
+    (RL + "本年度没有发生因政府信息公开申请行政复议、提起行政诉讼的情况。\n", "litigation_total", 0),
+    (RL + "本年度未发生行政复议被纠错和行政诉讼败诉情形。\n", "review_total", None),
+    (RL + "本年度未发生行政复议被纠错和行政诉讼败诉情形。\n", "litigation_total", None),
+    (RL + "我局无因信息公开被复议决定撤销或诉讼败诉的情况。\n", "review_total", None),
+    (RL + "本年度无行政复议、行政诉讼案件。\n", "review_total", 0),
+    (FEES + "本年度没有收取任何费用。\n", "processing_fee_yuan", 0),
+    (FEES + "无收取信息处理费。\n", "processing_fee_yuan", 0),
+    (FEES + "依申请提供政府信息,未收取任何费用。\n", "processing_fee_yuan", 0),
+    (FEES + "本年度没有收费。\n", "processing_fee_yuan", 0),
+    (FEES + "本年度未发生收费情况。\n", "processing_fee_yuan", 0),
+    (OTHER + "按照规定的按件、按量收费标准,本年度没有产生信息公开处理费。\n", "processing_fee_yuan", 0),
+    (OTHER + "本年度未产生信息处理费。\n", "processing_fee_yuan", 0),
+    (OTHER + "2022年,无收取信息处理费情况。\n", "processing_fee_yuan", 0),
+    (OTHER + "本年度共收取信息处理费400元。\n", "processing_fee_yuan", 400),
+    (OTHER + "本机关认真做好政府信息公开工作。\n", "processing_fee_yuan", None),
+    (RL + "本机关依法做好复议应诉准备工作。\n", "review_total", None),
+]
+
+# 5. Only information-disclosure requests count: not approvals, permits, petitions, window services, tax.
+ONLY_DISCLOSURE = [
+    (OVERVIEW + "镇便民服务中心窗口受理审批事项123456件,办结率100%。\n" + REQ + "本年度未收到政府信息公开申请。\n",
+     "requests_received", 0),
+    (OVERVIEW + "窗口受理审批事项123456件。\n", "requests_received", None),
+    (OVERVIEW + "全年受理行政许可申请8520件,办结行政许可8520件。\n", "requests_received", None),
+    (OVERVIEW + "全年受理行政许可申请8520件,办结行政许可8520件。\n", "requests_completed", None),
+    (OVERVIEW + "共受理群众信访申请35件。\n", "requests_received", None),
+    (OVERVIEW + "受理纳税人涉税咨询申请620件。\n", "requests_received", None),
+    (OVERVIEW + "全年共收到政府信息公开申请12件。\n", "requests_received", 12),
+    (REQ + "全年共受理申请5件,办结5件,其中同意公开3件。\n", "requests_received", 5),
+    (REQ + "2017年度,我局受理依申请公开的数量为5条,历年累计受理依申请公开数5条。\n", "requests_received", 5),
+    (REQ + "全年共受理申请5件,办结5件,其中同意公开3件。\n", "requests_granted", 3),
+    (REQ + "政务服务窗口办结申请事项2300件。\n", "requests_completed", None),
+]
+
+# 6. Proactive total: the year's count, not the running total.
+PROACTIVE_TOTAL = [
+    (PROACTIVE + "全年主动公开信息1200条,历年累计8000条。\n", "proactive_total", 1200),
+    (PROACTIVE + "截至目前,累计主动公开政府信息8000条。其中本年度主动公开政府信息360条。\n", "proactive_total", 360),
+    (PROACTIVE + "截止2016年12月20日,我局在门户网站累计主动公开政府信息805条。\n", "proactive_total", None),
+    (PROACTIVE + "我镇历年累计主动公开政府信息3000条。\n", "proactive_total", None),
+    (PROACTIVE + "全年累计主动公开政府信息179条,全文电子化率达100%。\n", "proactive_total", 179),
+    (PROACTIVE + "2016年全年我局主动公开信息数为140条,其中规范性文件3条。\n", "proactive_total", 140),
+    (PROACTIVE + "全年公开公文类政府信息共118条,其中规范性文件1条。\n", "proactive_total", 118),
+    (PROACTIVE + "本年度主动公开各类信息356条。\n", "proactive_total", 356),
+    (PROACTIVE + "全年主动公开政府信息86件。\n", "proactive_total", 86),
+    (PROACTIVE + "全年累计主动公开公安政府信息179条。\n", "proactive_total", 179),
+    (PROACTIVE + "全年公开信息215条。\n", "proactive_total", 215),
+    (PROACTIVE + "本年共发布信息432条。\n", "proactive_total", 432),
+    (PROACTIVE + "我局通过门户网站发布信息607条,其中主动公开380份。\n", "proactive_total", 380),
+    (PROACTIVE + "在镇政府网站专栏公开各类信息312条,通过微信公众号发布信息86条。\n", "proactive_total", None),
+    (PROACTIVE + "通过政务微博发布信息3348条。\n", "proactive_total", None),
+]
+
+# 7. Pre-2019 local statistics tables: the year's column, never the cumulative one.
+_LOCAL = ("七、附表\n指标名称 计量单位 2016年度 历年累计\n主动公开信息数 条 360 805\n"
+          "其中:1.政府网站公开数 条 360 805\n受理政府信息公开申请总数 条 4 9\n"
+          "对申请的答复总数 条 4 9\n其中:1.同意公开答复数 条 3 6\n2.同意部分公开答复数 条 0 1\n"
+          "3.不予公开答复数 条 1 2\n行政复议数 件 0 1\n行政诉讼数 件 0 2\n政府信息公开收费金额 元 0 0\n")
+_LOCAL_ONE_COLUMN = ("附表:\n指标名称 计量单位 年末统计\n主动公开信息数 条 23\n受理依申请公开信息总数 条 2\n"
+                     "对申请的答复总数 条 2\n其中:1.同意公开答复数 条 1\n2.同意部分公开答复数 条 1\n"
+                     "3.否决公开答复总数 条 0\n行政复议数 件 0\n行政诉讼数 件 0\n")
+_LOCAL_RUN = ("附表:政府信息公开情况统计表指标名称计量单位本年历年累计主动公开信息数条4578375受理依申请公开信息总数条55"
+              "对申请的答复总数条55同意公开答复数条22行政复议数件11行政诉讼数件00\n")
+_LOCAL_PIPES = ("附表\n| 指标名称 | 单位 | 历年累计 | 本年 |\n| 主动公开信息数 | 条 | 900 | 120 |\n"
+                "| 受理依申请公开信息总数 | 条 | 7 | 2 |\n| 行政诉讼数 | 件 | 3 | 1 |\n")
+LOCAL_TABLE = [
+    (_LOCAL, "proactive_total", 360),
+    (_LOCAL, "requests_received", 4),
+    (_LOCAL, "requests_completed", 4),
+    (_LOCAL, "requests_granted", 3),
+    (_LOCAL, "requests_denied", 1),
+    (_LOCAL, "review_total", 0),
+    (_LOCAL, "litigation_total", 0),
+    (_LOCAL, "processing_fee_yuan", 0),
+    (_LOCAL_ONE_COLUMN, "proactive_total", 23),
+    (_LOCAL_ONE_COLUMN, "requests_received", 2),
+    (_LOCAL_ONE_COLUMN, "requests_granted", 1),
+    (_LOCAL_ONE_COLUMN, "requests_denied", 0),
+    (_LOCAL_RUN, "requests_received", 5),
+    (_LOCAL_RUN, "review_total", 1),
+    (_LOCAL_RUN, "litigation_total", 0),
+    (_LOCAL_RUN, "proactive_total", None),  # 4578375: several splits, no prose to choose
+    (_LOCAL_PIPES, "proactive_total", 120),
+    (_LOCAL_PIPES, "requests_received", 2),
+    (_LOCAL_PIPES, "litigation_total", 1),
+    (PROACTIVE + "全年主动公开政府信息300条。\n" + _LOCAL, "proactive_total", 360),  # the table wins
+]
+
+
+@pytest.mark.parametrize("body,field,want", SILENCE_VS_ZERO + ONLY_DISCLOSURE + PROACTIVE_TOTAL + LOCAL_TABLE)
+def test_count_classes(body, field, want):
+    assert getattr(summary(body), field) == want
+
+
+def test_table_wins_and_the_prose_stays_a_candidate():
+    report = parse_text(HEAD + PROACTIVE + "全年主动公开政府信息300条。\n" + _LOCAL)
+    assert report.facts.proactive_total.value == 360
+    assert report.facts.proactive_total.source == "local_table"
+    assert report.facts.stated("proactive_total", ("prose",)).value == 300
+    assert {(c.source, c.value) for c in report.facts.candidates if c.fact == "proactive_total"} == {
+        ("local_table", 360), ("prose", 300)}
+
+
+def test_zero_from_absence_carries_its_statement():
+    report = parse_text(HEAD + REQ + "本年度未收到政府信息公开申请。\n")
+    fact = report.facts.requests_completed
+    assert (fact.value, fact.source) == (0, "derived")
+    assert "未收到" in fact.evidence.text
+    assert report.text[fact.evidence.start:fact.evidence.end] == fact.evidence.text
+
+
+# 10. Channels: what the words really name.
+CHANNELS = [
+    (PROACTIVE + "各科室每周更新信息公开栏目。\n", "bulletin_board", False),
+    (PROACTIVE + "在门户网站开设政府信息公开专栏。\n", "bulletin_board", False),
+    (PROACTIVE + "在村务公开栏张贴公开信息。\n", "bulletin_board", True),
+    (PROACTIVE + "在各村设置政务公开栏12块。\n", "bulletin_board", True),
+    (PROACTIVE + "为各村配备防汛倒计时报警器,及时报送信息。\n", "print_media", False),
+    (PROACTIVE + "在平潭时报等媒体刊登公告。\n", "print_media", True),
+    (PROACTIVE + "通过福建省网上办事大厅发布办事指南。\n", "service_hall", False),
+    (PROACTIVE + "依托浙江政务服务网公开办事指南。\n", "website", True),
+    (PROACTIVE + "依托浙江政务服务网公开办事指南。\n", "app", False),
+    (PROACTIVE + "通过官方微博、微信、移动客户端发布信息。\n", "weibo", True),
+    (PROACTIVE + "通过官方微博、微信、移动客户端发布信息。\n", "wechat", True),
+    (PROACTIVE + "通过官方微博、微信、移动客户端发布信息。\n", "app", True),
+    (PROACTIVE + "打造“平潭交管大队长热线”等微博品牌。\n", "hotline", False),
+    (PROACTIVE + "打造“平潭交管大队长热线”等微博品牌。\n", "weibo", True),
+    (PROACTIVE + "开通12345政务服务便民热线。\n", "hotline", True),
+    (PROACTIVE + "召开新闻发布会3场。\n", "press_conference", True),
+]
+
+
+@pytest.mark.parametrize("body,code,present", CHANNELS)
+def test_channel_classes(body, code, present):
+    assert (code in summary(body).channels) is present
