@@ -95,7 +95,7 @@ CHANNELS: list[tuple[str, str]] = [
     ("reading_room", r"查阅(?:点|室|场所|中心)|档案馆|图书馆|阅览室"),
     ("service_hall", r"政务服务中心|便民服务中心|行政服务中心|(?<!网上)服务大厅|(?<!网上)办事大厅|市民中心|"
                      r"(?<!网上)政务大厅|(?<!客户|技术)服务中心"),
-    ("hotline", r"热线|12345"),
+    ("hotline", r"热线|(?<!\d)12345(?!\d)"),
 ]
 CHANNEL_RES = [(code, regex.compile(pat)) for code, pat in CHANNELS]
 

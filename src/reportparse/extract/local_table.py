@@ -34,6 +34,8 @@ _ROW_RES = [(name, regex.compile(
     rf"(?:[ \t|]+(?P<second>\d{{1,16}}))?(?![\d.]*(?:条|件|个|项|元|起|次|%))"))
     for name, pat in ROWS]
 _TABLE_MARK = regex.compile(r"统计表|指标名称|计量单位|统计数据|历年累计")
+# Where the column header starts (the last of these before the first row).
+_HEADER_START = regex.compile(r"统计表|指标名称|计量单位|统计数据|指标")
 _CUMULATIVE_COLUMN = regex.compile(r"累计")
 _YEAR_COLUMN = regex.compile(r"本年|年度|当年|\d{4}年|年末统计")
 
@@ -92,7 +94,9 @@ def extract_local_table(doc: Normalized, prose: Facts) -> dict[str, IntFact]:
             for m in pattern.finditer(text, mark.start(), min(len(text), mark.end() + 3000)):
                 first_row = min((r.search(text, mark.end(), m.start() + 1) for _n, r in _ROW_RES), default=None,
                                 key=lambda r: r.start() if r else len(text))
-                header = text[mark.start(): first_row.start() if first_row else m.start()]
+                row_start = first_row.start() if first_row else m.start()
+                heads = list(_HEADER_START.finditer(text, mark.start(), row_start))
+                header = text[heads[-1].start() if heads else mark.start(): row_start]
                 columns, cumulative_first = _columns(header)
                 stated = getattr(prose, name, None)
                 value = _year_value(m, text[m.end(): m.end() + 1], columns, cumulative_first,
