@@ -53,6 +53,14 @@ SILENCE_VS_ZERO = [
     (OTHER + "本年度共收取信息处理费400元。\n", "processing_fee_yuan", 400),
     (OTHER + "本机关认真做好政府信息公开工作。\n", "processing_fee_yuan", None),
     (RL + "本机关依法做好复议应诉准备工作。\n", "review_total", None),
+    (FEES + "无。\n", "processing_fee_yuan", 0),
+    (FEES + "本年度没有发生收费及减免情况。\n", "processing_fee_yuan", 0),
+    (FEES + "依申请提供的政府信息均免费。\n", "processing_fee_yuan", 0),
+    (FEES + "共收取检索、复制、邮寄等费用150元。\n", "processing_fee_yuan", 150),
+    (RL + "因政府信息公开被申请行政复议的有1件,维持原答复。\n", "review_total", 1),
+    (RL + "本年度因政府信息公开被提起行政诉讼2起。\n", "litigation_total", 2),
+    (OVERVIEW + "全年共办理行政复议案件120件,行政应诉案件35件。\n", "review_total", None),
+    (OVERVIEW + "全年因政府信息公开被申请行政复议3件。\n", "review_total", 3),
 ]
 
 # 5. Only information-disclosure requests count: not approvals, permits, petitions, window services, tax.
@@ -69,6 +77,14 @@ ONLY_DISCLOSURE = [
     (REQ + "2017年度,我局受理依申请公开的数量为5条,历年累计受理依申请公开数5条。\n", "requests_received", 5),
     (REQ + "全年共受理申请5件,办结5件,其中同意公开3件。\n", "requests_granted", 3),
     (REQ + "政务服务窗口办结申请事项2300件。\n", "requests_completed", None),
+    (REQ + "已答复件数5件,已答复中“同意公开”的件数为2件,“部分公开”的件数为1件,“不予公开”的件数为1件。\n",
+     "requests_completed", 5),
+    (REQ + "已答复件数5件,已答复中“同意公开”的件数为2件,“部分公开”的件数为1件,“不予公开”的件数为1件。\n",
+     "requests_granted", 2),
+    (REQ + "已答复件数5件,已答复中“同意公开”的件数为2件,“部分公开”的件数为1件,“不予公开”的件数为1件。\n",
+     "requests_denied", 1),
+    (REQ + "共受理申请4件,其中3件予以公开,1件不予公开。\n", "requests_denied", 1),
+    (REQ + "共受理申请4件,其中部分公开2件。\n", "requests_granted", None),
 ]
 
 # 6. Proactive total: the year's count, not the running total.
@@ -88,6 +104,11 @@ PROACTIVE_TOTAL = [
     (PROACTIVE + "我局通过门户网站发布信息607条,其中主动公开380份。\n", "proactive_total", 380),
     (PROACTIVE + "在镇政府网站专栏公开各类信息312条,通过微信公众号发布信息86条。\n", "proactive_total", None),
     (PROACTIVE + "通过政务微博发布信息3348条。\n", "proactive_total", None),
+    (PROACTIVE + "今年以来,我局共主动公开政府信息420条。\n", "proactive_total", 420),
+    (PROACTIVE + "截至12月底,我局共主动公开政府信息360条。\n", "proactive_total", 360),
+    (PROACTIVE + "截至目前,我局共主动公开政府信息8000条。\n", "proactive_total", None),
+    (PROACTIVE + "历年累计主动公开信息8000条,其中2016年主动公开360条。\n", "proactive_total", 360),
+    (PROACTIVE + "自2008年以来,共主动公开政府信息5000条。\n", "proactive_total", None),
 ]
 
 # 7. Pre-2019 local statistics tables: the year's column, never the cumulative one.

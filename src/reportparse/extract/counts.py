@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from ..models import FACT_TRUST, AmountFact, CountFact, FactCandidate, Facts, NumberFact, Tables
+from ..models import FACT_TRUST, AmountFact, CountFact, Evidence, FactCandidate, Facts, NumberFact, Tables
 from ..normalize import Normalized
 from ..numbers import NUMBER, parse_count, parse_number
 from ..segment import Layout
@@ -57,15 +57,17 @@ REQ_RECEIVED_ZERO = [
     r"(?:未|没有|无)(?:收到|受理|接到|发生)(?:[^。;,]{0,24}?)(?:公开)?申请",
     r"(?:依申请公开|申请公开)(?:[^。;]{0,6}?)(?:为|是)?(?:零|0)(?:条|件)",
 ]
-REQ_COMPLETED = [rf"(?:答复总数|办结(?:数|总数)?|办理完毕|答复(?:数|总数))(?:共|共计|为)?{N}{UNIT}"]
-REQ_GRANTED = [rf"(?:同意公开|予以公开|全部公开)(?:答复)?(?:数)?(?:共|为)?{N}{UNIT}",
+_OF = r"[”\"]?(?:的)?(?:答复)?(?:件数|数量|数)?(?:共|共计|为|是|有)?"
+REQ_COMPLETED = [rf"(?:答复总数|办结(?:数|总数|件数)?|办理完毕|已答复|答复(?:件数|数|总数))(?:共|共计|为)?{N}{UNIT}"]
+REQ_GRANTED = [rf"(?<!部分|不)(?:同意公开|予以公开|全部公开){_OF}{N}{UNIT}",
                r"(?<![\d零一二两三四五六七八九十百])(?P<n>[一二两三四五六七八九十]|\d+)(?:件|条)(?:申请)?(?:予以公开|同意公开)"]
-REQ_PARTIAL = [rf"(?:部分公开|同意部分公开)(?:答复)?(?:数)?(?:共|为)?{N}{UNIT}"]
-REQ_DENIED = [rf"(?:不予公开|免于公开|免予公开|否决公开)(?:答复)?(?:数)?(?:共|为)?{N}{UNIT}"]
+REQ_PARTIAL = [rf"(?:部分公开|同意部分公开){_OF}{N}{UNIT}"]
+REQ_DENIED = [rf"(?:不予公开|免于公开|免予公开|否决公开){_OF}{N}{UNIT}",
+              r"(?<![\d零一二两三四五六七八九十百])(?P<n>[一二两三四五六七八九十]|\d+)(?:件|条)(?:申请)?(?:不予公开)"]
 
-REVIEW = [rf"(?:行政)?复议(?:申请|案件)?(?:共|数|数量)?(?:为)?{N}(?:件|起|宗|次|个)",
+REVIEW = [rf"(?:行政)?复议(?:申请|案件)?(?:的)?(?:共|数|数量|有)?(?:为)?{N}(?:件|起|宗|次|个)",
           rf"{N}(?:件|起|宗)(?:[^。;,、]{{0,12}}?)行政复议"]
-LITIGATION = [rf"(?:行政)?诉讼(?:案件)?(?:共|数|数量)?(?:为)?{N}(?:件|起|宗|次|个)",
+LITIGATION = [rf"(?:行政)?诉讼(?:案件)?(?:的)?(?:共|数|数量|有)?(?:为)?{N}(?:件|起|宗|次|个)",
               rf"{N}(?:件|起|宗)(?:[^。;,、]{{0,12}}?)行政诉讼"]
 # "No review/lawsuit happened": a negation with an event verb (未发生, 没有收到, 未被申请),
 # 无一例, or 无 right before the word. Table labels (尚未审结, 未经复议直接起诉) are not one.
@@ -80,10 +82,12 @@ FEE_ZERO = [
     r"暂不收费|不收取费用|免费提供|无收取信息处理费|信息处理费(?:为)?(?:0|零)元?",
     r"(?:未|没有|无|不)(?:产生|发生|涉及)(?:任何)?(?:政府)?(?:信息公开|信息)?(?:处理)?(?:费用|处理费|收费)",
     r"(?:没有|未|无)(?:[^。;]{0,12}?)收费的情况",
-    r"(?:未|没有|无)(?:发生|产生)(?:[^。;,]{0,14}?)收费(?:事项|情况|行为)",
+    r"(?:未|没有|无|不存在)(?:发生|产生)?(?:[^。;,]{0,14}?)收费(?:及减免|和减免|与减免)?(?:的)?(?:事项|情况|行为)",
+    r"(?:均|全部|一律)免费",
     r"(?:没有|未|无|未曾)收费|无收费",
 ]
-FEE_AMOUNT = [rf"(?:收取|收费|信息处理费)(?:信息处理费)?(?:共计|共|合计|金额)?(?:为)?(?P<n>{NUMBER})(?P<unit>元|万元)"]
+FEE_AMOUNT = [rf"(?:收取|收费|信息处理费)(?:信息处理费)?(?:共计|共|合计|金额)?(?:为)?(?P<n>{NUMBER})(?P<unit>元|万元)",
+              rf"收取(?:了)?(?:[^。;,\d]{{0,12}}?)(?:费用|处理费|工本费)(?:共计|共|合计)?(?:为)?(?P<n>{NUMBER})(?P<unit>元|万元)"]
 
 # Words of other business: counts near them are not information-disclosure requests.
 NOT_DISCLOSURE = regex.compile(
@@ -91,11 +95,14 @@ NOT_DISCLOSURE = regex.compile(
     r"业务|建议|提案|证照|登记|事项|网上办|一网通办"
 )
 DISCLOSURE = regex.compile(r"公开|信息")
+_ABOUT_DISCLOSURE_CASE = regex.compile(r"信息公开|公开申请|申请公开|政府信息")
 # A clause that names one channel: its count is that channel's, not the year's total.
 ONE_CHANNEL = regex.compile(r"网站|专栏|栏目|微信|微博|公众号|抖音|客户端|平台|公开栏|新媒体|头条|视频号")
 # Cumulative figures: 历年累计, 截至目前, 至今 ... (but 全年累计 is the year's)
 CUMULATIVE = regex.compile(r"历年|截至|截止|至今|以来|累计|总计已|迄今")
-YEAR_MARK = regex.compile(r"全年|本年|当年|今年|年度|年内|\d{4}年(?!\d{1,2}月)|其中")
+YEAR_MARK = regex.compile(r"全年|本年|当年|今年|年度|年内|年初|\d{4}年(?!\d{1,2}月)|其中")
+# 截至12月底 / 截至年底 dates the year's figure; 截至目前 does not.
+_YEAR_END = regex.compile(r"[^,;。]{0,8}?(?:年底|年末|12月|十二月)")
 _CLAUSE_STOP = regex.compile(r"[,。;:!?\n]")
 _SENTENCE_STOP = regex.compile(r"[。;!?\n]")
 
@@ -113,13 +120,17 @@ def is_cumulative(text: str, start: int, end: int) -> bool:
     """Whether the figure at ``start:end`` is a running total (历年累计, 截至目前 …累计) not the year's."""
     s = _back(text, start, _SENTENCE_STOP)
     before = text[s:end]
-    marks = list(CUMULATIVE.finditer(before))
-    if not marks:
+    real = []
+    for mark in CUMULATIVE.finditer(before):
+        word = mark.group()
+        if word in ("累计", "以来") and YEAR_MARK.search(before, max(0, mark.start() - 4), mark.start()):
+            continue  # 全年累计, 今年以来: the year's
+        if word in ("截至", "截止") and _YEAR_END.match(before, mark.end()):
+            continue  # 截至12月底: the year's end, unless 累计 follows
+        real.append(mark)
+    if not real:
         return False
-    last = marks[-1]
-    if last.group() == "累计" and YEAR_MARK.search(before, max(0, last.start() - 3), last.start()):
-        return False  # 全年累计, 本年度累计
-    return not YEAR_MARK.search(before, last.end())
+    return not YEAR_MARK.search(before, real[-1].end())
 
 
 def about_disclosure(text: str, start: int, end: int, in_part: bool) -> bool:
@@ -163,6 +174,9 @@ def _acceptable(doc: Normalized, name: str, m: regex.Match, in_part: bool) -> bo
         return False
     if name in _REQUEST_FACTS and not about_disclosure(doc.text, m.start(), m.end(), in_part):
         return False
+    if name in ("review", "litigation") and not in_part and not _ABOUT_DISCLOSURE_CASE.search(
+            doc.text, _back(doc.text, m.start(), _SENTENCE_STOP), m.end()):
+        return False  # 全年办理行政复议案件120件: the organ's own review work, not cases about disclosure
     # 在网站专栏公开各类信息312条: one channel's count, not the year's total
     return not (name == "proactive_loose"
                 and ONE_CHANNEL.search(doc.text, _back(doc.text, m.start(), _CLAUSE_STOP, 40), m.end()))
@@ -216,6 +230,18 @@ def _none_events(doc: Normalized, spans: list[tuple[int, int]]) -> tuple[CountFa
     return review, litigation
 
 
+_NIL = regex.compile(r"\s*(?:无|没有|无此类情况|无相关情况|无收费及减免情况)[。.]?\s*")
+
+
+def _nil_part(doc: Normalized, part) -> Evidence | None:
+    """The body of a part that says only 无 (nothing to report), as evidence."""
+    body = doc.text[part.title_end : part.end]
+    if not _NIL.fullmatch(body):
+        return None
+    lead = len(body) - len(body.lstrip())
+    return doc.evidence(part.title_end + lead, part.title_end + len(body.rstrip()))
+
+
 def _proactive(doc: Normalized, layout: Layout) -> CountFact | None:
     spans = zones(layout, len(doc.text), "proactive", "overview")
     for span in spans:
@@ -257,14 +283,12 @@ def prose_facts(doc: Normalized, layout: Layout) -> Facts:
 
     rl_zones = zones(layout, n, "review_litigation", "overview", "requests", whole=False)
     review_zero, litigation_zero = _none_events(doc, rl_zones)
-    facts.review_total = find_count(doc, "review", rl_zones) or review_zero
-    facts.litigation_total = find_count(doc, "litigation", rl_zones) or litigation_zero
+    in_rl = len(layout.parts_of("review_litigation"))
+    facts.review_total = find_count(doc, "review", rl_zones, parts=in_rl) or review_zero
+    facts.litigation_total = find_count(doc, "litigation", rl_zones, parts=in_rl) or litigation_zero
     for part in layout.parts_of("review_litigation"):
-        body = doc.text[part.title_end : part.end]
-        nil = regex.fullmatch(r"\s*(?:无|没有|无此类情况|无相关情况)[。.]?\s*", body)
-        if nil:
-            ev = doc.evidence(part.title_end + nil.start(0) + len(body) - len(body.lstrip()),
-                              part.title_end + len(body.rstrip()))
+        ev = _nil_part(doc, part)
+        if ev:
             facts.review_total = facts.review_total or CountFact(value=0, evidence=ev, source="absence")
             facts.litigation_total = facts.litigation_total or CountFact(value=0, evidence=ev, source="absence")
     if facts.review_total is None or facts.litigation_total is None:
@@ -290,6 +314,10 @@ def prose_facts(doc: Normalized, layout: Layout) -> Facts:
             facts.processing_fee_yuan = amount or AmountFact(value=0, unit="元", evidence=zero.evidence,
                                                              source="absence")
             break
+    for part in layout.parts_of("fees"):
+        ev = _nil_part(doc, part)
+        if ev and facts.processing_fee_yuan is None:
+            facts.processing_fee_yuan = AmountFact(value=0, unit="元", evidence=ev, source="absence")
     return facts
 
 
