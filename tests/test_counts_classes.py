@@ -193,3 +193,17 @@ CHANNELS = [
 @pytest.mark.parametrize("body,code,present", CHANNELS)
 def test_channel_classes(body, code, present):
     assert (code in summary(body).channels) is present
+
+
+# Refusal reasons the prose states.
+REFUSALS = [
+    (REQ + "共受理申请3件,不予公开1件,不予公开的原因是该申请信息不属于公开范畴。\n", ["other"]),
+    (REQ + "共受理申请3件,不予公开1件,不予公开的原因是申请公开的信息属于国家秘密。\n", ["state_secret"]),
+    (REQ + "共受理申请3件,其中1件属于本机关不掌握相关政府信息。\n", ["not_held"]),
+    (REQ + "本年度未收到政府信息公开申请。\n", []),
+]
+
+
+@pytest.mark.parametrize("body,codes", REFUSALS)
+def test_refusal_classes(body, codes):
+    assert summary(body).refusal_categories == codes
