@@ -212,3 +212,10 @@ REFUSALS = [
 @pytest.mark.parametrize("body,codes", REFUSALS)
 def test_refusal_classes(body, codes):
     assert summary(body).refusal_categories == codes
+
+
+def test_local_table_with_two_year_columns_is_not_guessed():
+    table = ("附表\n指标名称 计量单位 2016年 2015年\n主动公开信息数 条 360 290\n"
+             "受理依申请公开信息总数 条 4 9\n")
+    s = summary(table)
+    assert (s.proactive_total, s.requests_received) == (None, None)

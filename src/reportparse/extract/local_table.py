@@ -37,6 +37,7 @@ _TABLE_MARK = regex.compile(r"统计表|指标名称|计量单位|统计数据|�
 # Where the column header starts (the last of these before the first row).
 _HEADER_START = regex.compile(r"统计表|指标名称|计量单位|统计数据|指标")
 _CUMULATIVE_COLUMN = regex.compile(r"累计")
+_PERIOD_COLUMN = regex.compile(r"\d{4}年|本年|上年|去年|同比|增减")
 _YEAR_COLUMN = regex.compile(r"本年|年度|当年|\d{4}年|年末统计")
 
 
@@ -53,10 +54,11 @@ def splits(digits: str) -> list[tuple[int, int]]:
 
 
 def _columns(header: str) -> tuple[int, bool]:
-    """How many value columns the header names (1 or 2), and whether the cumulative one comes first."""
+    """How many value columns the header names (1 or 2; 0: columns we cannot tell apart, such as
+    2015年 / 2014年), and whether the cumulative one comes first."""
     cum = _CUMULATIVE_COLUMN.search(header)
     if not cum:
-        return 1, False
+        return (0 if len(_PERIOD_COLUMN.findall(header)) >= 2 else 1), False
     year = _YEAR_COLUMN.search(header)
     return 2, bool(year and cum.start() < year.start())
 
@@ -64,6 +66,8 @@ def _columns(header: str) -> tuple[int, bool]:
 def _year_value(m: regex.Match, tail: str, columns: int, cumulative_first: bool,
                 stated: int | None) -> int | None:
     digits = m["digits"]
+    if columns == 0:
+        return None
     if columns == 1:
         return int(digits) if len(digits) == 1 or digits[0] != "0" else None
     if m["second"] is not None:
