@@ -23,7 +23,7 @@ from .table_facts import table_candidates
 N = rf"(?P<n>{NUMBER})"
 UNIT = r"(?:余)?(?:条|件|项|个|宗|份|篇|次)"
 # A short qualifier before 政府信息 / 信息: 公安政府信息, 公文类政府信息, 各类政府信息.
-_KIND = r"(?:[\p{Han}]{1,4}?类|各类|[\p{Han}]{1,3}?(?=政府信息))?"
+_KIND = r"(?P<kind>[\p{Han}]{1,4}?类|各类|[\p{Han}]{1,3}?(?=政府信息))?"
 
 # Tiers: a 主动公开 statement first, then 公开/发布信息 statements; in each, the first zone that has one.
 PROACTIVE_TIERS = [
@@ -98,6 +98,7 @@ NOT_DISCLOSURE = regex.compile(
 DISCLOSURE = regex.compile(r"公开|信息")
 _ABOUT_DISCLOSURE_CASE = regex.compile(r"信息公开|公开申请|申请公开|政府信息")
 # A clause that names one channel: its count is that channel's, not the year's total.
+NEW_MEDIA = regex.compile(r"微信|微博|公众号|抖音|客户端|新媒体|头条|视频号|小程序")
 ONE_CHANNEL = regex.compile(r"网站|专栏|栏目|微信|微博|公众号|抖音|客户端|平台|公开栏|新媒体|头条|视频号")
 # Cumulative figures: 历年累计, 截至目前, 至今 ... (but 全年累计 is the year's)
 CUMULATIVE = regex.compile(r"历年|截至|截止|至今|以来|累计|总计已|迄今")
@@ -178,9 +179,18 @@ def _acceptable(doc: Normalized, name: str, m: regex.Match, in_part: bool) -> bo
     if name in ("review", "litigation") and not in_part and not _ABOUT_DISCLOSURE_CASE.search(
             doc.text, _back(doc.text, m.start(), _SENTENCE_STOP), m.end()):
         return False  # 全年办理行政复议案件120件: the organ's own review work, not cases about disclosure
-    # 在网站专栏公开各类信息312条: one channel's count, not the year's total
-    return not (name == "proactive_loose"
-                and ONE_CHANNEL.search(doc.text, _back(doc.text, m.start(), _CLAUSE_STOP, 40), m.end()))
+    if name.startswith("proactive"):
+        clause = (_back(doc.text, m.start(), _CLAUSE_STOP, 40), m.end())
+        # 通过微信公众号发布信息86条, 在网站专栏公开各类信息312条: one channel's count, not the year's total
+        if NEW_MEDIA.search(doc.text, *clause):
+            return False
+        if name == "proactive_loose" and ONE_CHANNEL.search(doc.text, *clause):
+            return False
+        # 其中人事类信息5条: one category's count
+        kind = m.groupdict().get("kind")
+        if kind and kind != "各类" and "其中" in doc.text[clause[0]:clause[1]]:
+            return False
+    return True
 
 
 def find_count(doc: Normalized, name: str, spans: list[tuple[int, int]],
