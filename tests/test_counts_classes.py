@@ -90,6 +90,8 @@ ONLY_DISCLOSURE = [
      "requests_denied", 1),
     (REQ + "共受理申请4件,其中3件予以公开,1件不予公开。\n", "requests_denied", 1),
     (REQ + "共受理申请4件,其中部分公开2件。\n", "requests_granted", None),
+    (REQ + "共受理申请4件,均予以公开,本年度无不予公开的政府信息。\n", "requests_denied", 0),
+    (REQ + "共受理申请4件,全年没有应公开而不予公开的情况。\n", "requests_denied", None),
 ]
 
 # 6. Proactive total: the year's count, not the running total.

@@ -65,6 +65,9 @@ REQ_PARTIAL = [rf"(?:部分公开|同意部分公开){_OF}{N}{UNIT}"]
 REQ_DENIED = [rf"(?:不予公开|免于公开|免予公开|否决公开){_OF}{N}{UNIT}",
               r"(?<![\d零一二两三四五六七八九十百])(?P<n>[一二两三四五六七八九十]|\d+)(?:件|条)(?:申请)?(?:不予公开)"]
 
+# 本年度无不予公开的政府信息 (but 没有应公开而不予公开的情况 says nothing of refusals made by law)
+REQ_DENIED_ZERO = [r"(?:没有|无|未有|未出现)(?!应当?公开而)(?:[^。;,]{0,3}?)不予公开(?:的)?(?:政府信息|信息|情况|申请|情形|事项)"]
+
 REVIEW = [rf"(?:行政)?复议(?:申请|案件)?(?:的)?(?:共|数|数量|有)?(?:为)?{N}(?:件|起|宗|次|个)",
           rf"{N}(?:件|起|宗)(?:[^。;,、]{{0,12}}?)行政复议"]
 LITIGATION = [rf"(?:行政)?诉讼(?:案件)?(?:的)?(?:共|数|数量|有)?(?:为)?{N}(?:件|起|宗|次|个)",
@@ -152,7 +155,7 @@ _RES = {name: _compile(pats) for name, pats in {
     "proactive": PROACTIVE, "digitization": DIGITIZATION, "trainings": TRAININGS,
     "interpretations": INTERPRETATIONS, "req_received": REQ_RECEIVED, "req_zero": REQ_RECEIVED_ZERO,
     "req_completed": REQ_COMPLETED, "req_granted": REQ_GRANTED, "req_partial": REQ_PARTIAL,
-    "req_denied": REQ_DENIED, "review": REVIEW, "litigation": LITIGATION, "fee_zero": FEE_ZERO,
+    "req_denied": REQ_DENIED, "req_denied_zero": REQ_DENIED_ZERO, "review": REVIEW, "litigation": LITIGATION, "fee_zero": FEE_ZERO,
     "fee_amount": FEE_AMOUNT,
 }.items()}
 _PROACTIVE_TIERS = [_compile(tier) for tier in PROACTIVE_TIERS]
@@ -290,7 +293,8 @@ def prose_facts(doc: Normalized, layout: Layout) -> Facts:
     facts.requests_completed = find_count(doc, "req_completed", narrow, parts=in_part)
     facts.requests_granted = find_count(doc, "req_granted", narrow, parts=in_part)
     facts.requests_partially_granted = find_count(doc, "req_partial", narrow, parts=in_part)
-    facts.requests_denied = find_count(doc, "req_denied", narrow, parts=in_part)
+    facts.requests_denied = (find_count(doc, "req_denied", narrow, parts=in_part)
+                             or find_zero(doc, "req_denied_zero", zones(layout, n, "requests", whole=False)))
 
     rl_zones = zones(layout, n, "review_litigation", "overview", "requests", whole=False)
     review_zero, litigation_zero = _none_events(doc, rl_zones)
