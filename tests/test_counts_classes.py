@@ -198,6 +198,13 @@ CHANNELS = [
     (PROACTIVE + "打造“平潭交管大队长热线”等微博品牌。\n", "weibo", True),
     (PROACTIVE + "开通12345政务服务便民热线。\n", "hotline", True),
     (PROACTIVE + "召开新闻发布会3场。\n", "press_conference", True),
+    (PROACTIVE + "召开全县政务公开工作电视电话会议。\n", "broadcast", False),
+    (PROACTIVE + "会同县文化广播电视局做好公开工作。\n", "broadcast", False),
+    (PROACTIVE + "通过县电视台、广播播报政策信息。\n", "broadcast", True),
+    (PROACTIVE + "及时发布国民经济和社会发展统计公报。\n", "gazette", False),
+    (PROACTIVE + "在《某市人民政府公报》刊登规范性文件。\n", "gazette", True),
+    (PROACTIVE + "访问 http://app.example.gov.cn 查询。\n", "app", False),
+    (PROACTIVE + "通过“某某通”APP发布信息。\n", "app", True),
 ]
 
 
