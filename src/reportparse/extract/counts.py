@@ -105,9 +105,11 @@ NEW_MEDIA = regex.compile(r"微信|微博|公众号|抖音|客户端|新媒体|�
 ONE_CHANNEL = regex.compile(r"网站|专栏|栏目|微信|微博|公众号|抖音|客户端|平台|公开栏|新媒体|头条|视频号")
 # Cumulative figures: 历年累计, 截至目前, 至今 ... (but 全年累计 is the year's)
 CUMULATIVE = regex.compile(r"历年|截至|截止|至今|以来|累计|总计已|迄今")
-YEAR_MARK = regex.compile(r"全年|本年|当年|今年|年度|年内|年初|\d{4}年(?!\d{1,2}月)|其中")
+# Marks of the year's figure. A year that starts a span (自2008年以来, 2014年12月25日) is none.
+YEAR_MARK = regex.compile(r"全年|本年|当年|今年|年度|年内|年初|(?<![自从])\d{4}年(?!\d{1,2}月|以来|起|至)|其中")
 # 截至12月底 / 截至年底 dates the year's figure; 截至目前 does not.
-_YEAR_END = regex.compile(r"[^,;。]{0,8}?(?:年底|年末|12月|十二月)")
+_UNTIL_NOW = regex.compile(r"[^,;。]{0,3}?(?:目前|今|现在|发稿|报告)")
+_SINCE_THIS_YEAR = regex.compile(r"(?:今年|本年|年初|全年)$")
 _CLAUSE_STOP = regex.compile(r"[,。;:!?\n]")
 _SENTENCE_STOP = regex.compile(r"[。;!?\n]")
 
@@ -122,16 +124,27 @@ def _back(text: str, pos: int, stop: regex.Pattern, limit: int = 80) -> int:
 
 
 def is_cumulative(text: str, start: int, end: int) -> bool:
-    """Whether the figure at ``start:end`` is a running total (历年累计, 截至目前 …累计) not the year's."""
+    """Whether the figure at ``start:end`` is a running total, not the year's.
+
+    历年, 至今, 迄今 and 以来 (not 今年以来) always mark one; 截至 does when it reaches 目前
+    or a 累计 follows it (截至12月底 alone dates the year's figure); 累计 alone does unless
+    the sentence dates it to the year before (2019年,我局累计…; 全年累计). A year's mark
+    after the last of them (…8000条,其中2016年360条) makes the figure the year's again.
+    """
     s = _back(text, start, _SENTENCE_STOP)
     before = text[s:end]
     real = []
+    until = False
     for mark in CUMULATIVE.finditer(before):
         word = mark.group()
-        if word in ("累计", "以来") and YEAR_MARK.search(before, max(0, mark.start() - 4), mark.start()):
-            continue  # 全年累计, 今年以来: the year's
-        if word in ("截至", "截止") and _YEAR_END.match(before, mark.end()):
-            continue  # 截至12月底: the year's end, unless 累计 follows
+        if word == "以来" and _SINCE_THIS_YEAR.search(before, 0, mark.start()):
+            continue
+        if word in ("截至", "截止"):
+            until = True
+            if not _UNTIL_NOW.match(before, mark.end()):
+                continue
+        if word == "累计" and not until and YEAR_MARK.search(before, 0, mark.start()):
+            continue
         real.append(mark)
     if not real:
         return False
