@@ -9,8 +9,6 @@ path (``requests.granted.total``) to that evidence.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from ..models import Evidence, FactCandidate, Tables
 from ..normalize import Normalized
 from ..tables import labels
@@ -29,8 +27,7 @@ def _value(table: dict | None, row: str, col: str = "total") -> int | float | No
 
 
 def _norm_span(doc: Normalized, ev: Evidence) -> tuple[int, int]:
-    return (bisect_left(doc.index, ev.start, 0, len(doc.text)),
-            bisect_left(doc.index, ev.end, 0, len(doc.text)))
+    return doc.to_normalized(ev.start), doc.to_normalized(ev.end)
 
 
 def _request_rows(doc: Normalized, span: tuple[int, int]) -> dict[str, tuple[int, int]]:
