@@ -54,6 +54,8 @@ SILENCE_VS_ZERO = [
     (OTHER + "本机关认真做好政府信息公开工作。\n", "processing_fee_yuan", None),
     (RL + "本机关依法做好复议应诉准备工作。\n", "review_total", None),
     (FEES + "无。\n", "processing_fee_yuan", 0),
+    (OVERVIEW + "便民服务中心为群众免费提供复印服务。\n", "processing_fee_yuan", None),
+    (OVERVIEW + "依申请公开政府信息未收取任何费用。\n", "processing_fee_yuan", 0),
     (FEES + "本年度未对申请人收取检索、复制、邮寄等费用。\n", "processing_fee_yuan", 0),
     (RL + "本年度无因政府信息公开申请行政复议或行政诉讼的情况。\n", "review_total", 0),
     (RL + "本年度无因政府信息公开申请行政复议或行政诉讼的情况。\n", "litigation_total", 0),

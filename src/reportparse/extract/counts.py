@@ -260,6 +260,14 @@ def _none_events(doc: Normalized, spans: list[tuple[int, int]]) -> tuple[CountFa
 _NIL = regex.compile(r"\s*(?:无|没有|无此类情况|无相关情况|无收费及减免情况)[。.]?\s*")
 
 
+_FEE_CONTEXT = regex.compile(r"信息处理费|处理费|信息公开|申请|依申请|检索|复制|邮寄")
+
+
+def _about_fees(text: str, start: int, end: int) -> bool:
+    """Outside the parts that report fees, a fee statement must be about disclosure (not 免费提供办事服务)."""
+    return bool(_FEE_CONTEXT.search(text, _back(text, start, _SENTENCE_STOP), min(len(text), end + 10)))
+
+
 def _nil_part(doc: Normalized, part) -> Evidence | None:
     """The body of a part that says only 无 (nothing to report), as evidence."""
     body = doc.text[part.title_end : part.end]
@@ -324,23 +332,29 @@ def prose_facts(doc: Normalized, layout: Layout) -> Facts:
         facts.review_total = facts.review_total or rz
         facts.litigation_total = facts.litigation_total or lz
 
-    fee_zones = zones(layout, n, "fees", "other", "requests")
-    if not layout.parts:
-        fee_zones.append((0, n))
-    for s, e in fee_zones:
-        amount = None
+    fee_zones = zones(layout, n, "fees", "other", "requests")  # then the whole text
+    for i, (s, e) in enumerate(fee_zones):
+        anywhere = i == len(fee_zones) - 1 and bool(layout.parts)
+        amount = zero = None
         for pattern in _RES["fee_amount"]:
-            am = pattern.search(doc.text, s, e)
-            if am:
+            for am in pattern.finditer(doc.text, s, e):
                 value = parse_number(am["n"])
-                if value is not None:
+                if value is not None and (not anywhere or _about_fees(doc.text, am.start(), am.end())):
                     yuan = value * 10_000 if am["unit"] == "万元" else value
                     amount = AmountFact(value=yuan, unit="元", evidence=doc.evidence(am.start(), am.end()))
                     break
-        zero = find_zero(doc, "fee_zero", [(s, e)])
+            if amount:
+                break
+        for pattern in _RES["fee_zero"]:
+            for zm in pattern.finditer(doc.text, s, e):
+                if not anywhere or _about_fees(doc.text, zm.start(), zm.end()):
+                    zero = AmountFact(value=0, unit="元", evidence=doc.evidence(zm.start(), zm.end()),
+                                      source="absence")
+                    break
+            if zero:
+                break
         if amount or zero:
-            facts.processing_fee_yuan = amount or AmountFact(value=0, unit="元", evidence=zero.evidence,
-                                                             source="absence")
+            facts.processing_fee_yuan = amount or zero
             break
     for part in layout.parts_of("fees"):
         ev = _nil_part(doc, part)
