@@ -240,3 +240,24 @@ def test_local_table_with_two_year_columns_is_not_guessed():
              "受理依申请公开信息总数 条 4 9\n")
     s = summary(table)
     assert (s.proactive_total, s.requests_received) == (None, None)
+
+
+# The other common pre-2019 template: one 统计数 column, 收到申请数 / 申请办结数 / 不同意公开答复数.
+_TEMPLATE = ("附件:政府信息公开情况统计表(2016年度)\n统计指标 单位 统计数\n一、主动公开情况\n"
+             "(一)主动公开政府信息数 条 1234\n二、依申请公开情况\n(一)收到申请数 件 12\n1.当面申请数 件 2\n"
+             "(二)申请办结数 件 11\n(三)申请答复数 件\n1.属于已主动公开范围数 件 1\n2.同意公开答复数 件 6\n"
+             "3.同意部分公开答复数 件 2\n4.不同意公开答复数 件 2\n三、行政复议数量 件 1\n四、行政诉讼数量 件 0\n"
+             "五、依申请公开信息收取的费用 万元 0\n")
+
+
+@pytest.mark.parametrize("field,want", [
+    ("proactive_total", 1234), ("requests_received", 12), ("requests_completed", 11), ("requests_granted", 6),
+    ("requests_denied", 2), ("review_total", 1), ("litigation_total", 0), ("processing_fee_yuan", 0),
+])
+def test_local_template_one_column(field, want):
+    assert getattr(summary(_TEMPLATE), field) == want
+
+
+def test_local_fee_in_decimal_wan_is_not_read_whole():
+    body = _TEMPLATE.replace("收取的费用 万元 0", "收取的费用 万元 0.05")
+    assert summary(body).processing_fee_yuan is None

@@ -18,24 +18,26 @@ from ..normalize import Normalized
 
 # fact name -> row label pattern
 ROWS = [
-    ("proactive_total", r"主动公开(?:政府)?(?:信息|文件)(?:总)?数"),
-    ("requests_received", r"受理(?:依申请公开(?:信息)?|(?:政府)?信息公开申请|申请)(?:总数|申请数|数|件数)"),
-    ("requests_completed", r"对申请的答复(?:总)?数|答复(?:申请)?总数"),
-    ("requests_granted", r"(?<!部分)同意公开(?:答复)?数"),
+    ("proactive_total", r"主动公开(?:政府)?(?:信息|文件)(?:总)?数(?:量)?"),
+    ("requests_received", r"受理(?:依申请公开(?:信息)?|(?:政府)?信息公开申请|申请)(?:总数|申请数|数|件数)|"
+                          r"收到(?:政府信息公开)?申请(?:总)?数(?:量)?"),
+    ("requests_completed", r"对申请的答复(?:总)?数|答复(?:申请)?总数|申请办结数|办结(?:申请)?数"),
+    ("requests_granted", r"(?<!部分|不)同意公开(?:答复)?数"),
     ("requests_partially_granted", r"(?:同意)?部分公开(?:答复)?数"),
-    ("requests_denied", r"(?:否决公开|不予公开|免于公开|免予公开)(?:答复)?(?:总)?数"),
-    ("review_total", r"(?:申请)?行政复议(?:案件)?数"),
-    ("litigation_total", r"(?:提起)?行政诉讼(?:案件)?数"),
-    ("processing_fee_yuan", r"(?:政府信息公开|信息公开)?(?P<waived>收费(?:及|和)?减免|收费)(?:金额|总额|数额)"),
+    ("requests_denied", r"(?:否决公开|不予公开|免于公开|免予公开|不同意公开)(?:答复)?(?:总)?数"),
+    ("review_total", r"(?:申请)?行政复议(?:案件)?数(?:量)?"),
+    ("litigation_total", r"(?:提起)?行政诉讼(?:案件)?数(?:量)?"),
+    ("processing_fee_yuan", r"(?:政府信息公开|信息公开)?(?P<waived>收费(?:及|和)?减免|收费)(?:金额|总额|数额)|"
+                            r"(?:依申请公开(?:政府)?信息)?收取(?:的)?费用"),
 ]
 _SEP = r"[\s|:]*"
 _ROW_RES = [(name, regex.compile(
-    rf"(?<![、和])(?:\d[.、])?(?:{pat}){_SEP}(?P<unit>条|件|个|项|元)?{_SEP}(?P<digits>\d{{1,16}})"
-    rf"(?:[ \t|]+(?P<second>\d{{1,16}}))?(?![\d.]*(?:条|件|个|项|元|起|次|%))"))
+    rf"(?<![^一二三四五六七八九十\d\s]、)(?<!和)(?:\d[.、])?(?:{pat}){_SEP}(?P<unit>条|件|个|项|万元|元)?{_SEP}(?P<digits>\d{{1,16}})"
+    rf"(?:[ \t|]+(?P<second>\d{{1,16}}))?(?![\d.]*(?:条|件|个|项|万元|元|起|次|%))"))
     for name, pat in ROWS]
-_TABLE_MARK = regex.compile(r"统计表|指标名称|计量单位|统计数据|历年累计")
+_TABLE_MARK = regex.compile(r"统计表|指标名称|统计指标|计量单位|统计数据|历年累计")
 # Where the column header starts (the last of these before the first row).
-_HEADER_START = regex.compile(r"统计表|指标名称|计量单位|统计数据|指标")
+_HEADER_START = regex.compile(r"统计表|指标名称|统计指标|计量单位|统计数据|指标")
 _CUMULATIVE_COLUMN = regex.compile(r"累计")
 _PERIOD_COLUMN = regex.compile(r"\d{4}年|本年|上年|去年|同比|增减")
 _YEAR_COLUMN = regex.compile(r"本年|年度|当年|\d{4}年|年末统计")
@@ -107,9 +109,13 @@ def extract_local_table(doc: Normalized, prose: Facts) -> dict[str, IntFact]:
                                     stated.value if stated is not None else None)
                 if value is None:
                     break
-                if name == "processing_fee_yuan" and (m["unit"] not in (None, "元") or
-                                                      ("减免" in m["waived"] and value != 0)):
-                    break  # charged and waived together: only a 0 says nothing was charged
+                if name == "processing_fee_yuan":
+                    if regex.match(r"\.\d", text[m.end(): m.end() + 2]):
+                        break  # a decimal amount (0.05万元): not read as a whole number
+                    if m["unit"] not in (None, "元", "万元") or ("减免" in (m["waived"] or "") and value != 0):
+                        break  # charged and waived together: only a 0 says nothing was charged
+                    if m["unit"] == "万元":
+                        value = value * 10_000
                 found[name] = IntFact(value=value, evidence=doc.evidence(m.start(), m.end()))
                 break
         if found:
