@@ -79,6 +79,8 @@ ONLY_DISCLOSURE = [
     (OVERVIEW + "受理纳税人涉税咨询申请620件。\n", "requests_received", None),
     (OVERVIEW + "全年共收到政府信息公开申请12件。\n", "requests_received", 12),
     (OVERVIEW + "受理依申请公开事项2件,均已按时答复。\n", "requests_received", 2),
+    (REQ + "本年度共登记受理政府信息公开申请12件。\n", "requests_received", 12),
+    (OVERVIEW + "全年受理市场主体登记申请4521件。\n", "requests_received", None),
     (OVERVIEW + "全年共办理人大代表建议和政协提案56件,接到群众来电咨询300余次。\n", "requests_received", None),
     (REQ + "全年共受理申请5件,办结5件,其中同意公开3件。\n", "requests_received", 5),
     (REQ + "2017年度,我局受理依申请公开的数量为5条,历年累计受理依申请公开数5条。\n", "requests_received", 5),

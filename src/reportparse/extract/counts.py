@@ -96,7 +96,7 @@ FEE_AMOUNT = [rf"(?:收取|收费|信息处理费)(?:信息处理费)?(?:共计|
 # Words of other business: counts near them are not information-disclosure requests.
 NOT_DISCLOSURE = regex.compile(
     r"审批|许可|办件|窗口|信访|咨询|纳税|税务|涉税|投诉|举报|政务服务|便民|来电|来访|热线|12345|"
-    r"业务|建议|提案|证照|登记|(?<!公开)事项|网上办|一网通办"
+    r"业务|建议|提案|证照|注册|市场主体|不动产|婚姻|户籍|(?<!公开)事项|网上办|一网通办"
 )
 DISCLOSURE = regex.compile(r"公开|信息")
 _ABOUT_DISCLOSURE_CASE = regex.compile(r"信息公开|公开申请|申请公开|政府信息")
