@@ -46,6 +46,14 @@ def _inside_account_name(text: str, start: int, end: int) -> bool:
     return bool(_ACCOUNT_AFTER.match(text, close + 1))
 
 
+# 未召开新闻发布会, 尚未开通政务微博: a channel named to say it is not used.
+_NEGATED = regex.compile(r"(?:未(?!来)|没有|尚无|暂无|尚未|不再)[^,;。、\n]{0,8}$")
+
+
+def _negated(text: str, start: int) -> bool:
+    return bool(_NEGATED.search(text, max(0, start - 10), start))
+
+
 def extract_channels(doc: Normalized, layout: Layout) -> list[Channel]:
     spans = zones(layout, len(doc.text), "proactive", "overview", whole=not layout.parts)
     if layout.parts and not layout.parts_of("overview"):
@@ -61,7 +69,7 @@ def extract_channels(doc: Normalized, layout: Layout) -> list[Channel]:
             if code in found:
                 continue
             for m in pattern.finditer(doc.text, s, e):
-                if _inside_account_name(doc.text, m.start(), m.end()):
+                if _inside_account_name(doc.text, m.start(), m.end()) or _negated(doc.text, m.start()):
                     continue
                 found[code] = Channel(code=code, name=_name_near(doc.text, m.start(), m.end(), code),
                                       evidence=doc.evidence(m.start(), m.end()))
