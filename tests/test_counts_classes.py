@@ -111,6 +111,8 @@ PROACTIVE_TOTAL = [
     (PROACTIVE + "全年主动公开政府信息86件。\n", "proactive_total", 86),
     (PROACTIVE + "全年累计主动公开公安政府信息179条。\n", "proactive_total", 179),
     (PROACTIVE + "全年公开信息215条。\n", "proactive_total", 215),
+    (OVERVIEW + "本年度依申请公开信息5条。\n", "proactive_total", None),
+    (OVERVIEW + "本年度依申请公开政府信息5件。\n", "proactive_total", None),
     (PROACTIVE + "本年共发布信息432条。\n", "proactive_total", 432),
     (PROACTIVE + "我局通过门户网站发布信息607条,其中主动公开380份。\n", "proactive_total", 380),
     (PROACTIVE + "在镇政府网站专栏公开各类信息312条,通过微信公众号发布信息86条。\n", "proactive_total", None),

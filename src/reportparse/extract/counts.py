@@ -25,6 +25,9 @@ UNIT = r"(?:余)?(?:条|件|项|个|宗|份|篇|次)"
 # A short qualifier before 政府信息 / 信息: 公安政府信息, 公文类政府信息, 各类政府信息.
 _KIND = r"(?P<kind>[\p{Han}]{1,4}?类|各类|[\p{Han}]{1,3}?(?=政府信息))?"
 
+# 依申请公开信息5条, 不予公开, 部分公开: not proactive.
+_NOT_ON_REQUEST = r"(?<!申请|不予|部分|同意|予以|免于|免予)"
+
 # Tiers: a 主动公开 statement first, then 公开/发布信息 statements; in each, the first zone that has one.
 PROACTIVE_TIERS = [
     [
@@ -32,10 +35,10 @@ PROACTIVE_TIERS = [
         rf"(?:为|达到|达)?{N}{UNIT}",
         rf"(?<!其他应?|非|不予)主动公开(?:了)?(?:共|共计)?{N}{UNIT}",
         rf"(?:共|全年|当年|累计|本年|年内)(?:主动)?(?:公开|公布|发布)(?:了)?{_KIND}(?:政府)?信息(?:共|共计)?{N}{UNIT}",
-        rf"(?:主动)?(?:公开|公布|发布)(?:了)?{_KIND}政府信息(?:共|共计)?{N}{UNIT}",
+        rf"(?:主动|{_NOT_ON_REQUEST})(?:公开|公布|发布)(?:了)?{_KIND}政府信息(?:共|共计)?{N}{UNIT}",
     ],
     [
-        rf"(?:公开|发布|公布)(?:了)?{_KIND}信息(?:数)?(?:共|共计|总数|数量)?(?:为|达)?{N}{UNIT}",
+        rf"{_NOT_ON_REQUEST}(?:公开|发布|公布)(?:了)?{_KIND}信息(?:数)?(?:共|共计|总数|数量)?(?:为|达)?{N}{UNIT}",
         rf"(?<![\p{{Han}}])信息数(?:为)?{N}{UNIT}",
     ],
 ]
