@@ -18,7 +18,7 @@ from ..numbers import NUMBER, parse_count, parse_number
 from ..segment import Layout
 from ..vocab import REFUSAL_RES
 from .local_table import extract_local_table
-from .table_facts import table_candidates
+from .table_facts import table_candidates, undecided
 
 N = rf"(?P<n>{NUMBER})"
 UNIT = r"(?:余)?(?:条|件|项|个|宗|份|篇|次)"
@@ -439,5 +439,8 @@ def extract_facts(doc: Normalized, layout: Layout, tables: Tables | None = None,
     derived = _derived(facts, doc, layout, era)
     candidates += derived
     choose(facts, candidates)
+    if tables is not None:
+        for name in undecided(tables):  # the table states it but several readings fit: null
+            setattr(facts, name, None)
     facts.candidates = candidates
     return facts

@@ -12,9 +12,7 @@ from __future__ import annotations
 from ..models import Evidence, FactCandidate, Tables
 from ..normalize import Normalized
 from ..tables import labels
-
-# Table 三 rows whose 总计 the summary adds up as requests refused (不予公开).
-DENIED_ROWS = tuple(k for k in labels.REQUEST_KEYS if k.startswith("denied_"))
+from ..tables.summary import FIELDS, table_counts
 
 
 def _value(table: dict | None, row: str, col: str = "total") -> int | float | None:
@@ -85,32 +83,23 @@ def _join(evidence: list[Evidence], doc: Normalized) -> Evidence:
 
 
 def table_candidates(doc: Normalized, tables: Tables) -> list[FactCandidate]:
-    """The counts of table 三 (总计 column) and table 四 as candidates."""
+    """The counts tables 三 and 四 state (:func:`reportparse.tables.summary.table_counts`) as candidates."""
     cells = tables.cells if getattr(tables, "cells", None) else locate_cells(doc, tables)
     out: list[FactCandidate] = []
-
-    def add(fact: str, value, paths: list[str]) -> None:
+    for fact, value in table_counts(tables).items():
         if value is None:
-            return
-        where = [cells[p] for p in paths if p in cells]
-        if not where:
-            return
-        out.append(FactCandidate(fact=fact, value=value, source="table", evidence=_join(where, doc)))
-
-    req = tables.requests
-    if req:
-        for fact, row in (("requests_received", "new_received"), ("requests_carried_over", "carried_over"),
-                          ("requests_completed", "total_processed"), ("requests_carried_forward", "carried_forward"),
-                          ("requests_granted", "granted"), ("requests_partially_granted", "partially_granted")):
-            add(fact, _value(req, row), [f"requests.{row}.total"])
-        denied = [_value(req, r) for r in DENIED_ROWS]
-        if all(d is not None for d in denied):
-            add("requests_denied", sum(denied), [f"requests.{r}.total" for r in DENIED_ROWS])
-    rl = tables.review_litigation
-    if rl:
-        add("review_total", _value(rl, "review"), ["review_litigation.review.total"])
-        parts = [_value(rl, "litigation_direct"), _value(rl, "litigation_after_review")]
-        if all(p is not None for p in parts):
-            add("litigation_total", sum(parts), ["review_litigation.litigation_direct.total",
-                                                 "review_litigation.litigation_after_review.total"])
+            continue
+        table_name, paths = FIELDS[fact]
+        where = [cells[f"{table_name}.{p}"] for p in paths if f"{table_name}.{p}" in cells]
+        if where:
+            out.append(FactCandidate(fact=fact, value=value, source="table", evidence=_join(where, doc)))
+    partial = _value(tables.requests, "partially_granted")
+    if partial is not None and "requests.partially_granted.total" in cells:
+        out.append(FactCandidate(fact="requests_partially_granted", value=partial, source="table",
+                                 evidence=cells["requests.partially_granted.total"]))
     return out
+
+
+def undecided(tables: Tables) -> set[str]:
+    """Counts the tables state but could not decide (several splits fit): null, not the narrative."""
+    return {name for name, value in table_counts(tables).items() if value is None}
