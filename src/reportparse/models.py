@@ -131,21 +131,65 @@ class Item(_Model):
     evidence: Evidence = Field(description='where the item is in the original text')
 
 
-class Facts(_Model):
-    """Counts and amounts stated in prose (tables fill the summary where present)."""
+FactSource = Literal["table", "local_table", "prose", "absence", "derived"]
+# Trust order when candidates disagree: the report's own statistics tables first.
+FACT_TRUST: dict[str, int] = {"table": 0, "local_table": 1, "prose": 2, "absence": 3, "derived": 4}
 
-    proactive_total: IntFact | None = Field(None, description='items proactively disclosed in the year')
+
+class CountFact(IntFact):
+    """A count with the place it was read from (``source``; see :data:`FACT_TRUST`)."""
+
+    source: FactSource = Field("prose", description="table, local_table, prose, absence or derived")
+
+
+class AmountFact(NumberFact):
+    """An amount with the place it was read from."""
+
+    source: FactSource = Field("prose", description="table, local_table, prose, absence or derived")
+
+
+class FactCandidate(_Model):
+    """One statement of a fact; the chosen one and the losing ones alike (for checks)."""
+
+    fact: str = Field(description="the Facts field it is a candidate for")
+    value: float = Field(description='the stated value')
+    source: FactSource = Field(description='table, local_table, prose, absence or derived')
+    evidence: Evidence = Field(description='where it is stated in the original text')
+
+
+class Facts(_Model):
+    """The counts and amounts of the report: each the most trusted of its candidates.
+
+    Candidates come from the standard tables (``table``), a pre-2019 local
+    statistics table (``local_table``, the year column), the prose (``prose``),
+    statements that nothing happened (``absence``) and counts that follow from
+    those (``derived``: no request received and none carried over, so none
+    answered). ``candidates`` keeps every one, the losing ones too.
+    """
+
+    proactive_total: CountFact | None = Field(None, description='items proactively disclosed in the year')
     digitization_rate: NumberFact | None = Field(None, description="全文电子化率, percent")
     trainings: IntFact | None = Field(None, description='training sessions held')
     policy_interpretations: IntFact | None = Field(None, description='policy interpretations published')
-    requests_received: IntFact | None = Field(None, description='new requests received in the year (prose)')
-    requests_completed: IntFact | None = Field(None, description='requests completed (prose)')
-    requests_granted: IntFact | None = Field(None, description='requests granted in full (prose)')
-    requests_partially_granted: IntFact | None = Field(None, description='requests granted in part (prose)')
-    requests_denied: IntFact | None = Field(None, description='requests not granted (prose)')
-    review_total: IntFact | None = Field(None, description='administrative reviews (prose)')
-    litigation_total: IntFact | None = Field(None, description='lawsuits (prose)')
-    processing_fee_yuan: NumberFact | None = Field(None, description='information-processing fees charged, yuan; 0 when the report says none')
+    requests_received: CountFact | None = Field(None, description='new requests received in the year')
+    requests_carried_over: CountFact | None = Field(None, description='requests carried over from the year before')
+    requests_completed: CountFact | None = Field(None, description='requests answered (table 三 （七）总计)')
+    requests_carried_forward: CountFact | None = Field(None, description='requests carried forward to next year')
+    requests_granted: CountFact | None = Field(None, description='requests granted in full')
+    requests_partially_granted: CountFact | None = Field(None, description='requests granted in part')
+    requests_denied: CountFact | None = Field(None, description='requests not granted (all of 不予公开)')
+    review_total: CountFact | None = Field(None, description='administrative reviews')
+    litigation_total: CountFact | None = Field(None, description='lawsuits (direct and after review)')
+    processing_fee_yuan: AmountFact | None = Field(None, description='information-processing fees charged, yuan; 0 when the report says none')
+    candidates: list[FactCandidate] = Field(default_factory=list, description='every statement of a count found, the chosen and the losing ones')
+
+    def stated(self, name: str, sources: tuple[str, ...] = ("local_table", "prose", "absence")) -> CountFact | None:
+        """The most trusted candidate for ``name`` among ``sources`` (default: all but table 三/四)."""
+        found = [c for c in self.candidates if c.fact == name and c.source in sources]
+        if not found:
+            return None
+        best = min(found, key=lambda c: FACT_TRUST[c.source])
+        return CountFact(value=int(best.value), evidence=best.evidence, source=best.source)
 
 
 CellValue = int | float | None
@@ -180,6 +224,8 @@ class Tables(_Model):
                                 description="cell path -> printed text, for cells not printed as a bare number "
                                             "('' blank, '/', '—', '160.5964万元', '+22')")
     identities: list[IdentityFailure] = Field(default_factory=list, description='table identities that do not hold')
+    cells: dict[str, Evidence] = Field(default_factory=dict,
+                                       description="cell path -> where it is printed (its row, else the table)")
 
 
 class Finding(_Model):

@@ -7,7 +7,6 @@ import io
 import json
 
 from .models import Report, Summary
-from .tables.summary import table_counts
 
 SUMMARY_FIELDS = list(Summary.model_fields)
 
@@ -37,21 +36,17 @@ def summarize(report: Report, file: str | None = None) -> Summary:
     """The docs/interface.md summary record of ``report`` (what ``--format summary`` prints).
 
     ``file`` names the input in the record (default: ``report.source.file``).
-    Each count comes from the report's standard tables where they state it,
-    else from the prose (``report.facts``); a value the report does not state
-    is None, never 0. The record is derived from the report alone: calling
-    this twice, or on a report read back from its JSON, gives the same record.
+    Every count is the one :attr:`Report.facts` chose (the report's standard
+    tables where they state it, else its local statistics table, else the
+    prose); a value the report does not state is None, never 0. The record is
+    derived from the report alone: calling this twice, or on a report read
+    back from its JSON, gives the same record.
     """
     facts = report.facts
     req = report.tables.requests
 
     def fact(f):
         return f.value if f is not None else None
-
-    counts = table_counts(report.tables)  # the tables' counts win; an undecided cell gives null
-
-    def count(name: str, narrative=None):
-        return counts[name] if name in counts else fact(narrative)
 
     if req:
         refusal = [code for row, code in _ROW_CODES.items() if (_cell(req, row) or 0) > 0]
@@ -61,7 +56,6 @@ def summarize(report: Report, file: str | None = None) -> Summary:
     else:
         refusal = list(dict.fromkeys(r.code for r in report.refusal_reasons))
 
-    fee = facts.processing_fee_yuan.value if facts.processing_fee_yuan else None
     return Summary(
         file=file or report.source.file or "",
         ok=True,
@@ -75,15 +69,15 @@ def summarize(report: Report, file: str | None = None) -> Summary:
         script=report.source.script,
         sections=[s.kind for s in report.outline.sections],
         proactive_total=fact(facts.proactive_total),
-        requests_received=count("requests_received", facts.requests_received),
-        requests_carried_over=count("requests_carried_over"),
-        requests_completed=count("requests_completed", facts.requests_completed),
-        requests_carried_forward=count("requests_carried_forward"),
-        requests_granted=count("requests_granted", facts.requests_granted),
-        requests_denied=count("requests_denied", facts.requests_denied),
-        review_total=count("review_total", facts.review_total),
-        litigation_total=count("litigation_total", facts.litigation_total),
-        processing_fee_yuan=fee,
+        requests_received=fact(facts.requests_received),
+        requests_carried_over=fact(facts.requests_carried_over),
+        requests_completed=fact(facts.requests_completed),
+        requests_carried_forward=fact(facts.requests_carried_forward),
+        requests_granted=fact(facts.requests_granted),
+        requests_denied=fact(facts.requests_denied),
+        review_total=fact(facts.review_total),
+        litigation_total=fact(facts.litigation_total),
+        processing_fee_yuan=fact(facts.processing_fee_yuan),
         channels=list(dict.fromkeys(c.code for c in report.channels)),
         refusal_categories=refusal,
         findings=[f.code for f in report.findings],

@@ -27,6 +27,7 @@ from .extract.meta import (
 )
 from .extract.problems import extract_problems
 from .extract.refusals import extract_refusals
+from .extract.table_facts import locate_cells
 from .load import Loaded, load_bytes, load_path
 from .models import Report, Source
 from .normalize import Normalized, normalize
@@ -118,7 +119,8 @@ def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
     check_time("tables")
     if tables.format:
         era = tables.format
-    facts = extract_facts(doc, layout)
+    tables.cells = locate_cells(doc, tables)
+    facts = extract_facts(doc, layout, tables, era)
     problems, measures = extract_problems(doc, layout)
     if not layout.parts:
         warnings.append("no standard section headings found")

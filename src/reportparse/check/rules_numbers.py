@@ -369,7 +369,7 @@ def local_table_rows(ctx: CheckContext) -> dict[str, tuple[set[int], set[int], o
     two_columns = bool(_CUMULATIVE.search(text, start, start + 60))
     out = {}
     for name, label in LOCAL_ROWS:
-        m = regex.compile(rf"(?<![、和])(?:\d[.、])?\s*{label}\s*(?:条|件|个|项)?\s*(?P<a>\d{{1,16}})"
+        m = regex.compile(rf"(?<![、和])(?:\d[.、])?\s*(?:{label})\s*(?:条|件|个|项)?\s*(?P<a>\d{{1,16}})"
                           rf"(?:[ \t]+(?P<b>\d{{1,16}})(?![.、\d]))?").search(text, start)
         if not m:
             continue
@@ -394,7 +394,7 @@ def local_table_vs_prose(ctx: CheckContext) -> None:
                 continue
             shown = "或".join(_fmt(v) for v in sorted(values))
             ctx.emit("narrative-table-mismatch",
-                     f"正文称{_LOCAL_ZH[name]}{_fmt(stated.value)}件(“{stated.evidence.text}”), "
+                     f"正文称{_LOCAL_ZH.get(name, name)}{_fmt(stated.value)}件(“{stated.evidence.text}”), "
                      f"所附统计表为{shown}(“{evidence.text[:40]}”)。",
                      f"The text gives {_fmt(stated.value)} ({name}), the annexed statistics table {shown}.",
                      [stated.evidence, evidence])

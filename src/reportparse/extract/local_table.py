@@ -18,18 +18,29 @@ from ..normalize import Normalized
 
 # fact name -> row label pattern
 ROWS = [
-    ("proactive_total", r"主动公开(?:政府)?(?:信息|文件)(?:总)?数"),
-    ("requests_received", r"受理依申请公开(?:信息)?(?:总数|申请数|数)"),
-    ("requests_completed", r"对申请的答复(?:总)?数"),
-    ("requests_granted", r"同意公开答复数"),
-    ("requests_partially_granted", r"同意部分公开答复数"),
-    ("requests_denied", r"(?:否决公开|不予公开|免于公开|免予公开)答复(?:总)?数"),
-    ("review_total", r"行政复议(?:案件)?数"),
-    ("litigation_total", r"行政诉讼(?:案件)?数"),
+    ("proactive_total", r"主动公开(?:政府)?(?:信息|文件)(?:总)?数(?:量)?"),
+    ("requests_received", r"受理(?:依申请公开(?:信息)?|(?:政府)?信息公开申请|申请)(?:总数|申请数|数|件数)|"
+                          r"收到(?:政府信息公开)?申请(?:总)?数(?:量)?"),
+    ("requests_completed", r"对申请的答复(?:总)?数|答复(?:申请)?总数|申请办结数|办结(?:申请)?数"),
+    ("requests_granted", r"(?<!部分|不)同意公开(?:答复)?数"),
+    ("requests_partially_granted", r"(?:同意)?部分公开(?:答复)?数"),
+    ("requests_denied", r"(?:否决公开|不予公开|免于公开|免予公开|不同意公开)(?:答复)?(?:总)?数"),
+    ("review_total", r"(?:申请)?行政复议(?:案件)?数(?:量)?"),
+    ("litigation_total", r"(?:提起)?行政诉讼(?:案件)?数(?:量)?"),
+    ("processing_fee_yuan", r"(?:政府信息公开|信息公开)?(?P<waived>收费(?:及|和)?减免|收费)(?:金额|总额|数额)|"
+                            r"(?:依申请公开(?:政府)?信息)?收取(?:的)?费用"),
 ]
-_ROW_RES = [(name, regex.compile(rf"(?<![、和])(?:\d[.、])?{pat}(?P<unit>条|件|个|项)?(?P<digits>\d{{1,16}})"))
-            for name, pat in ROWS]
-_TABLE_MARK = regex.compile(r"统计表|指标名称|计量单位|历年累计")
+_SEP = r"[\s|:]*"
+_ROW_RES = [(name, regex.compile(
+    rf"(?<![^一二三四五六七八九十\d\s]、)(?<!和)(?:\d[.、])?(?:{pat}){_SEP}(?P<unit>条|件|个|项|万元|元)?{_SEP}(?P<digits>\d{{1,16}})"
+    rf"(?:[ \t|]+(?P<second>\d{{1,16}}))?(?![\d.]*(?:条|件|个|项|万元|元|起|次|%))"))
+    for name, pat in ROWS]
+_TABLE_MARK = regex.compile(r"统计表|指标名称|统计指标|计量单位|统计数据|历年累计")
+# Where the column header starts (the last of these before the first row).
+_HEADER_START = regex.compile(r"统计表|指标名称|统计指标|计量单位|统计数据|指标")
+_CUMULATIVE_COLUMN = regex.compile(r"累计")
+_PERIOD_COLUMN = regex.compile(r"\d{4}年|本年|上年|去年|同比|增减")
+_YEAR_COLUMN = regex.compile(r"本年|年度|当年|\d{4}年|年末统计")
 
 
 def splits(digits: str) -> list[tuple[int, int]]:
@@ -44,26 +55,69 @@ def splits(digits: str) -> list[tuple[int, int]]:
     return out
 
 
+def _columns(header: str) -> tuple[int, bool]:
+    """How many value columns the header names (1 or 2; 0: columns we cannot tell apart, such as
+    2015年 / 2014年), and whether the cumulative one comes first."""
+    cum = _CUMULATIVE_COLUMN.search(header)
+    if not cum:
+        return (0 if len(_PERIOD_COLUMN.findall(header)) >= 2 else 1), False
+    year = _YEAR_COLUMN.search(header)
+    return 2, bool(year and cum.start() < year.start())
+
+
+def _year_value(m: regex.Match, tail: str, columns: int, cumulative_first: bool,
+                stated: int | None) -> int | None:
+    digits = m["digits"]
+    if columns == 0:
+        return None
+    if columns == 1:
+        return int(digits) if len(digits) == 1 or digits[0] != "0" else None
+    if m["second"] is not None:
+        return int(m["second"]) if cumulative_first else int(digits)
+    if len(digits) > 1 and tail in ("、", "."):
+        digits = digits[:-1]  # the last digit numbers the next row (…条002、同意部分…)
+    options = splits(digits)
+    if cumulative_first:
+        options = [(b, a) for a, b in (
+            (int(digits[:i]), int(digits[i:])) for i in range(1, len(digits))
+            if not ((i > 1 and digits[0] == "0") or (len(digits) - i > 1 and digits[i] == "0")))
+            if a >= b]
+    if stated is not None and any(a == stated for a, _ in options):
+        return stated
+    if len(options) == 1:
+        return options[0][0]
+    return None
+
+
 def extract_local_table(doc: Normalized, prose: Facts) -> dict[str, IntFact]:
-    """Facts from a local statistics table; ``prose`` picks among several splits."""
-    mark = _TABLE_MARK.search(doc.text)
-    if not mark:
-        return {}
+    """Facts from a local statistics table (the year's column); ``prose`` picks among several splits."""
+    text = doc.text
     found: dict[str, IntFact] = {}
-    for name, pattern in _ROW_RES:
-        m = pattern.search(doc.text, mark.start())
-        if not m:
-            continue
-        digits = m["digits"]
-        if len(digits) > 1 and doc.text[m.end() : m.end() + 1] in ("、", "."):
-            digits = digits[:-1]  # the last digit numbers the next row (…条002、同意部分…)
-        options = splits(digits)
-        stated = getattr(prose, name, None)
-        if stated is not None and any(a == stated.value for a, _ in options):
-            value = stated.value
-        elif len(options) == 1:
-            value = options[0][0]
-        else:
-            continue
-        found[name] = IntFact(value=value, evidence=doc.evidence(m.start(), m.end()))
+    for mark in _TABLE_MARK.finditer(text):
+        for name, pattern in _ROW_RES:
+            if name in found:
+                continue
+            for m in pattern.finditer(text, mark.start(), min(len(text), mark.end() + 3000)):
+                first_row = min((r.search(text, mark.end(), m.start() + 1) for _n, r in _ROW_RES), default=None,
+                                key=lambda r: r.start() if r else len(text))
+                row_start = first_row.start() if first_row else m.start()
+                heads = list(_HEADER_START.finditer(text, mark.start(), row_start))
+                header = text[heads[-1].start() if heads else mark.start(): row_start]
+                columns, cumulative_first = _columns(header)
+                stated = getattr(prose, name, None)
+                value = _year_value(m, text[m.end(): m.end() + 1], columns, cumulative_first,
+                                    stated.value if stated is not None else None)
+                if value is None:
+                    break
+                if name == "processing_fee_yuan":
+                    if regex.match(r"\.\d", text[m.end(): m.end() + 2]):
+                        break  # a decimal amount (0.05万元): not read as a whole number
+                    if m["unit"] not in (None, "元", "万元") or ("减免" in (m["waived"] or "") and value != 0):
+                        break  # charged and waived together: only a 0 says nothing was charged
+                    if m["unit"] == "万元":
+                        value = value * 10_000
+                found[name] = IntFact(value=value, evidence=doc.evidence(m.start(), m.end()))
+                break
+        if found:
+            break
     return found
