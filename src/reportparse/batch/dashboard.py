@@ -316,10 +316,13 @@ def _owner_value(owner: dict) -> str:
 def evidence_spans(report: Report) -> list[tuple[int, int, str, str, str]]:
     """Every evidence span of the report: ``(start, end, kind, field, value)``.
 
-    ``kind`` is ``finding``, ``section`` (outline), ``table`` or ``fact``.
+    ``kind`` is ``finding``, ``section`` (outline), ``table`` or ``fact``. The candidates a
+    fact was chosen from (``candidates``, ``facts.candidates``) are left out: the page shows
+    each fact once, with the value the report gives.
     """
     spans: list[tuple[int, int, str, str, str]] = []
-    data = report.model_dump(mode="json", exclude={"text"})
+    data = report.model_dump(mode="json", exclude={"text": True, "candidates": True,
+                                                   "facts": {"candidates"}})
 
     def kind_of(path: list[str]) -> str:
         return {"findings": "finding", "outline": "section", "tables": "table"}.get(path[0], "fact")
