@@ -99,13 +99,23 @@ def huge_startxref() -> bytes:
     return text_pdf(startxref=10 ** 30)
 
 
-def many_fragments(count: int = 4000) -> bytes:
+def many_fragments(count: int = 4000, step: float = 3) -> bytes:
     """One line drawn as ``count`` single-character text runs (quadratic in pypdf's layout mode)."""
     ops = [b"BT /F1 10 Tf 1 0 0 1 30 700 Tm"]
     for i in range(count):
-        ops.append(b"<%s> Tj 3 0 Td" % _utf16_hex("一二三四五六七八九十"[i % 10]))
+        ops.append(b"<%s> Tj %g 0 Td" % (_utf16_hex("一二三四五六七八九十"[i % 10]), step))
     ops.append(b"ET")
-    return text_pdf(content=b"\n".join(ops))
+    return text_pdf(content=b"\n".join(ops), filters=b"/Filter /FlateDecode", encode=zlib.compress)
+
+
+def many_glyphs(count: int = 300_000) -> bytes:
+    """A page of ``count`` characters in a grid of tiny type (past the per-page cap)."""
+    row = _utf16_hex("政府信息公开" * 50)
+    ops = [b"BT /F1 1 Tf"]
+    for i in range(count // 300 + 1):
+        ops.append(b"1 0 0 1 10 %g Tm <%s> Tj" % (800 - (i % 800) * 1.0, row))
+    ops.append(b"ET")
+    return text_pdf(content=b"\n".join(ops), filters=b"/Filter /FlateDecode", encode=zlib.compress)
 
 
 def many_operators(count: int = 3_000_000) -> bytes:
@@ -149,3 +159,99 @@ def image_only() -> bytes:
                                b"/BitsPerComponent 8")
     return text_pdf(content=b"q 500 0 0 700 50 50 cm /Im1 Do Q", resources_fonts=b"/F1 4 0 R",
                     extra_objects=[img]).replace(b"/Resources << /Font", b"/Resources << /XObject << /Im1 6 0 R >> /Font")
+
+
+def xobject_fanout(levels: int = 9, fanout: int = 10) -> bytes:
+    """Form XObjects each drawing the next one ``fanout`` times: ``fanout ** levels`` text draws."""
+    forms = []
+    first = 6
+    for level in range(levels):
+        if level == levels - 1:
+            body = b"BT /F1 12 Tf 72 700 Td <%s> Tj ET" % _utf16_hex("一二三")
+            res = b"/Font << /F1 4 0 R >>"
+        else:
+            body = b" ".join([b"/X Do"] * fanout)
+            res = b"/XObject << /X %d 0 R >>" % (first + level + 1)
+        forms.append(stream(body, b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << %s >> "
+                            % res))
+    pdf = text_pdf(content=text_page_content([HELLO]) + b"\n/X Do", extra_objects=forms)
+    return pdf.replace(b"/Resources << /Font", b"/Resources << /XObject << /X 6 0 R >> /Font", 1)
+
+
+def page_tree_loop() -> bytes:
+    """A page tree whose kid is its own parent."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+               b"<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>"]
+    return build_pdf(objects)
+
+
+def deep_nesting(depth: int = 100_000) -> bytes:
+    """An object nested ``depth`` arrays deep."""
+    return text_pdf(extra_objects=[b"[" * depth + b"]" * depth])
+
+
+def truncated(fraction: float = 0.6) -> bytes:
+    data = text_pdf([HELLO] * 10)
+    return data[: int(len(data) * fraction)]
+
+
+def unsupported_encryption() -> bytes:
+    """An /Encrypt dictionary of a security handler no reader knows."""
+    enc = b"<< /Filter /FooSecurity /V 9 /R 9 /Length 128 /O <00> /U <00> /P -4 >>"
+    return text_pdf(trailer_extra=b"/Encrypt 6 0 R /ID [<00112233445566778899AABBCCDDEEFF> "
+                                  b"<00112233445566778899AABBCCDDEEFF>] ", extra_objects=[enc])
+
+
+def crypt_filter() -> bytes:
+    return text_pdf(content=b"anything", filters=b"/Filter /Crypt /DecodeParms << /Name /Identity >>")
+
+
+def jbig2_image_page() -> bytes:
+    img = stream(b"\x00" * 50, b"/Type /XObject /Subtype /Image /Width 10 /Height 10 /BitsPerComponent 1 "
+                               b"/Filter /JBIG2Decode ")
+    return text_pdf(content=text_page_content([HELLO]) + b"\nq 100 0 0 100 50 50 cm /Im1 Do Q",
+                    extra_objects=[img]).replace(b"/Resources << /Font",
+                                                 b"/Resources << /XObject << /Im1 6 0 R >> /Font", 1)
+
+
+def double_flate_bomb(megabytes: int = 1500) -> bytes:
+    """Flate inside Flate: the outer layer is small, the inner inflates to ``megabytes``."""
+    comp = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    inner = b"".join(comp.compress(chunk) for _ in range(megabytes)) + comp.flush()
+    return text_pdf(content=zlib.compress(inner, 9), filters=b"/Filter [/FlateDecode /FlateDecode]")
+
+
+def lzw_bomb(tables: int = 60) -> bytes:
+    """LZW codes for a run of spaces: each code one space longer than the last, ``tables`` table fills.
+
+    One table fill is about 5 KB of codes for 7 MB of output; 60 fills inflate to about 400 MB.
+    """
+    return text_pdf(content=_lzw_run(tables), filters=b"/Filter /LZWDecode")
+
+
+def _lzw_run(tables: int) -> bytes:
+    out, acc, nbits = bytearray(), 0, 0
+
+    def put(code: int, width: int) -> None:
+        nonlocal acc, nbits
+        acc = ((acc << width) | code) & ((1 << 64) - 1)
+        nbits += width
+        while nbits >= 8:
+            nbits -= 8
+            out.append((acc >> nbits) & 0xFF)
+
+    for _ in range(tables):
+        put(256, 9)  # clear table
+        put(32, 9)  # one space
+        code, width = 258, 9
+        # Emitting code ``c`` adds entry ``c + 1``; early change widens the codes one entry early.
+        while code < 4094:
+            put(code, width)
+            code += 1
+            if code + 1 >= (1 << width) and width < 12:
+                width += 1
+    put(257, 12)
+    if nbits:
+        out.append((acc << (8 - nbits)) & 0xFF)
+    return bytes(out)

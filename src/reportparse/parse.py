@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -127,8 +128,23 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
     return report
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def parse_text(text: str, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Parse an already decoded report text."""
+    if not text.isascii():
+        # A lone surrogate (from a broken PDF map or a bad decode upstream) cannot be written out
+        # as UTF-8: one replacement character each, so offsets into ``text`` still hold.
+        text = _SURROGATE.sub("\ufffd", text) if _has_surrogate(text) else text
     loaded = Loaded(text=text, container="txt", encoding=None, size_bytes=len(text.encode("utf-8")))
     return parse_loaded(loaded, name, limits)
 

@@ -37,11 +37,12 @@ import unicodedata
 from collections import Counter
 
 from ..config import Limits
-from ..errors import InputError, LimitExceededError, UnsupportedFormatError
+from ..errors import InputError, LimitExceededError, ReportParseError, UnsupportedFormatError
 from . import Loaded
 from .pdf_layout import Deadline, PageText
 
-_MAX_PAGE_CHARS = 200_000  # characters on one page; a dense A4 page has about 2,000
+_MAX_PAGE_CHARS = 50_000  # characters on one page; a dense A4 page has about 2,000, 6 pt type 8,000
+_MAX_DOC_CHARS = 1_000_000  # characters in a document: 500 pages of 2,000 read in about 8 s
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one document at a time per process
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－_~·•\s]*\d{1,4}[-—–－_~·•\s]*"
@@ -84,7 +85,15 @@ def load_pdf(data: bytes, limits: Limits) -> Loaded:
     from .pdf_guard import check_streams
 
     warnings: list[str] = []
-    check_streams(data, limits)
+    try:
+        with _PDFIUM:
+            check_streams(data, limits)
+    except ReportParseError:
+        raise
+    except MemoryError:
+        raise LimitExceededError("PDF exceeds the memory limit") from None
+    except Exception as exc:  # noqa: BLE001 - any failure of a hostile file is one line
+        raise InputError(f"damaged PDF ({_short(exc)})") from None
     pages = read_pages(data, limits, warnings)
     if not any(text_layer_pages(pages)):
         return pages_without_text(data, pages, limits)
@@ -126,10 +135,11 @@ def read_pages(data: bytes, limits: Limits, warnings: list[str]) -> list[PageTex
             except pdfium.PdfiumError as exc:
                 raise _open_error(exc) from None
             try:
+                _check_decrypted(doc, limits)
                 return _read_document(doc, limits, deadline)
             finally:
                 doc.close()
-    except (LimitExceededError, InputError, UnsupportedFormatError):
+    except ReportParseError:
         raise
     except MemoryError:
         raise LimitExceededError("PDF exceeds the memory limit") from None
@@ -148,6 +158,21 @@ def _open_error(exc) -> Exception:
     if code == raw.FPDF_ERR_SECURITY:
         return UnsupportedFormatError("encrypted PDF with an unsupported security handler; cannot read its text")
     return InputError("damaged PDF (cannot read its structure)")
+
+
+def _check_decrypted(doc, limits: Limits) -> None:
+    """An encrypted file's streams are checked on a decrypted copy (written by PDFium, nothing decoded)."""
+    import io
+
+    import pypdfium2.raw as raw
+
+    from .pdf_guard import check_streams
+
+    if raw.FPDF_GetSecurityHandlerRevision(doc.raw) < 0:
+        return
+    buffer = io.BytesIO()
+    doc.save(buffer, flags=raw.FPDF_REMOVE_SECURITY)
+    check_streams(buffer.getvalue(), limits)
 
 
 def _read_document(doc, limits: Limits, deadline: Deadline) -> list[PageText]:
@@ -172,8 +197,9 @@ def _read_document(doc, limits: Limits, deadline: Deadline) -> list[PageText]:
         finally:
             page.close()
         total += chars
-        if total > limits.max_chars:
-            raise LimitExceededError(f"PDF text too long (over {limits.max_chars:,} characters by page {index + 1})")
+        cap = min(limits.max_chars, _MAX_DOC_CHARS)
+        if total > cap:
+            raise LimitExceededError(f"PDF text too long (over {cap:,} characters by page {index + 1})")
         analysed.append((rest, tables, chars))
     unit = half_width_unit([c for rest, _, _ in analysed for c in rest])
     pages = []

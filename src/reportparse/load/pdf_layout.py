@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import ctypes
 import time
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..config import Limits
@@ -45,28 +46,21 @@ _MAX_PATHS = 20_000  # path objects examined per page
 _MAX_SEGMENTS = 2_000  # segments examined per path
 _MAX_GRID = 120  # grid lines per table direction
 _TIME_CHECK = 2_000
+_ANGLE_SAMPLE = 8  # every 8th character's angle decides which way the page is turned
+_SKIP = frozenset((0xA0, 0x3000, 0xFEFF, 0xFFFE, 0xFFFF))
 _MAX_COLUMN = 400  # half-width columns: an A3 landscape page at 6 pt is about 300  # characters between two looks at the clock
 
 
-@dataclass
 class Char:
-    text: str
-    x0: float
-    y0: float  # top, growing downwards (turned page coordinates)
-    x1: float
-    y1: float
+    """A character and its box, top-down coordinates (``y0`` the top)."""
 
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
+    __slots__ = ("text", "x0", "y0", "x1", "y1", "cx", "cy", "height")
 
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
-
-    @property
-    def height(self) -> float:
-        return self.y1 - self.y0
+    def __init__(self, text: str, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.text, self.x0, self.y0, self.x1, self.y1 = text, x0, y0, x1, y1
+        self.cx = (x0 + x1) / 2
+        self.cy = (y0 + y1) / 2
+        self.height = y1 - y0
 
 
 @dataclass
@@ -113,43 +107,41 @@ def page_chars(textpage, page_width: float, page_height: float, limits_chars: in
     count = raw.FPDFText_CountChars(textpage)
     if count > limits_chars:
         raise LimitExceededError(f"PDF page {page_number + 1} has {count:,} characters (limit {limits_chars:,})")
+    deadline.check(page_number)
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    got = raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    units = memoryview(buffer.raw[: 2 * max(got - 1, 0)]).cast("H") if got > 0 else []
     rect = raw.FS_RECTF()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     raw_chars = []
     turns = [0, 0, 0, 0]
-    for k in range(count):
+    for k in range(min(count, len(units))):
+        code = units[k]
+        # Spaces and the line breaks PDFium generates are dropped: the geometry tells the gaps.
+        if code <= 0x20 or code in _SKIP or 0xD800 <= code <= 0xDFFF:
+            continue  # surrogates too: a broken ToUnicode map's lone halves, rare supplementary characters
         if k % _TIME_CHECK == 0:
             deadline.check(page_number)
-        code = raw.FPDFText_GetUnicode(textpage, k)
-        if code <= 0x20 or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF) or raw.FPDFText_IsGenerated(textpage, k) == 1:
-            continue
-        if 0xD800 <= code <= 0xDFFF:
-            continue  # a lone surrogate (a broken ToUnicode map); pairs are not split by PDFium
         # The loose box spans the font's ascent to descent and the advance width: the same
         # height for every character of a line (a comma's tight box sits below the others').
         if not raw.FPDFText_GetLooseCharBox(textpage, k, rect):
             continue
-        turn = _turn(raw.FPDFText_GetCharAngle(textpage, k))
-        turns[turn] += 1
-        box = (rect.left, rect.right, min(rect.bottom, rect.top), max(rect.bottom, rect.top))
-        raw_chars.append((chr(code), turn, k, box))
+        if len(raw_chars) % _ANGLE_SAMPLE == 0:
+            turns[_turn(raw.FPDFText_GetCharAngle(textpage, k))] += 1
+        raw_chars.append((chr(code), k, (rect.left, rect.right, min(rect.bottom, rect.top),
+                                         max(rect.bottom, rect.top))))
     turn = max(range(4), key=lambda t: turns[t]) if raw_chars else 0
+    heights = sorted(box[3] - box[2] for _, _, box in raw_chars[:: max(1, len(raw_chars) // 200)])
+    usual = max(heights[len(heights) // 2], 1.0) if heights else 1.0
     chars = []
-    for ch, own, k, box in raw_chars:
-        if raw.FPDFText_GetCharBox(textpage, k, left, right, bottom, top) and (
-                own != turn or _odd_box(box, (left.value, right.value, bottom.value, top.value))):
-            # A character turned against the page (a label set vertically in a narrow cell):
-            # its loose box is turned or stretched, so its tight box tells where it is.
+    for ch, k, box in raw_chars:
+        if (box[1] - box[0] > 4 * usual or box[3] - box[2] > 4 * usual) and raw.FPDFText_GetCharBox(
+                textpage, k, left, right, bottom, top):
+            # A character set with a stretched or turned matrix (a label set vertically in a
+            # narrow cell): its loose box is far too large, its tight box tells where it is.
             box = (left.value, right.value, bottom.value, top.value)
         chars.append(Char(ch, *_turn_box(*box, turn, page_width, page_height)))
     return chars, turn
-
-
-def _odd_box(loose, tight) -> bool:
-    """The loose box is far larger than the glyph (a stretched or turned text matrix)."""
-    lw, lh = loose[1] - loose[0], loose[3] - loose[2]
-    tw, th = tight[1] - tight[0], tight[3] - tight[2]
-    return lw > 4 * max(tw, 1.0) and lh > 4 * max(th, 1.0)
 
 
 def _turn_box(x0: float, x1: float, y0: float, y1: float, turn: int, w: float, h: float):
@@ -431,9 +423,7 @@ def text_lines(chars: list[Char], unit: float, origin: float) -> list[tuple[floa
 
 
 def _wide(ch: str) -> bool:
-    import unicodedata
-
-    return unicodedata.east_asian_width(ch) in "WFA"
+    return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WFA"
 
 
 def analyse_page(page, textpage, limits_chars: int, deadline: Deadline,
