@@ -255,3 +255,46 @@ def _lzw_run(tables: int) -> bytes:
     if nbits:
         out.append((acc << (8 - nbits)) & 0xFF)
     return bytes(out)
+
+
+# --- drawn pages for the layout tests --------------------------------------------------------------
+
+def drawn_pdf(pages: list[list[tuple]], rotate: int = 0, size: tuple[int, int] = (595, 842)) -> bytes:
+    """Pages drawn from items: ``("text", x, y, text[, size[, turned]])`` (x, y of the baseline start,
+    y upwards; ``turned``: the text runs upwards), ``("h", x0, x1, y)`` and ``("v", x, y0, y1)`` strokes,
+    ``("grid", x0, top, widths, heights)`` a full ruled grid."""
+    contents = []
+    for items in pages:
+        ops = []
+        for item in items:
+            kind = item[0]
+            if kind == "text":
+                _, x, y, text, *rest = item
+                pt = rest[0] if rest else 10
+                turned = rest[1] if len(rest) > 1 else False
+                matrix = b"0 1 -1 0" if turned else b"1 0 0 1"
+                ops.append(b"BT /F1 %d Tf %s %g %g Tm <%s> Tj ET" % (pt, matrix, x, y, _utf16_hex(text)))
+            elif kind == "h":
+                _, x0, x1, y = item
+                ops.append(b"0.5 w %g %g m %g %g l S" % (x0, y, x1, y))
+            elif kind == "v":
+                _, x, y0, y1 = item
+                ops.append(b"0.5 w %g %g m %g %g l S" % (x, y0, x, y1))
+            elif kind == "grid":
+                _, x0, top, widths, heights = item
+                xs = [x0 + sum(widths[:i]) for i in range(len(widths) + 1)]
+                ys = [top - sum(heights[:i]) for i in range(len(heights) + 1)]
+                for y in ys:
+                    ops.append(b"0.5 w %g %g m %g %g l S" % (xs[0], y, xs[-1], y))
+                for x in xs:
+                    ops.append(b"0.5 w %g %g m %g %g l S" % (x, ys[0], x, ys[-1]))
+        contents.append(b"\n".join(ops))
+    n = len(pages)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n)), n),
+               _cid_font()]
+    for content in contents:
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Rotate %d /Contents %d 0 R"
+                       b" /Resources << /Font << /F1 3 0 R >> >> >>" % (*size, rotate, len(objects) + 2))
+        objects.append(stream(content))
+    return build_pdf(objects)

@@ -16,8 +16,8 @@ many text runs). PyMuPDF is AGPL and not an option.
    indentation kept, ruled tables as ``| a | b |`` rows. Characters per page
    and per document are capped; the time limit is checked inside a page too.
    Each page says whether it has a text layer (:func:`text_layer_pages`).
-3. ``pages_without_text`` - a document with no text layer (a scan) is
-   refused here; the place where OCR plugs in.
+3. ``_read_by_ocr`` - a document with no text layer (a scan), or one whose
+   fonts have no Unicode map, is refused here; the place where OCR plugs in.
 4. ``drop_running_lines`` - page numbers (``— 3 —``, ``第3页``, ``3/10``) and
    headers or footers repeated on most pages.
 5. ``join_tables`` - a table that goes on at the top of the next page is one
@@ -96,17 +96,16 @@ def load_pdf(data: bytes, limits: Limits) -> Loaded:
         raise InputError(f"damaged PDF ({_short(exc)})") from None
     pages = read_pages(data, limits, warnings)
     if not any(text_layer_pages(pages)):
-        return pages_without_text(data, pages, limits)
+        return _read_by_ocr(data, limits, f"PDF has no text layer ({len(pages)} page(s) of images: a scan?)")
     joined = "".join(line for page in pages for line in page.lines)
     unreadable = sum(1 for ch in joined if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
     if unreadable > 0.3 * len(joined.replace(" ", "")):
-        raise UnsupportedFormatError("PDF text layer is unreadable (fonts without a Unicode map); "
-                                     "OCR is not supported")
+        return _read_by_ocr(data, limits, "PDF text layer is unreadable (fonts without a Unicode map)")
     lines = join_tables(drop_running_lines([page.lines for page in pages]))
     text = fix_radicals("\n".join(join_wrapped(lines))).strip("\n") + "\n"
     # Page numbers or a stamp alone are not a text layer.
     if len(_WORDLIKE.findall(text)) < 20:
-        return pages_without_text(data, pages, limits)
+        return _read_by_ocr(data, limits, f"PDF has no text layer ({len(pages)} page(s) of images: a scan?)")
     if len(text) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
     return Loaded(text=text, container="pdf", encoding=None, size_bytes=len(data), warnings=warnings[:5])
@@ -117,10 +116,9 @@ def text_layer_pages(pages: list[PageText]) -> list[bool]:
     return [page.has_text_layer for page in pages]
 
 
-def pages_without_text(data: bytes, pages: list[PageText], limits: Limits) -> Loaded:
-    """A PDF whose pages carry no text: refused (the OCR extra reads it where installed)."""
-    raise UnsupportedFormatError(
-        f"PDF has no text layer ({len(pages)} page(s) of images: a scan?); OCR is not supported")
+def _read_by_ocr(data: bytes, limits: Limits, reason: str) -> Loaded:
+    """Where OCR plugs in for a PDF without a usable text layer; refused in one line until it does."""
+    raise UnsupportedFormatError(f"{reason}; OCR is not supported")
 
 
 def read_pages(data: bytes, limits: Limits, warnings: list[str]) -> list[PageText]:

@@ -95,8 +95,8 @@ class Deadline:
 # --- 1. characters -----------------------------------------------------------------------------
 
 def _turn(angle: float) -> int:
-    """A character angle (radians) as the nearest quarter turn, 0-3."""
-    return round(angle / (3.141592653589793 / 2)) % 4
+    """PDFium's character angle (radians, clockwise) as counter-clockwise quarter turns, 0-3."""
+    return -round(angle / (3.141592653589793 / 2)) % 4
 
 
 def page_chars(textpage, page_width: float, page_height: float, limits_chars: int, deadline: Deadline,
@@ -376,49 +376,102 @@ def cell_text(chars: list[Char]) -> str:
 
 # --- 4. text lines -----------------------------------------------------------------------------
 
-def _columns(chars: list[Char], width: float) -> list[list[Char]]:
-    """Two columns side by side (a gutter no character crosses) are read one after the other."""
-    if len(chars) < 200:
-        return [chars]
+def _gutter(lines: list[list[Char]]) -> float | None:
+    """The x of a gap between two columns that most lines leave free (a title may cross it)."""
+    chars = [c for line in lines for c in line]
+    if len(lines) < 8 or len(chars) < 150:
+        return None
     lo = min(c.x0 for c in chars)
     hi = max(c.x1 for c in chars)
-    covered = sorted((c.x0, c.x1) for c in chars)
-    best = None
-    reach = covered[0][1]
-    for x0, x1 in covered[1:]:
-        if x0 - reach >= 12 and lo + 0.3 * (hi - lo) <= (x0 + reach) / 2 <= lo + 0.7 * (hi - lo):
-            best = (reach + x0) / 2
-            break
-        reach = max(reach, x1)
-    if best is None:
-        return [chars]
-    left = [c for c in chars if c.cx < best]
-    right = [c for c in chars if c.cx >= best]
-    if min(len(left), len(right)) < 0.2 * len(chars):
-        return [chars]
-    return [left, right]
+    if hi - lo < 100:
+        return None
+    bins = 200
+    step = (hi - lo) / bins
+    crossing = [0] * bins
+    for line in lines:
+        seen = set()
+        for c in line:
+            seen.update(range(int((c.x0 - lo) / step), min(int((c.x1 - lo) / step) + 1, bins)))
+        for i in seen:
+            crossing[i] += 1
+    free = [crossing[i] <= 0.2 * len(lines) for i in range(bins)]
+    best: tuple[int, int] | None = None
+    start = None
+    for i in range(int(bins * 0.3), int(bins * 0.7) + 1):
+        if free[i] and start is None:
+            start = i
+        if (not free[i] or i == int(bins * 0.7)) and start is not None:
+            if best is None or i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    if best is None or (best[1] - best[0]) * step < 12:
+        return None
+    return lo + (best[0] + best[1]) / 2 * step
 
 
-def text_lines(chars: list[Char], unit: float, origin: float) -> list[tuple[float, str]]:
-    """``(top, line)`` for each line: position and gaps in half-width units as spaces."""
+def reading_order(chars: list[Char]) -> list[tuple[int, list[Char]]]:
+    """Lines as ``(column, chars)`` in reading order: on a two-column page the left column's
+    lines, then the right's, between the lines that cross both (titles, full-width tables)."""
+    lines = _group_lines(chars)
+    gutter = _gutter(lines)
+    if gutter is None:
+        return [(0, line) for line in lines]
+    out: list[tuple[int, list[Char]]] = []
+    left: list[list[Char]] = []
+    right: list[list[Char]] = []
+    for line in lines:
+        if any(c.x0 < gutter < c.x1 for c in line):
+            out += [(0, part) for part in left] + [(1, part) for part in right]
+            left, right = [], []
+            out.append((0, line))
+            continue
+        part_left = [c for c in line if c.cx < gutter]
+        part_right = [c for c in line if c.cx >= gutter]
+        if part_left:
+            left.append(part_left)
+        if part_right:
+            right.append(part_right)
+    out += [(0, part) for part in left] + [(1, part) for part in right]
+    if not (_prose_column([p for col, p in out if col == 0]) and _prose_column([p for col, p in out if col == 1])):
+        return [(0, line) for line in lines]  # a gap in a table without rules: labels | figures
+    return out
+
+
+def _prose_column(parts: list[list[Char]]) -> bool:
+    """Lines of running text: mostly long, and not mostly figures."""
+    if len(parts) < 4:
+        return False
+    lengths = sorted(len(p) for p in parts)
+    figures = sum(1 for p in parts if sum(c.text.isdigit() for c in p) * 2 >= len(p))
+    return lengths[len(lengths) // 2] >= 8 and figures <= 0.3 * len(parts)
+
+
+def text_lines(chars: list[Char], unit: float, origin: float) -> list[tuple[int, float, str]]:
+    """``(order, top, line)`` for each line: position and gaps in half-width units as spaces.
+
+    A right column's lines are shifted to the left margin, so its indents and wrapped lines
+    read like the left column's.
+    """
     out = []
-    for group in _columns(chars, 0):
-        for line in _group_lines(group):
-            s = ""
-            col = 0
-            prev_x1 = 0.0
-            for ch in line:
-                # Hostile coordinates (1e30) must not become a billion spaces.
-                at = min(max(round((ch.x0 - origin) / unit), 0), _MAX_COLUMN)
-                gap = at - col
-                if not s:
-                    s = " " * at
-                elif gap >= 1 and ch.x0 - prev_x1 > 0.35 * unit:
-                    s += " " * gap
-                s += ch.text
-                col = max(at, col) + (2 if _wide(ch.text) else 1)
-                prev_x1 = ch.x1
-            out.append((min(c.y0 for c in line), s.rstrip()))
+    ordered = reading_order(chars)
+    starts = [min((c.x0 for col, line in ordered if col == k for c in line), default=0.0) for k in (0, 1)]
+    for order, (column, line) in enumerate(ordered):
+        shift = origin + (starts[1] - starts[0] if column else 0.0)
+        s = ""
+        col = 0
+        prev_x1 = 0.0
+        for ch in line:
+            # Hostile coordinates (1e30) must not become a billion spaces.
+            at = min(max(round((ch.x0 - shift) / unit), 0), _MAX_COLUMN)
+            gap = at - col
+            if not s:
+                s = " " * at
+            elif gap >= 1 and ch.x0 - prev_x1 > 0.35 * unit:
+                s += " " * gap
+            s += ch.text
+            col = max(at, col) + (2 if _wide(ch.text) else 1)
+            prev_x1 = ch.x1
+        out.append((order, min(c.y0 for c in line), s.rstrip()))
     return out
 
 
@@ -440,12 +493,14 @@ def analyse_page(page, textpage, limits_chars: int, deadline: Deadline,
 
 def render_page(rest: list[Char], tables: list[Table], unit: float) -> list[str]:
     """Text lines and table rows in the order of their top edges."""
-    placed: list[tuple[float, int, list[str]]] = [(top, 0, [line]) for top, line in text_lines(rest, unit, 0.0)]
-    for table in tables:
+    lines = text_lines(rest, unit, 0.0)
+    out = [line for _, _, line in lines]
+    # Each table goes before the first line (in reading order) that starts below its top.
+    for table in sorted(tables, key=lambda t: t.top, reverse=True):
         rows = ["", *("| " + " | ".join(row) + " |" for row in table.rows), ""]
-        placed.append((table.top, 1, rows))
-    placed.sort(key=lambda item: (item[0], item[1]))
-    return [line for _, _, lines in placed for line in lines]
+        at = next((i for i, (_, top, _) in enumerate(lines) if top > table.top), len(lines))
+        out[at:at] = rows
+    return out
 
 
 def half_width_unit(chars: list[Char]) -> float:
