@@ -31,6 +31,7 @@ Per page, :func:`layout_page` applies, in order:
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import time
 import unicodedata
@@ -44,7 +45,9 @@ _MIN_STROKE = 6.0  # points: shorter strokes are not cell borders
 _THIN = 3.0  # points: a filled rectangle this thin is a stroke
 _MAX_PATHS = 20_000  # path objects examined per page
 _MAX_SEGMENTS = 2_000  # segments examined per path
-_MAX_GRID = 120  # grid lines per table direction
+_MAX_PAGE_SEGMENTS = 60_000  # segments examined per page
+_MAX_GRID = 150  # grid lines per table direction
+_MAX_STROKES = 6_000  # strokes on a page (a 40-row table of 15 columns drawn cell by cell has 2,500)
 _TIME_CHECK = 2_000
 _ANGLE_SAMPLE = 8  # every 8th character's angle decides which way the page is turned
 _SKIP = frozenset((0xA0, 0x3000, 0xFEFF, 0xFFFE, 0xFFFF))
@@ -167,17 +170,23 @@ def page_rulings(page, turn: int, w: float, h: float, deadline: Deadline, page_n
     stroke = ctypes.c_int()
     px, py = ctypes.c_float(), ctypes.c_float()
     seen = 0
+    budget = _MAX_PAGE_SEGMENTS
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
         seen += 1
         if seen > _MAX_PATHS:
             break
         if seen % 500 == 0:
             deadline.check(page_number)
+        if len(horizontal) + len(vertical) > _MAX_STROKES:
+            break  # a drawing, not a table (ruled_tables gives up on it)
         raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
-        m = obj.get_matrix()
         segments = raw.FPDFPath_CountSegments(obj.raw)
         if segments <= 0 or segments > _MAX_SEGMENTS:
             continue
+        budget -= segments
+        if budget < 0:
+            break
+        m = obj.get_matrix()
         points: list[tuple[float, float, int, bool]] = []
         for s in range(segments):
             seg = raw.FPDFPath_GetPathSegment(obj.raw, s)
@@ -251,12 +260,14 @@ def _components(horizontal, vertical):
         return i
 
     hs = [i for i, (k, _) in enumerate(items) if k == "h"]
-    vs = [i for i, (k, _) in enumerate(items) if k == "v"]
+    vs = sorted((items[j][1][0], j) for j, (k, _) in enumerate(items) if k == "v")
+    v_xs = [x for x, _ in vs]
     for i in hs:
         y, x0, x1 = items[i][1]
-        for j in vs:
-            x, y0, y1 = items[j][1]
-            if x0 - _SNAP <= x <= x1 + _SNAP and y0 - _SNAP <= y <= y1 + _SNAP:
+        # Only the verticals between the stroke's ends can touch it.
+        for _, j in vs[bisect.bisect_left(v_xs, x0 - _SNAP):bisect.bisect_right(v_xs, x1 + _SNAP)]:
+            _, y0, y1 = items[j][1]
+            if y0 - _SNAP <= y <= y1 + _SNAP:
                 parent[find(i)] = find(j)
     groups: dict[int, tuple[list, list]] = {}
     for i, (kind, s) in enumerate(items):
@@ -265,16 +276,28 @@ def _components(horizontal, vertical):
     return [g for g in groups.values() if g[0] and g[1]]
 
 
-def _covers(strokes, at: float, lo: float, hi: float) -> bool:
-    """Some stroke on line ``at`` covers the middle of ``lo..hi``."""
+def _by_line(strokes, lines: list[float]) -> list[list[tuple[float, float]]]:
+    """The strokes lying on each grid line (``(start, end)`` along it)."""
+    out: list[list[tuple[float, float]]] = [[] for _ in lines]
+    for pos, a, b in strokes:
+        i = bisect.bisect_left(lines, pos)
+        for k in (i - 1, i):
+            if 0 <= k < len(lines) and abs(lines[k] - pos) <= _SNAP:
+                out[k].append((a, b))
+                break
+    return out
+
+
+def _covers(on_line: list[tuple[float, float]], lo: float, hi: float) -> bool:
+    """Some stroke on the line covers the middle of ``lo..hi``."""
     mid = (lo + hi) / 2
-    return any(abs(pos - at) <= _SNAP and a - _SNAP <= mid <= b + _SNAP for pos, a, b in strokes)
+    return any(a - _SNAP <= mid <= b + _SNAP for a, b in on_line)
 
 
 def ruled_tables(chars: list[Char], horizontal, vertical) -> tuple[list[Table], list[Char]]:
     """Tables drawn with strokes, and the characters outside them."""
-    if len(horizontal) + len(vertical) > 4 * _MAX_GRID * _MAX_GRID:
-        return [], chars
+    if len(horizontal) + len(vertical) > _MAX_STROKES:
+        return [], chars  # a drawing, not a table: its text is read as lines
     tables: list[Table] = []
     rest = chars
     for hs, vs in _components(horizontal, vertical):
@@ -310,11 +333,13 @@ def _grid_table(chars: list[Char], ys: list[float], xs: list[float], hs, vs) -> 
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)  # the top-left box names the cell
 
+    v_on = _by_line(vs, xs)
+    h_on = _by_line(hs, ys)
     for r in range(nrows):
         for c in range(ncols):
-            if c + 1 < ncols and not _covers(vs, xs[c + 1], ys[r], ys[r + 1]):
+            if c + 1 < ncols and not _covers(v_on[c + 1], ys[r], ys[r + 1]):
                 union(r * ncols + c, r * ncols + c + 1)
-            if r + 1 < nrows and not _covers(hs, ys[r + 1], xs[c], xs[c + 1]):
+            if r + 1 < nrows and not _covers(h_on[r + 1], xs[c], xs[c + 1]):
                 union(r * ncols + c, (r + 1) * ncols + c)
     boxes: dict[int, list[Char]] = {}
     for ch in chars:
