@@ -42,7 +42,7 @@ from . import Loaded
 from .pdf_layout import Deadline, PageText
 
 _MAX_PAGE_CHARS = 50_000  # characters on one page; a dense A4 page has about 2,000, 6 pt type 8,000
-_MAX_DOC_CHARS = 1_000_000  # characters in a document: 500 pages of 2,000 read in about 8 s
+_MAX_DOC_CHARS = 400_000  # characters in a document (a report has 5,000-30,000): read in about 6 s
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one document at a time per process
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－_~·•\s]*\d{1,4}[-—–－_~·•\s]*"

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import functools
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -116,8 +117,14 @@ def page_chars(textpage, page_width: float, page_height: float, limits_chars: in
     units = memoryview(buffer.raw[: 2 * max(got - 1, 0)]).cast("H") if got > 0 else []
     rect = raw.FS_RECTF()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    raw_chars = []
+    # Which way the page is turned: the angles of a sample of its characters.
     turns = [0, 0, 0, 0]
+    for k in range(0, min(count, len(units)), _ANGLE_SAMPLE):
+        if units[k] > 0x20:
+            turns[_turn(raw.FPDFText_GetCharAngle(textpage, k))] += 1
+    turn = max(range(4), key=lambda t: turns[t])
+    get_box = raw.FPDFText_GetLooseCharBox
+    boxes = []
     for k in range(min(count, len(units))):
         code = units[k]
         # Spaces and the line breaks PDFium generates are dropped: the geometry tells the gaps.
@@ -127,23 +134,23 @@ def page_chars(textpage, page_width: float, page_height: float, limits_chars: in
             deadline.check(page_number)
         # The loose box spans the font's ascent to descent and the advance width: the same
         # height for every character of a line (a comma's tight box sits below the others').
-        if not raw.FPDFText_GetLooseCharBox(textpage, k, rect):
-            continue
-        if len(raw_chars) % _ANGLE_SAMPLE == 0:
-            turns[_turn(raw.FPDFText_GetCharAngle(textpage, k))] += 1
-        raw_chars.append((chr(code), k, (rect.left, rect.right, min(rect.bottom, rect.top),
-                                         max(rect.bottom, rect.top))))
-    turn = max(range(4), key=lambda t: turns[t]) if raw_chars else 0
-    heights = sorted(box[3] - box[2] for _, _, box in raw_chars[:: max(1, len(raw_chars) // 200)])
+        if get_box(textpage, k, rect):
+            boxes.append((code, k, rect.left, rect.right, rect.bottom, rect.top))
+    heights = sorted(abs(box[5] - box[4]) for box in boxes[:: max(1, len(boxes) // 200)])
     usual = max(heights[len(heights) // 2], 1.0) if heights else 1.0
     chars = []
-    for ch, k, box in raw_chars:
-        if (box[1] - box[0] > 4 * usual or box[3] - box[2] > 4 * usual) and raw.FPDFText_GetCharBox(
+    for code, k, x0, x1, y0, y1 in boxes:
+        if y0 > y1:
+            y0, y1 = y1, y0
+        if (x1 - x0 > 4 * usual or y1 - y0 > 4 * usual) and raw.FPDFText_GetCharBox(
                 textpage, k, left, right, bottom, top):
             # A character set with a stretched or turned matrix (a label set vertically in a
             # narrow cell): its loose box is far too large, its tight box tells where it is.
-            box = (left.value, right.value, bottom.value, top.value)
-        chars.append(Char(ch, *_turn_box(*box, turn, page_width, page_height)))
+            x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+        if turn == 0:
+            chars.append(Char(chr(code), x0, page_height - y1, x1, page_height - y0))
+        else:
+            chars.append(Char(chr(code), *_turn_box(x0, x1, y0, y1, turn, page_width, page_height)))
     return chars, turn
 
 
@@ -500,6 +507,7 @@ def text_lines(chars: list[Char], unit: float, origin: float) -> list[tuple[int,
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def _wide(ch: str) -> bool:
     return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WFA"
 
