@@ -298,3 +298,8 @@ def drawn_pdf(pages: list[list[tuple]], rotate: int = 0, size: tuple[int, int] =
                        b" /Resources << /Font << /F1 3 0 R >> >> >>" % (*size, rotate, len(objects) + 2))
         objects.append(stream(content))
     return build_pdf(objects)
+
+
+def shared_operators(pages: int = 50, count: int = 2_000_000) -> bytes:
+    """One content stream of ``count`` operators drawn by every one of ``pages`` pages."""
+    return text_pdf(content=b"q Q " * count, filters=b"/Filter /FlateDecode", encode=zlib.compress, pages=pages)

@@ -49,6 +49,7 @@ BOMBS = [
     ("forms drawing forms", "xobject_fanout(9, 10)", "bomb"),
     ("content stream of 10 million operators", "many_operators(10_000_000)", "bomb"),
     ("3 million operators", "many_operators(3_000_000)", None),
+    ("one stream of operators drawn by 50 pages", "shared_operators(50, 2_000_000)", "drawing operators"),
     ("line of 20,000 text runs", "many_fragments(20_000)", None),
     ("20,000 runs on one spot", "many_fragments(20_000, 0.01)", None),
     ("page past the glyph cap", "many_glyphs(300_000)", "characters"),

@@ -16,11 +16,19 @@ from __future__ import annotations
 import logging
 import re
 import zlib
+from collections import Counter
 
 from ..config import Limits
 from ..errors import LimitExceededError
 
 _MAX_STREAM = 32 * 1024 * 1024  # a page's operators or a font program; a CJK font is 10-20 MB
+# Drawing operators (content streams, forms, maps) in a document: a 100-page report has 1-5 MB;
+# PDFium reads about 30 MB of operators a CPU second.
+_MAX_OPERATOR_BYTES = 64 * 1024 * 1024
+_CONTENTS_REF = re.compile(rb"/Contents\s+(\d+)\s+\d+\s+R")
+_CONTENTS_ARRAY = re.compile(rb"/Contents\s*\[([^\]]{0,20000})\]")
+_REF = re.compile(rb"(\d+)\s+\d+\s+R")
+_FONT_PROGRAM = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b")
 _STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
 _ENDSTREAM = re.compile(rb"endstream")
 _OBJ = re.compile(rb"(\d+)\s+\d+\s+obj\b")
@@ -35,9 +43,18 @@ class _Budget:
     def __init__(self, limits: Limits) -> None:
         self.left = limits.max_expanded_bytes
         self.limit = limits.max_expanded_bytes
+        self.operators_left = _MAX_OPERATOR_BYTES
+        self.font = False  # the stream being decoded is a font program (not drawing operators)
+        self.times = 1  # pages that draw the stream being decoded
 
     def spend(self, n: int, stream_total: int) -> None:
         self.left -= n
+        if not self.font:
+            self.operators_left -= n * self.times
+            if self.operators_left < 0:
+                raise LimitExceededError(
+                    f"PDF pages hold over {_MAX_OPERATOR_BYTES // (1024 * 1024)} MB of drawing operators: "
+                    "too much to read")
         if stream_total > _MAX_STREAM:
             raise LimitExceededError(
                 f"PDF stream expands past {_MAX_STREAM // (1024 * 1024)} MB: a decompression bomb?")
@@ -51,6 +68,9 @@ def check_streams(data: bytes, limits: Limits) -> None:
     or when its form XObjects draw each other into more than ``_MAX_DRAWS`` drawings."""
     budget = _Budget(limits)
     graph = _Forms()
+    # A content stream shared by many pages is parsed once for each of them.
+    shared = Counter(int(n) for n in _CONTENTS_REF.findall(data))
+    shared.update(int(n) for block in _CONTENTS_ARRAY.findall(data) for n in _REF.findall(block))
     pos = 0
     while True:
         m = _STREAM.search(data, pos)
@@ -71,6 +91,8 @@ def check_streams(data: bytes, limits: Limits) -> None:
             continue
         filt = _FILTER.search(head)
         names = [n.decode("latin-1") for n in _NAME.findall(filt.group(1))] if filt else []
+        budget.font = bool(_FONT_PROGRAM.search(head))
+        budget.times = max(1, shared.get(number, 0)) if number is not None else 1
         draws: dict[bytes, int] = {}
         _decode_chain(data[start:end], names, budget, draws)
         if draws:
