@@ -2,7 +2,8 @@
 
     python fuzz/make_seeds.py
 
-txt: every corpus text and its encoding variants; html: the corpus HTML pages
+txt: every corpus text and its encoding variants; pdf: the corpus PDFs, the
+test fixtures and small odd PDFs from ``tests/pdf_make.py``; html: the corpus HTML pages
 and each text wrapped in a minimal page; docx: the corpus .docx files whole
 and as their joined XML parts (see targets.py for the input convention);
 md: the corpus markdown and pipe-table texts; numbering: fixed random byte
@@ -23,6 +24,16 @@ sys.path.insert(0, str(HERE))
 from targets import PART_SEPARATOR, split_docx  # noqa: E402
 
 CORPUS = HERE.parent / "corpus"
+TESTS = HERE.parent / "tests"
+sys.path.insert(0, str(TESTS))
+import pdf_make  # noqa: E402
+
+# Small odd PDFs (tests/pdf_make.py) beside the project's own: damaged, encrypted, odd filters.
+_ODD_PDFS = ("text_pdf()", "unknown_filter(b'/Brotli')", "unknown_filter(b'/JBIG2Decode')", "abbreviated_flate()",
+             "huge_startxref()", "lone_surrogate_map()", "page_tree_loop()", "truncated(0.6)", "truncated(0.95)",
+             "unsupported_encryption()", "crypt_filter()", "jbig2_image_page()", "image_only()",
+             "xobject_fanout(3, 3)", "many_fragments(60)", "font_aliases(5, 50)", "deep_nesting(50)",
+             "page_count(3)")
 SEEDS = HERE / "seeds"
 
 
@@ -51,7 +62,11 @@ def main() -> None:
     rng = random.Random(15)
     for _ in range(12):  # numbering: the generator's choices, from plain to absurd
         _write("numbering", bytes(rng.randrange(256) for _ in range(rng.randrange(20, 400))))
-    for container in ("txt", "html", "docx", "md", "numbering"):
+    for path in sorted((CORPUS / "containers").glob("*.pdf")) + sorted(TESTS.glob("data/pdf/*.pdf")):
+        _write("pdf", path.read_bytes())
+    for odd in _ODD_PDFS:
+        _write("pdf", eval(odd, vars(pdf_make)))  # noqa: S307 - our own generator calls
+    for container in ("txt", "html", "docx", "md", "numbering", "pdf"):
         print(container, len(list((SEEDS / container).iterdir())), "seeds")
 
 

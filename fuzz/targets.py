@@ -33,7 +33,7 @@ import zipfile
 
 from reportparse import ReportParseError, parse
 
-CONTAINERS = ("txt", "html", "docx", "md", "numbering")
+CONTAINERS = ("txt", "html", "docx", "md", "numbering", "pdf")
 
 _CONTENT_TYPES = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -245,6 +245,59 @@ def generate_numbering_docx(data: bytes) -> list[bytes]:
     return [document.encode(), numbering.encode(), f'<w:styles xmlns:w="{_W_NS}">{styles}</w:styles>'.encode()]
 
 
+_PDF_TEXT = "政府信息公开工作年度报告一二三四五六七八九十（）、。，：0123456789总计自然人商业企业予以公开不予公开本年新收"
+
+
+def generate_pdf(data: bytes) -> bytes:
+    """A well-formed one- or two-page PDF whose drawing the bytes choose: text runs at positions,
+    turned text, rules and boxes (ruled tables), filters; so mutations reach the layout code."""
+    b = _Bytes(data)
+    ops: list[bytes] = []
+    while b.more() and len(ops) < 400:
+        kind = b.byte() % 6
+        x, y = b.byte() * 2.3, 842 - b.byte() * 3.3
+        if kind <= 1:  # a text run, maybe turned or stretched
+            text = "".join(_PDF_TEXT[b.byte() % len(_PDF_TEXT)] for _ in range(1 + b.byte() % 12))
+            a, bb, c, d = b.pick([(1, 0, 0, 1), (0, 1, -1, 0), (1, 0, 0, 1), (3, 0, 0, 0.2), (-1, 0, 0, -1)])
+            size = 1 + b.byte() % 24
+            ops.append(b"BT /F1 %d Tf %g %g %g %g %.1f %.1f Tm <%s> Tj ET"
+                       % (size, a, bb, c, d, x, y, text.encode("utf-16-be").hex().encode()))
+        elif kind == 2:  # a rule
+            ops.append(b"%.1f %.1f m %.1f %.1f l S" % (x, y, x + b.byte() * 2, y - (b.byte() % 3) * b.byte()))
+        elif kind == 3:  # a grid of cells
+            rows, cols, w, h = 1 + b.byte() % 6, 1 + b.byte() % 6, 10 + b.byte(), 8 + b.byte() % 40
+            for r in range(rows + 1):
+                ops.append(b"%.1f %.1f m %.1f %.1f l S" % (x, y - r * h, x + cols * w, y - r * h))
+            for c in range(cols + 1):
+                ops.append(b"%.1f %.1f m %.1f %.1f l S" % (x + c * w, y, x + c * w, y - rows * h))
+        elif kind == 4:  # a filled bar or box
+            ops.append(b"%.1f %.1f %.1f %.1f re f" % (x, y, b.byte() * 2, (b.byte() % 4) * b.byte() / 8))
+        else:  # a text matrix move without text, or a save/restore
+            ops.append(b.pick([b"q", b"Q", b"q 1 0 0 1 10 10 cm", b"BT ET"]))
+    content = b"\n".join(ops)
+    rotate = b.pick([b"", b"/Rotate 90", b"/Rotate 180", b""])
+    font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H"
+            b" /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
+            b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >>"
+            b" /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6"
+            b" /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880"
+            b" /StemV 93 >> /DW 1000 >>] >>")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream", font,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] %s /Contents 3 0 R"
+               b" /Resources << /Font << /F1 4 0 R >> >> >>" % rotate]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def to_container(container: str, data: bytes) -> tuple[bytes, str]:
     """``(bytes, file name)`` to parse for fuzz input ``data``."""
     if container == "any":
@@ -265,6 +318,10 @@ def to_container(container: str, data: bytes) -> tuple[bytes, str]:
         if data.startswith(b"<"):
             return build_docx(data.split(PART_SEPARATOR, 2)), "x.docx"
         return build_docx(generate_docx_parts(data)), "x.docx"
+    if container == "pdf":
+        if data.startswith(b"%PDF"):
+            return data, "x.pdf"
+        return generate_pdf(data), "x.pdf"
     raise ValueError(f"unknown container {container!r}; choose one of {CONTAINERS + ('any',)}")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import BinaryIO
 
@@ -154,13 +155,27 @@ def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
     return report
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def parse_text(text: str, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Parse an already decoded report text. Raises :class:`ReportParseError` only."""
     def run() -> Report:
         if not isinstance(text, str):
             raise InputError(f"parse_text needs str, not {type(text).__name__} (use parse() for bytes or paths)")
-        size = len(text.encode("utf-8", "surrogatepass"))
-        return parse_loaded(Loaded(text=text, container="txt", encoding=None, size_bytes=size), name, limits)
+        # A lone surrogate (from a broken PDF map or a bad decode upstream) cannot be written out
+        # as UTF-8: one replacement character each, so offsets into the text still hold.
+        clean = _SURROGATE.sub("\ufffd", text) if not text.isascii() and _has_surrogate(text) else text
+        size = len(clean.encode("utf-8"))
+        return parse_loaded(Loaded(text=clean, container="txt", encoding=None, size_bytes=size), name, limits)
 
     return _guarded(run, name)
 

@@ -1,41 +1,49 @@
-"""PDF text layer: reading order, no running headers or page numbers, wrapped lines rejoined.
+"""PDF text layer: reading order, tables as pipe rows, no running headers or page numbers, wrapped lines rejoined.
 
-The extractor is pypdf (BSD; pure Python). On the project's Chinese PDFs it
-gives the same text as pdfminer.six, 3-5 times faster, and unlike pdfminer
-it bounds decompression and content-stream parsing (see
-``benchmarks/bench_containers.py``). PyMuPDF is AGPL and not an option.
+The characters and their positions come from PDFium (``pypdfium2``; see
+``pdf_layout`` for the layout and ``benchmarks/RESULTS.md`` for why: pypdf's
+layout mode lost characters and table rows, and was quadratic on a line of
+many text runs). PyMuPDF is AGPL and not an option.
 
 :func:`load_pdf` applies, in order:
 
-1. ``open_pdf`` - refuse encrypted files we cannot open, count pages against
-   ``Limits.max_pages`` before extracting anything, bound every stream's
-   decompressed size by ``Limits.max_expanded_bytes``.
-2. ``page_lines`` - pypdf's layout mode per page: lines in top-to-bottom
-   order, indentation kept, table cells on one line separated by spaces.
-3. ``drop_running_lines`` - page numbers (``— 3 —``, ``第3页``, ``3/10``) and
+1. ``pdf_guard.check_streams`` - every non-image stream's decoded size is
+   counted (never kept) against ``Limits.max_expanded_bytes`` before PDFium
+   decodes anything.
+2. ``read_pages`` - open (an empty user password is tried: permissions-only
+   PDFs are common), count pages against ``Limits.max_pages``, then per page
+   ``pdf_layout.analyse_page`` and ``render_page``: lines in reading order,
+   indentation kept, ruled tables as ``| a | b |`` rows. Characters per page
+   and per document are capped; the time limit is checked inside a page too.
+   Each page says whether it has a text layer (:func:`text_layer_pages`).
+3. ``_read_by_ocr`` - a document with no text layer (a scan), or one whose
+   fonts have no Unicode map, is refused here; the place where OCR plugs in.
+4. ``drop_running_lines`` - page numbers (``— 3 —``, ``第3页``, ``3/10``) and
    headers or footers repeated on most pages.
-4. ``join_wrapped`` - a line that runs to the right margin continues on the
+5. ``join_tables`` - a table that goes on at the top of the next page is one
+   table (its repeated header rows dropped).
+6. ``join_wrapped`` - a line that runs to the right margin continues on the
    next line: joined without a space (a space only between two Latin
    letters); indented lines, headings and table rows start new lines.
-5. ``fix_radicals`` - Kangxi radicals and compatibility ideographs that some
+7. ``fix_radicals`` - Kangxi radicals and compatibility ideographs that some
    PDF fonts map to (``⼀`` for ``一``) become the ordinary characters.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
-import time
+import threading
 import unicodedata
 from collections import Counter
 
 from ..config import Limits
-from ..errors import InputError, LimitExceededError, UnsupportedFormatError
+from ..errors import InputError, LimitExceededError, ReportParseError, UnsupportedFormatError
 from . import Loaded
+from .pdf_layout import Deadline, PageText
 
-_MAX_STREAM = 16 * 1024 * 1024  # decoded bytes per stream; a text page needs well under 1 MB
-
+_MAX_PAGE_CHARS = 50_000  # characters on one page; a dense A4 page has about 2,000, 6 pt type 8,000
+_MAX_DOC_CHARS = 400_000  # characters in a document (a report has 5,000-30,000): read in about 6 s
+_PDFIUM = threading.Lock()  # PDFium is not thread-safe: one document at a time per process
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－_~·•\s]*\d{1,4}[-—–－_~·•\s]*"
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?"
@@ -72,93 +80,136 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in s)
 
 
-def _pypdf_config(limits: Limits):
-    import pypdf
-
-    apply = getattr(pypdf, "apply_configuration", None)
-    if apply is None:
-        return contextlib.nullcontext()
-    cap = min(limits.max_expanded_bytes, _MAX_STREAM)
-    return apply(zlib_maximum_output_length=cap, lzw_maximum_output_length=cap,
-                 run_length_maximum_output_length=cap, array_based_stream_maximum_output_length=cap,
-                 maximum_declared_stream_length=max(cap, limits.max_bytes), jbig2dec_binary=None)
-
-
-@contextlib.contextmanager
-def _pypdf_log(sink: list[str]):
-    """pypdf logs repairs of damaged files; they become this document's warnings (this
-    thread's only: see load/logsink.py), not stderr lines."""
-    from .logsink import capture_log
-
-    with capture_log("pypdf", sink, prefix="pdf: "):
-        yield
-
-
 def load_pdf(data: bytes, limits: Limits) -> Loaded:
     """Extract the text layer of a PDF."""
-    import pypdf
-    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
+    from .pdf_guard import check_streams
 
-    started = time.monotonic()
     warnings: list[str] = []
     try:
-        with _pypdf_config(limits), _pypdf_log(warnings):
-            reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                try:
-                    opened = reader.decrypt("")
-                except (DependencyError, NotImplementedError):
-                    opened = 0
-                if not opened:
-                    raise UnsupportedFormatError("encrypted PDF (password-protected); cannot read its text")
-            count = len(reader.pages)
-            if count > limits.max_pages:
-                raise LimitExceededError(f"PDF has {count:,} pages (limit {limits.max_pages:,})")
-            pages = []
-            for index, page in enumerate(reader.pages):
-                pages.append(page_lines(page))
-                if time.monotonic() - started > limits.max_seconds:
-                    raise LimitExceededError(
-                        f"PDF extraction took over {limits.max_seconds:g} s (stopped at page {index + 1})")
-    except (LimitReachedError, MemoryError) as exc:
-        raise LimitExceededError(f"PDF exceeds a safety limit ({_short(exc)}): a decompression bomb?") from None
-    except FileNotDecryptedError:
-        raise UnsupportedFormatError("encrypted PDF (password-protected); cannot read its text") from None
-    except RecursionError:
-        raise InputError("damaged PDF (nested too deeply)") from None
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
-            OSError, ZeroDivisionError) as exc:
+        with _PDFIUM:
+            check_streams(data, limits)
+    except ReportParseError:
+        raise
+    except MemoryError:
+        raise LimitExceededError("PDF exceeds the memory limit") from None
+    except Exception as exc:  # noqa: BLE001 - any failure of a hostile file is one line
         raise InputError(f"damaged PDF ({_short(exc)})") from None
-    if count == 0:
-        raise InputError("PDF has no pages")
-    joined = "".join(line for lines in pages for line in lines)
+    pages = read_pages(data, limits, warnings)
+    if not any(text_layer_pages(pages)):
+        return _read_by_ocr(data, limits, f"PDF has no text layer ({len(pages)} page(s) of images: a scan?)")
+    joined = "".join(line for page in pages for line in page.lines)
     unreadable = sum(1 for ch in joined if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
     if unreadable > 0.3 * len(joined.replace(" ", "")):
-        raise UnsupportedFormatError("PDF text layer is unreadable (fonts without a Unicode map); "
-                                     "OCR is not supported")
-    pages = drop_running_lines(pages)
-    text = fix_radicals("\n".join(join_wrapped(pages))).strip("\n") + "\n"
+        return _read_by_ocr(data, limits, "PDF text layer is unreadable (fonts without a Unicode map)")
+    lines = join_tables(drop_running_lines([page.lines for page in pages]))
+    text = fix_radicals("\n".join(join_wrapped(lines))).strip("\n") + "\n"
     # Page numbers or a stamp alone are not a text layer.
     if len(_WORDLIKE.findall(text)) < 20:
-        raise UnsupportedFormatError(
-            f"PDF has no text layer ({count} page(s) of images: a scan?); OCR is not supported")
+        return _read_by_ocr(data, limits, f"PDF has no text layer ({len(pages)} page(s) of images: a scan?)")
     if len(text) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
     return Loaded(text=text, container="pdf", encoding=None, size_bytes=len(data), warnings=warnings[:5])
 
 
+def text_layer_pages(pages: list[PageText]) -> list[bool]:
+    """Per page: does it have a text layer (any character)? A page without one is an image (a scan)."""
+    return [page.has_text_layer for page in pages]
+
+
+def _read_by_ocr(data: bytes, limits: Limits, reason: str) -> Loaded:
+    """Where OCR plugs in for a PDF without a usable text layer; refused in one line until it does."""
+    raise UnsupportedFormatError(f"{reason}; OCR is not supported")
+
+
+def read_pages(data: bytes, limits: Limits, warnings: list[str]) -> list[PageText]:
+    """Every page's lines; each failure inside PDFium becomes one line."""
+    import pypdfium2 as pdfium
+
+    deadline = Deadline(limits)
+    try:
+        with _PDFIUM:
+            try:
+                doc = pdfium.PdfDocument(data)
+            except pdfium.PdfiumError as exc:
+                raise _open_error(exc) from None
+            try:
+                _check_decrypted(doc, limits)
+                return _read_document(doc, limits, deadline)
+            finally:
+                doc.close()
+    except ReportParseError:
+        raise
+    except MemoryError:
+        raise LimitExceededError("PDF exceeds the memory limit") from None
+    except RecursionError:
+        raise InputError("damaged PDF (nested too deeply)") from None
+    except Exception as exc:  # noqa: BLE001 - any failure of a hostile file is one line
+        raise InputError(f"damaged PDF ({_short(exc)})") from None
+
+
+def _open_error(exc) -> Exception:
+    import pypdfium2.raw as raw
+
+    code = getattr(exc, "err_code", None)
+    if code == raw.FPDF_ERR_PASSWORD:
+        return UnsupportedFormatError("encrypted PDF (password-protected); cannot read its text")
+    if code == raw.FPDF_ERR_SECURITY:
+        return UnsupportedFormatError("encrypted PDF with an unsupported security handler; cannot read its text")
+    return InputError("damaged PDF (cannot read its structure)")
+
+
+def _check_decrypted(doc, limits: Limits) -> None:
+    """An encrypted file's streams are checked on a decrypted copy (written by PDFium, nothing decoded)."""
+    import io
+
+    import pypdfium2.raw as raw
+
+    from .pdf_guard import check_streams
+
+    if raw.FPDF_GetSecurityHandlerRevision(doc.raw) < 0:
+        return
+    buffer = io.BytesIO()
+    doc.save(buffer, flags=raw.FPDF_REMOVE_SECURITY)
+    check_streams(buffer.getvalue(), limits)
+
+
+def _read_document(doc, limits: Limits, deadline: Deadline) -> list[PageText]:
+    from .pdf_layout import analyse_page, half_width_unit, render_page
+
+    count = len(doc)
+    if count > limits.max_pages:
+        raise LimitExceededError(f"PDF has {count:,} pages (limit {limits.max_pages:,})")
+    if count == 0:
+        raise InputError("PDF has no pages")
+    analysed = []
+    total = 0
+    for index in range(count):
+        deadline.check(index)
+        page = doc[index]
+        try:
+            textpage = page.get_textpage()
+            try:
+                rest, tables, chars = analyse_page(page, textpage, _MAX_PAGE_CHARS, deadline, index)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        total += chars
+        cap = min(limits.max_chars, _MAX_DOC_CHARS)
+        if total > cap:
+            raise LimitExceededError(f"PDF text too long (over {cap:,} characters by page {index + 1})")
+        analysed.append((rest, tables, chars))
+    unit = half_width_unit([c for rest, _, _ in analysed for c in rest])
+    pages = []
+    for rest, tables, chars in analysed:
+        pages.append(PageText(lines=render_page(rest, tables, unit), has_text_layer=chars > 0, chars=chars,
+                              tables=len(tables)))
+    return pages
+
+
 def _short(exc: BaseException) -> str:
     msg = " ".join(str(exc).split()) or type(exc).__name__
     return msg[:120]
-
-
-def page_lines(page) -> list[str]:
-    """The page's lines, top to bottom; trailing space removed, blank lines kept as ''."""
-    try:
-        text = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
-    except Exception:  # noqa: BLE001 - layout mode is stricter; plain mode still gives the text
-        text = page.extract_text() or ""
-    return [line.rstrip() for line in text.replace("\r", "").split("\n")]
 
 
 def _shape(line: str) -> str:
@@ -186,6 +237,8 @@ def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
         drop = set()
         for i in edges(lines):
             stripped = lines[i].strip()
+            if stripped.startswith("|"):
+                continue  # a table row, however often its shape repeats
             if _BARE_NUMBER.fullmatch(stripped):
                 # A lone figure is a page number only when the pages count up with it;
                 # otherwise it is a table cell that happens to end the page.
@@ -196,6 +249,36 @@ def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
                 drop.add(i)
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out
+
+
+def join_tables(pages: list[list[str]]) -> list[list[str]]:
+    """A table going on at the top of the next page loses the header rows it repeats there."""
+    out: list[list[str]] = []
+    for lines in pages:
+        lines = list(lines)
+        prev = _last_table(out[-1]) if out else []
+        body = [line for line in lines if line.strip()]
+        if prev and body and body[0].startswith("|") and body[0].count("|") == prev[0].count("|"):
+            first = lines.index(body[0])
+            k = 0
+            while (first + k < len(lines) and k < len(prev) and lines[first + k] == prev[k]
+                   and not any(ch.isdigit() for ch in lines[first + k])):
+                k += 1
+            del lines[first:first + k]
+        out.append(lines)
+    return out
+
+
+def _last_table(lines: list[str]) -> list[str]:
+    """The rows of the table that ends the page (none when text follows it)."""
+    body = [line for line in lines if line.strip()]
+    if not body or not body[-1].startswith("|"):
+        return []
+    end = len(body)
+    start = end
+    while start > 0 and body[start - 1].startswith("|"):
+        start -= 1
+    return body[start:end]
 
 
 def _bare_page_number_offsets(pages: list[list[str]], edges) -> set[int]:
@@ -236,12 +319,12 @@ def join_wrapped(pages: list[list[str]]) -> list[str]:
     if not lines:
         return []
     indents = [len(line) - len(line.lstrip()) for line in lines]
-    tables = [_is_table_row(line.strip()) for line in lines]
+    tables = [line.lstrip().startswith("|") or _is_table_row(line.strip()) for line in lines]
     lines = [line.strip() if table else _prose(line.strip()) for line, table in zip(lines, tables, strict=True)]
     prose = [_width(line) + ind for line, ind, table in zip(lines, indents, tables, strict=True) if not table]
     widths = sorted(prose) or [0]
     full = widths[int(len(widths) * 0.9)] if len(widths) >= 5 else widths[-1]
-    margin = min(indents)
+    margin = min((ind for ind, table in zip(indents, tables, strict=True) if not table), default=0)
     out: list[str] = []
     last_end = -1  # where the last line of ``out`` ended (width units); -1: it cannot continue
     title_open = False  # the last line of ``out`` is a centred title line that may go on
