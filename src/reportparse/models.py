@@ -177,12 +177,25 @@ class Finding(_Model):
     evidence: list[Evidence] = []
 
 
+class OcrInfo(_Model):
+    """How the text was read when it came from page images (a scan) by OCR."""
+
+    engine: str
+    pages: list[int] = Field(description="1-based numbers of the page images read by OCR")
+    mean_confidence: float = Field(description="mean recognition confidence of the characters, 0-1")
+    low_confidence: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="(start, end) offsets into the text of runs of characters recognised with low confidence")
+    seconds: float
+
+
 class Source(_Model):
     file: str | None = None
-    container: str = Field(description="txt, md, html, docx, pdf")
+    container: str = Field(description="txt, md, html, docx, pdf, image")
     encoding: str | None = None
     size_bytes: int
     script: Script
+    ocr: OcrInfo | None = Field(None, description="set when any text was read by OCR from page images")
 
 
 class Summary(_Model):
@@ -213,6 +226,7 @@ class Summary(_Model):
     channels: list[str] = []
     refusal_categories: list[str] = []
     findings: list[str] = []
+    ocr: bool = False
 
 
 class Report(_Model):

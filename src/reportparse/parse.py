@@ -103,7 +103,7 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
     clock.check("extract")
     report = Report(
         source=Source(file=name, container=loaded.container, encoding=loaded.encoding,
-                      size_bytes=loaded.size_bytes, script=script),
+                      size_bytes=loaded.size_bytes, script=script, ocr=_ocr_info(loaded)),
         format=era,
         organ=extract_organ(doc, layout),
         year=year,
@@ -122,9 +122,22 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
         warnings=warnings,
         text=loaded.text,
     )
+    if loaded.ocr is not None:
+        from .load.ocr import value_warnings
+
+        report.warnings.extend(value_warnings(report, loaded.ocr))
     report.findings = check(report, doc=doc)
     clock.check("check")
     return report
+
+
+def _ocr_info(loaded: Loaded):
+    """What OCR read (``Source.ocr``), or None for a text layer (ocr is imported only for a scan)."""
+    if loaded.ocr is None:
+        return None
+    from .load.ocr import ocr_info
+
+    return ocr_info(loaded.ocr)
 
 
 def parse_text(text: str, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:

@@ -151,17 +151,26 @@ def load_pdf(data: bytes, limits: Limits) -> Loaded:
     joined = "".join(line for lines in pages for line in lines)
     unreadable = sum(1 for ch in joined if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
     if unreadable > 0.3 * len(joined.replace(" ", "")):
-        raise UnsupportedFormatError("PDF text layer is unreadable (fonts without a Unicode map); "
-                                     "OCR is not supported")
+        return _read_by_ocr(data, limits, "PDF text layer is unreadable (fonts without a Unicode map)")
     pages = drop_running_lines(pages)
     text = fix_radicals("\n".join(join_wrapped(pages))).strip("\n") + "\n"
     # Page numbers or a stamp alone are not a text layer.
     if len(_WORDLIKE.findall(text)) < 20:
-        raise UnsupportedFormatError(
-            f"PDF has no text layer ({count} page(s) of images: a scan?); OCR is not supported")
+        return _read_by_ocr(data, limits, f"PDF has no text layer ({count} page(s) of images: a scan?)")
     if len(text) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
     return Loaded(text=text, container="pdf", encoding=None, size_bytes=len(data), warnings=warnings[:5])
+
+
+def _read_by_ocr(data: bytes, limits: Limits, reason: str) -> Loaded:
+    """The hook to OCR (load/ocr.py, the reportparse[ocr] extra); without it, one line naming the extra."""
+    from . import ocr
+
+    if not ocr.available():
+        raise UnsupportedFormatError(f"{reason}; to read it by OCR: {ocr.INSTALL_HINT}")
+    loaded = ocr.load_scanned_pdf(data, limits)
+    loaded.warnings.insert(0, f"{reason}: its page images were read by OCR")
+    return loaded
 
 
 def _short(exc: BaseException) -> str:
