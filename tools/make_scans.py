@@ -42,25 +42,43 @@ ROOT = Path(__file__).resolve().parent.parent
 STAMP_RED = (215, 35, 40)
 
 
+def content_box(page) -> tuple[float, float, float, float]:
+    """The page box grown to hold every object: a table wider than the page prints shrunk to fit."""
+    left, bottom, right, top = page.get_mediabox()
+    for obj in page.get_objects():
+        try:
+            a, b, c, d = obj.get_bounds()
+        except Exception:  # noqa: BLE001 - an object without bounds
+            continue
+        left, bottom, right, top = min(left, a - 18), min(bottom, b - 18), max(right, c + 18), max(top, d + 18)
+    return left, bottom, right, top
+
+
 def render(pdf_path: Path, dpi: int) -> tuple[list[Image.Image], list[tuple[float, float, float, float] | None]]:
-    """Page images, and on each page the box (pixels) of its last lines of text (the signature)."""
+    """Page images (A4 at ``dpi``, content shrunk to fit as a printer does), and on each page
+    the box (pixels) of its last lines of text (the signature)."""
     pdf = pdfium.PdfDocument(str(pdf_path))
     images, signatures = [], []
-    scale = dpi / 72
+    a4_w, a4_h = int(8.27 * dpi), int(11.69 * dpi)
     for page in pdf:
-        image = page.render(scale=scale).to_pil().convert("RGB")
+        left, bottom, right, top = content_box(page)
+        page.set_mediabox(left, bottom, right, top)
+        page.set_cropbox(left, bottom, right, top)
+        scale = min(a4_w / (right - left), a4_h / (top - bottom))
+        rendered = page.render(scale=scale).to_pil().convert("RGB")
+        image = Image.new("RGB", (a4_w, a4_h), (255, 255, 255))
+        image.paste(rendered, (0, 0))
         textpage = page.get_textpage()
         count = textpage.count_chars()
         box = None
         if count:
             # The last 30 characters (organ and date) are the signature block.
             xs, ys = [], []
-            _, height = page.get_size()
             for index in range(max(0, count - 30), count):
-                left, bottom, right, top = textpage.get_charbox(index)
-                if right > left:
-                    xs += [left * scale, right * scale]
-                    ys += [(height - top) * scale, (height - bottom) * scale]
+                x0, y0, x1, y1 = textpage.get_charbox(index)
+                if x1 > x0:
+                    xs += [(x0 - left) * scale, (x1 - left) * scale]
+                    ys += [(top - y1) * scale, (top - y0) * scale]
             if xs:
                 box = (min(xs), min(ys), max(xs), max(ys))
         images.append(image)

@@ -197,18 +197,13 @@ def check_page_count(count: int, limits: Limits, what: str) -> None:
 # --- step 2 and 3: clean and level the page ----------------------------------------------------
 
 def clean(rgb):
-    """Grey page without coloured ink: a red or blue stamp's pixels become paper white.
+    """Grey page without coloured ink: each pixel's brightest channel.
 
-    Black print under the stamp stays dark in every channel, so it survives.
+    Print is dark in every channel and stays dark; a red (or blue) stamp is bright
+    in its own channel and fades to paper, also where it lies over print, whose
+    strokes keep their full shape.
     """
-    import numpy as np
-
-    rgb = rgb.astype(np.int32)
-    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    grey = ((r * 299 + g * 587 + b * 114) // 1000).astype(np.uint8)
-    coloured = (np.abs(r - g) > 50) | (np.abs(b - g) > 50) | (np.abs(r - b) > 50)
-    grey[coloured] = 255
-    return grey
+    return rgb.max(axis=2)
 
 
 def skew_angle(grey) -> float:
@@ -366,18 +361,22 @@ def find_tables(grey) -> list[Table]:
         for y, _, _ in group[1:]:
             if y - ys[-1] > 0.05 * dpi:
                 ys.append(y)
-        rows = []
-        for top, bottom in zip(ys, ys[1:]):
-            inner = vert[top + 3:bottom - 2, max(0, x0 - 3):x1 + 4] > 0
-            if inner.shape[0] == 0:
-                continue
-            crossing = inner.sum(axis=0) >= inner.shape[0] * 0.8
-            seps = [max(0, x0 - 3) + (a + b) // 2 for a, b in _runs(crossing)]
-            if len(seps) < 2:
-                seps = [x0, x1]
-            rows.append((top, bottom, seps))
-        if rows:
-            tables.append(Table(x0, ys[0], x1, ys[-1], rows))
+        # A band crossed by vertical rules is a table row; a band without any (the gap between
+        # two tables, a heading between them) ends the table.
+        rows: list[tuple[int, int, list[int]]] = []
+        for top, bottom in [*zip(ys, ys[1:]), (None, None)]:
+            seps: list[int] = []
+            if top is not None:
+                inner = vert[top + 3:bottom - 2, max(0, x0 - 3):x1 + 4] > 0
+                if inner.shape[0]:
+                    crossing = inner.sum(axis=0) >= inner.shape[0] * 0.8
+                    seps = [max(0, x0 - 3) + (a + b) // 2 for a, b in _runs(crossing)]
+            if len(seps) >= 2:
+                rows.append((top, bottom, seps))
+            elif rows:
+                tables.append(Table(min(r[2][0] for r in rows), rows[0][0],
+                                    max(r[2][-1] for r in rows), rows[-1][1], rows))
+                rows = []
     return tables
 
 
@@ -409,6 +408,47 @@ def _group_lines(boxes: list[Box]) -> list[list[Box]]:
     return lines
 
 
+def _split(box: Box, seps: list[int]) -> list[tuple[int, Box]]:
+    """A box spanning several cells (the detector joined them across a rule), split by the
+    characters' estimated positions: wide characters count 2 units, narrow ones 1."""
+    units = [1 if ord(ch) < 0x2E80 else 2 for ch in box.text]
+    total = sum(units) or 1
+    pieces: dict[int, list[int]] = {}
+    pos = 0
+    for i, u in enumerate(units):
+        centre = box.x0 + (box.x1 - box.x0) * (pos + u / 2) / total
+        pos += u
+        for k in range(len(seps) - 1):
+            if seps[k] <= centre < seps[k + 1]:
+                pieces.setdefault(k, []).append(i)
+                break
+    out = []
+    for k, idx in pieces.items():
+        text = "".join(box.text[i] for i in idx).strip()
+        if text:
+            out.append((k, Box(max(box.x0, seps[k]), box.y0, min(box.x1, seps[k + 1]), box.y1, text,
+                               [box.confs[i] for i in idx if not box.text[i].isspace()])))
+    return out
+
+
+_DASHES = re.compile(r"[-—–一_－~=二]+")
+_ZERO_LIKE = {"。": "0", "o": "0", "O": "0", "D": "0", "〇": "0", "○": "0"}
+
+
+def _cell_text(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """A cell as printed: a dash rule stays ``---``; in a number, look-alikes of 0 become 0 and
+    stray dots or colons at its ends go (confidences kept, so they stay flagged)."""
+    text = "".join(c for c, _ in chars)
+    if _DASHES.fullmatch(text) and not text.startswith("二"):
+        return [("-", p) for p in (min(p for _, p in chars),) * 3]
+    mapped = [(_ZERO_LIKE.get(c, c), p) for c, p in chars]
+    core = "".join(c for c, _ in mapped).strip(".:：·,，'` ")
+    if core and re.fullmatch(r"\d+(?:\.\d+)?", core):
+        start = "".join(c for c, _ in mapped).index(core)
+        return mapped[start:start + len(core)]
+    return chars
+
+
 def table_lines(table: Table, boxes: list[Box]) -> list[Line]:
     """The table's rows as pipe rows; cells by the rules, each cell's boxes in reading order."""
     out = []
@@ -416,22 +456,62 @@ def table_lines(table: Table, boxes: list[Box]) -> list[Line]:
         cells: list[list[Box]] = [[] for _ in range(len(seps) - 1)]
         for box in boxes:
             if top <= box.cy < bottom:
-                for k in range(len(seps) - 1):
-                    if seps[k] <= box.cx < seps[k + 1]:
-                        cells[k].append(box)
-                        break
+                for k, piece in _split(box, seps):
+                    cells[k].append(piece)
         if not any(cells):
             continue
         chars: list[tuple[str, float]] = [("|", 1.0)]
         row_cells = []
         for cell in cells:
-            content = _join_boxes(cell)
+            content = _cell_text(_join_boxes(cell)) if cell else []
             chars.append((" ", 1.0))
             chars.extend(content)
             chars.extend([(" ", 1.0), ("|", 1.0)])
             row_cells.append(("".join(c for c, _ in content), min((p for _, p in content), default=1.0)))
         out.append(Line(chars, table.x0, table.x1, top, table=True, cells=row_cells))
     return out
+
+
+def fill_empty_cells(grey, tables: list[Table], boxes: list[Box]) -> list[Box]:
+    """Cells with ink but no detected box (a lone small figure the detector missed): recognised
+    from the cell's own crop."""
+    import cv2
+    import numpy as np
+
+    h, w = grey.shape
+    dpi = max(w, h * 0.707) / 8.27
+    todo: list[tuple[int, int, int, int]] = []
+    for table in tables:
+        for top, bottom, seps in table.rows:
+            for a, b in zip(seps, seps[1:]):
+                if any(top <= box.cy < bottom and a <= box.cx < b for box in boxes):
+                    continue
+                y0, y1, x0, x1 = top + 4, bottom - 3, a + 4, b - 3
+                if y1 - y0 < 6 or x1 - x0 < 6:
+                    continue
+                ink = grey[y0:y1, x0:x1] < 128
+                ink = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+                ys, xs = np.nonzero(ink)
+                if len(ys) < 15 or ys.max() - ys.min() < 0.05 * dpi:
+                    continue  # blank, or a speck of dust
+                todo.append((x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1))
+    if not todo:
+        return []
+    engine = _engine()
+    crops = []
+    for x0, y0, x1, y1 in todo:
+        pad = 4
+        crop = grey[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad]
+        crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+    results, _ = engine.text_rec(crops, True)
+    found = []
+    for (x0, y0, x1, y1), result in zip(todo, results):
+        text, mean = result[0], result[1]
+        confs = list(result[2][4]) if len(result) > 2 and len(result[2][4]) == len(text) else [mean] * len(text)
+        text, confs = _tidy(text, confs)
+        if text.strip():
+            found.append(Box(x0, y0, x1, y1, text, confs))
+    return found
 
 
 # --- step 6 and 7: lines and paragraphs ---------------------------------------------------------
@@ -501,6 +581,7 @@ def read_page(rgb) -> tuple[list[Line], int]:
     grey = deskew(clean(rgb))
     boxes = recognise(grey)
     tables = find_tables(grey)
+    boxes += fill_empty_cells(grey, tables, boxes)
     return page_lines(boxes, tables, grey.shape[0]), len(boxes)
 
 
@@ -645,7 +726,7 @@ def ocr_info(result: OcrText):
 
 # --- after parsing ------------------------------------------------------------------------------
 
-_VALUE_FIELDS = ("organ", "year", "published", "period", "phones", "facts")
+_VALUE_FIELDS = ("organ", "year", "published", "period", "phones", "facts", "outline")
 
 
 def value_warnings(report, result: OcrText) -> list[str]:
