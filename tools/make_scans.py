@@ -4,6 +4,7 @@
     python tools/make_scans.py corpus/containers/tables_pipe_2021.pdf       # -> corpus/scans/NAME.scan.pdf
     python tools/make_scans.py --dpi 200 --jpg --out DIR FILE.pdf ...       # also NAME.p1.jpg, ...
     python tools/make_scans.py --png --no-pdf --out DIR FILE.pdf            # PNG pages only
+    python tools/make_scans.py --tif --no-pdf FILE.pdf                      # one multi-page TIFF
 
 Each page is rendered (pypdfium2) at ``--dpi`` (150-300) and then, like paper
 through a sheet-fed scanner:
@@ -60,8 +61,12 @@ def render(pdf_path: Path, dpi: int) -> tuple[list[Image.Image], list[tuple[floa
     pdf = pdfium.PdfDocument(str(pdf_path))
     images, signatures = [], []
     a4_w, a4_h = int(8.27 * dpi), int(11.69 * dpi)
-    for page in pdf:
+    for number, page in enumerate(pdf, start=1):
         left, bottom, right, top = content_box(page)
+        page_w, page_h = page.get_size()
+        if (right - left) > 1.5 * page_w or (top - bottom) > 1.5 * page_h:
+            raise SystemExit(f"{pdf_path}: page {number} draws past the paper (x{(right - left) / page_w:.1f}): "
+                             "no paper copy of it looks like this")
         page.set_mediabox(left, bottom, right, top)
         page.set_cropbox(left, bottom, right, top)
         scale = min(a4_w / (right - left), a4_h / (top - bottom))
@@ -204,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quality", type=int, default=60, help="JPEG quality (default 60)")
     ap.add_argument("--png", action="store_true", help="also write NAME.pN.png")
     ap.add_argument("--jpg", action="store_true", help="also write NAME.pN.jpg")
+    ap.add_argument("--tif", action="store_true", help="also write NAME.tif (all pages, JPEG-compressed)")
     ap.add_argument("--no-pdf", action="store_true", help="no image-only PDF")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -216,6 +222,11 @@ def main(argv: list[str] | None = None) -> int:
             target = args.out / f"{stem}.scan.pdf"
             pages[0].save(target, "PDF", save_all=True, append_images=pages[1:], resolution=args.dpi,
                           quality=args.quality)
+            written.append(target)
+        if args.tif:
+            target = args.out / f"{stem}.tif"
+            pages[0].save(target, "TIFF", save_all=True, append_images=pages[1:], compression="jpeg",
+                          quality=args.quality, dpi=(args.dpi, args.dpi))
             written.append(target)
         for number, page in enumerate(pages, start=1):
             if args.png:

@@ -203,7 +203,13 @@ def clean(rgb):
     in its own channel and fades to paper, also where it lies over print, whose
     strokes keep their full shape.
     """
-    return rgb.max(axis=2)
+    import numpy as np
+
+    grey = rgb.max(axis=2)
+    # Saturated ink (the stamp's own strokes, faint or strong) is paper; print blended with the
+    # stamp is dark, hence unsaturated, and stays.
+    grey[(grey.astype(np.int16) - rgb.min(axis=2)) > 60] = 255
+    return grey
 
 
 def skew_angle(grey) -> float:
@@ -489,12 +495,14 @@ def fill_empty_cells(grey, tables: list[Table], boxes: list[Box]) -> list[Box]:
                 y0, y1, x0, x1 = top + 4, bottom - 3, a + 4, b - 3
                 if y1 - y0 < 6 or x1 - x0 < 6:
                     continue
-                ink = grey[y0:y1, x0:x1] < 128
-                ink = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
-                ys, xs = np.nonzero(ink)
-                if len(ys) < 15 or ys.max() - ys.min() < 0.05 * dpi:
-                    continue  # blank, or a speck of dust
-                todo.append((x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1))
+                ink = (grey[y0:y1, x0:x1] < 160).astype(np.uint8)
+                count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+                # Strokes at least 1/20 inch tall; specks of dust are smaller.
+                marks = [stats[i] for i in range(1, count) if stats[i][3] >= 0.05 * dpi]
+                if not marks:
+                    continue
+                todo.append((x0 + min(m[0] for m in marks), y0 + min(m[1] for m in marks),
+                             x0 + max(m[0] + m[2] for m in marks), y0 + max(m[1] + m[3] for m in marks)))
     if not todo:
         return []
     engine = _engine()
