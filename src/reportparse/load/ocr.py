@@ -47,7 +47,7 @@ ENGINE = "rapidocr_onnxruntime (PP-OCRv4)"
 DPI = 200  # PDF pages are rendered at this resolution
 LOW_CONFIDENCE = 0.80  # a character recognised below this is "low confidence"
 DET_SIDE = 1280  # longest side of the copy text boxes are detected on (pixels; 1600: 3x the time, same boxes)
-_SECONDS_PER_PAGE = 60.0  # OCR time budget per page (the document's is at least Limits.max_seconds)
+_SECONDS_PER_PAGE = 120.0  # OCR time budget per page, generous for a busy machine (the document gets at least Limits.max_seconds)
 
 _PAGE_NUMBER = re.compile(r"^[-—–－_~·•\s]*\d{1,4}[-—–－_~·•\s]*$|^第\s*\d{1,4}\s*页.*$|^\d{1,4}\s*/\s*\d{1,4}$")
 _BLOCK_START = re.compile(
@@ -206,9 +206,9 @@ def clean(rgb):
     import numpy as np
 
     grey = rgb.max(axis=2)
-    # Saturated ink (the stamp's own strokes, faint or strong) is paper; print blended with the
-    # stamp is dark, hence unsaturated, and stays.
-    grey[(grey.astype(np.int16) - rgb.min(axis=2)) > 60] = 255
+    # Bright saturated ink (the stamp's own strokes, faint or strong) is paper; print under the
+    # stamp, even the soft edges of its strokes, is darker and stays.
+    grey[((grey.astype(np.int16) - rgb.min(axis=2)) > 60) & (grey >= 170)] = 255
     return grey
 
 
