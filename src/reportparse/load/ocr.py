@@ -105,6 +105,7 @@ class Line:
     y: float = 0.0
     table: bool = False
     cells: list[tuple[str, float]] | None = None  # table rows: (cell text, lowest confidence)
+    edge: bool = False  # in the top or bottom tenth of its page (where running headers stand)
 
     @property
     def text(self) -> str:
@@ -550,6 +551,8 @@ def page_lines(boxes: list[Box], tables: list[Table], page_height: int) -> list[
         else:
             lines.append(Line(_join_boxes(group), group[0].x0, group[-1].x1, min(b.y0 for b in group)))
     lines.sort(key=lambda line: line.y)
+    for line in lines:
+        line.edge = line.y < page_height * 0.1 or line.y > page_height * 0.9
     # Page numbers at the foot or head of the page.
     return [line for line in lines
             if not (not line.table and _PAGE_NUMBER.match(line.text)
@@ -593,7 +596,38 @@ def read_page(rgb) -> tuple[list[Line], int]:
     return page_lines(boxes, tables, grey.shape[0]), len(boxes)
 
 
+def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """Headers and footers: a line at a page's edge read (nearly) alike at the edges of most pages.
+
+    On the first page such a line is the title itself, and stays unless the page has it twice.
+    """
+    from difflib import SequenceMatcher
+
+    def alike(a: str, b: str) -> bool:
+        return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+
+    edges = [[line for line in lines if line.edge and not line.table and len(line.text) <= 60] for lines in pages]
+    need = max(2, len(pages) * 0.5)
+    running: set[int] = set()
+    for lines in edges:
+        for line in lines:
+            pages_with = sum(1 for other in edges if any(alike(line.text, o.text) for o in other))
+            if pages_with >= need:
+                running.add(id(line))
+    out = []
+    for number, lines in enumerate(pages):
+        if number == 0:
+            seen = [line for line in lines if id(line) in running]
+            # Keep the title: drop a running line on page 1 only when one like it follows.
+            drop = {id(a) for a in seen if any(b is not a and b.y > a.y and alike(a.text, b.text) for b in lines)}
+        else:
+            drop = {id(line) for line in lines if id(line) in running}
+        out.append([line for line in lines if id(line) not in drop])
+    return out
+
+
 def _assemble(pages: list[list[Line]], numbers: list[int], started: float) -> OcrText:
+    pages = drop_running_lines(pages) if len(pages) > 1 else pages
     text_parts: list[str] = []
     confs: list[float] = []
     notes: list[str] = []
