@@ -49,3 +49,38 @@ def test_map_points_to_original(text):
         orig = text[doc.index[i]]
         assert orig == ch or to_half_width(to_simplified(orig)) == ch or (orig == "\r" and ch == "\n")
     assert normalize(doc.text).text == doc.text  # idempotent
+
+
+def test_half_width_runs_cover_the_table():
+    from reportparse.normalize import _FULL_RUN, _HALF
+
+    missing = [hex(cp) for cp in _HALF if not _FULL_RUN.fullmatch(chr(cp))]
+    assert not missing
+    every = "".join(map(chr, _HALF))
+    assert to_half_width("年" + every + "月") == "年" + every.translate(_HALF) + "月"
+
+
+def test_simplified_only_table_agrees_with_opencc():
+    """data/simplified_only.txt is what tools/make_script_chars.py makes from the installed OpenCC."""
+    import importlib.util
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parent.parent / "tools" / "make_script_chars.py"
+    spec = importlib.util.spec_from_file_location("make_script_chars", tool)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.OUT.read_text(encoding="utf-8").replace("\n", "") == module.simplified_only()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("一公開 \t\r\n\u200b\ufeff　年ab|。1")), max_size=120))
+def test_offset_map_is_the_list_of_kept_offsets(text):
+    """The sparse map answers every lookup like the list of kept offsets it replaces."""
+    from bisect import bisect_left
+
+    doc = normalize(text)
+    dense = list(doc.index)
+    assert len(dense) == len(doc.text) + 1 and dense[-1] == len(text)
+    assert dense == sorted(dense) and len(set(dense)) == len(dense)
+    for pos in range(len(text) + 1):
+        assert doc.to_normalized(pos) == bisect_left(dense, pos, 0, len(doc.text))

@@ -21,9 +21,11 @@ keeps ``index``: for every normalized character, its offset in the original.
 
 from __future__ import annotations
 
-from array import array
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 
 import regex
 
@@ -62,13 +64,22 @@ _HALF.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x
 _HALF.update({0x2028: ord("\n"), 0x2029: ord("\n"), 0x0B: ord("\n"), 0x0C: ord("\n")})
 
 
+# Runs of the characters of _HALF: translating only the runs is three times faster
+# than translating every character (``re`` is faster than ``regex`` for a plain class).
+_FULL_RUN = re.compile("[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f\u2028\u2029\x0b\x0c]+")
+
+
+def _half_run(match: re.Match[str]) -> str:
+    return match.group().translate(_HALF)
+
+
 def to_half_width(text: str) -> str:
     """Full-width ASCII forms to ASCII; same length.
 
     >>> to_half_width("（一）２０１８年：１００％")
     '(一)2018年:100%'
     """
-    return text.translate(_HALF)
+    return _FULL_RUN.sub(_half_run, text)
 
 
 _CJK = r"\p{Han}\u3000-\u303f\u2014\u2026\u201c\u201d\u2018\u2019"
@@ -85,13 +96,81 @@ _DELETE = regex.compile(
 )
 
 
+class OffsetMap:
+    """Normalized offset -> original offset, stored as the cut points only.
+
+    Between two deletions the normalized text is a copy of the original, so
+    the map is a list of runs ``(normalized start, original start)``; a lookup
+    is a bisection. It behaves as the sequence ``index[i]`` for ``i`` in
+    ``0..len(text)`` (``index[len(text)]`` is the original's length), which is
+    what :func:`bisect.bisect_left` needs to go the other way.
+    """
+
+    __slots__ = ("_runs_text", "_runs_orig", "_length", "_end")
+
+    def __init__(self, runs_text: list[int], runs_orig: list[int], length: int, end: int) -> None:
+        self._runs_text = runs_text  # normalized start of each run, ascending, first 0
+        self._runs_orig = runs_orig  # original start of each run
+        self._length = length  # len(text)
+        self._end = end  # index[length]: len(original)
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls([0], [0], length, length)
+
+    def __len__(self) -> int:
+        return self._length + 1
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._length + 1))]
+        if i < 0:
+            i += self._length + 1
+        if not 0 <= i <= self._length:
+            raise IndexError(i)
+        if i == self._length:
+            return self._end
+        k = bisect_right(self._runs_text, i) - 1
+        return self._runs_orig[k] + i - self._runs_text[k]
+
+    def __iter__(self):
+        return (self[i] for i in range(self._length + 1))
+
+    def compose(self, inner: OffsetMap) -> OffsetMap:
+        """``self`` maps into a text that ``inner`` maps into the original: the map straight through."""
+        runs_text: list[int] = []
+        runs_orig: list[int] = []
+        bounds = self._runs_text + [self._length]
+        for k in range(len(self._runs_text)):
+            start, stop, mid = bounds[k], bounds[k + 1], self._runs_orig[k]
+            if start == stop:
+                continue
+            # the inner runs that [mid, mid + stop - start) crosses
+            j = bisect_right(inner._runs_text, mid) - 1
+            pos = start
+            while pos < stop:
+                inner_pos = mid + pos - start
+                runs_text.append(pos)
+                runs_orig.append(inner._runs_orig[j] + inner_pos - inner._runs_text[j])
+                j += 1
+                if j >= len(inner._runs_text):
+                    break
+                pos = start + inner._runs_text[j] - mid
+        if not runs_text:
+            runs_text, runs_orig = [0], [inner[0] if inner._length else inner._end]
+        return OffsetMap(runs_text, runs_orig, self._length, inner._end)
+
+    def with_end(self, end: int) -> OffsetMap:
+        return OffsetMap(self._runs_text, self._runs_orig, self._length, end)
+
+
 @dataclass(frozen=True)
 class Normalized:
     """Normalized text and the map back to the original."""
 
     original: str
     text: str
-    index: array  # index[i] = offset in original of text[i]; index[len(text)] = len(original)
+    index: OffsetMap  # index[i] = offset in original of text[i]; index[len(text)] = len(original)
     script: str = "simplified"  # the original's script (see detect_script)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -101,33 +180,44 @@ class Normalized:
             return pos, pos
         return self.index[start], self.index[end - 1] + 1
 
+    def to_normalized(self, original_pos: int) -> int:
+        """The first normalized offset whose original offset is at least ``original_pos``."""
+        return bisect_left(self.index, original_pos, 0, len(self.text))
+
     def evidence(self, start: int, end: int) -> Evidence:
         s, e = self.to_original(start, end)
         return Evidence(start=s, end=e, text=self.original[s:e])
 
 
-def _delete(pattern, text: str) -> tuple[str, array]:
-    """Delete the matches of ``pattern``; return the text and the kept offsets."""
+def _delete(pattern, text: str) -> tuple[str, OffsetMap]:
+    """Delete the matches of ``pattern``; return the text and the map to ``text``."""
     pieces: list[str] = []
-    index = array("i")
-    pos = 0
+    runs_text = [0]
+    runs_orig = [0]
+    pos = kept = 0
     for m in pattern.finditer(text):
-        if m.start() > pos:
-            pieces.append(text[pos : m.start()])
-            index.extend(range(pos, m.start()))
-        pos = m.end()
+        start, end = m.span()
+        if start > pos:
+            pieces.append(text[pos:start])
+            kept += start - pos
+        pos = end
+        if runs_text[-1] == kept:
+            runs_orig[-1] = end  # nothing kept since the last cut: the run starts later
+        else:
+            runs_text.append(kept)
+            runs_orig.append(end)
     pieces.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    return "".join(pieces), index
+    kept += len(text) - pos
+    return "".join(pieces), OffsetMap(runs_text, runs_orig, kept, len(text))
 
 
-def fix_whitespace(text: str) -> tuple[str, array]:
-    """Delete :data:`_ZERO_WIDTH`, then the spans of :data:`_DELETE`; return the text and the kept offsets."""
+def fix_whitespace(text: str) -> tuple[str, OffsetMap]:
+    """Delete :data:`_ZERO_WIDTH`, then the spans of :data:`_DELETE`; return the text and the map to ``text``."""
     visible, first = _delete(_ZERO_WIDTH, text)
     if len(visible) == len(text):
         return _delete(_DELETE, text)
     out, second = _delete(_DELETE, visible)
-    return out, array("i", (first[i] for i in second))
+    return out, second.compose(first)
 
 
 _NARROW = regex.compile(r"[^\u2e80-\uffff]+")
@@ -172,19 +262,22 @@ def wrapped_line_ends(text: str) -> list[int]:
     return out
 
 
-def unwrap_lines(text: str, index: array) -> tuple[str, array]:
+def unwrap_lines(text: str, index: OffsetMap) -> tuple[str, OffsetMap]:
     """Remove the newlines of :func:`wrapped_line_ends`, keeping the offset map in step."""
     ends = wrapped_line_ends(text)
     if not ends:
         return text, index
-    pieces, new_index, pos = [], array("i"), 0
+    pieces, pos = [], 0
     for cut in ends:
         pieces.append(text[pos:cut])
-        new_index.extend(index[pos:cut])
         pos = cut + 1
     pieces.append(text[pos:])
-    new_index.extend(index[pos:])
-    return "".join(pieces), new_index
+    unwrapped = "".join(pieces)
+    runs_text, runs_orig = [0], [0]
+    for n, cut in enumerate(ends):
+        runs_text.append(cut - n)
+        runs_orig.append(cut + 1)
+    return unwrapped, OffsetMap(runs_text, runs_orig, len(unwrapped), len(text)).compose(index)
 
 
 def normalize(original: str) -> Normalized:
@@ -195,7 +288,6 @@ def normalize(original: str) -> Normalized:
     text, index = fix_whitespace(step)
     text = text.replace("\r", "\n")
     text, index = unwrap_lines(text, index)
-    index.append(len(original))
     return Normalized(original=original, text=text, index=index, script=script)
 
 
@@ -208,11 +300,7 @@ def detect_script(original: str, simplified: str | None = None) -> str:
     if simplified == original:
         return "simplified"
     traditional_chars = sum(map(str.__ne__, original, simplified))
-    as_traditional = _converter("s2t").convert(original)
-    if len(as_traditional) == len(original):
-        simplified_chars = sum(map(str.__ne__, original, as_traditional))
-    else:
-        simplified_chars = sum(_converter("s2t").convert(ch) != ch for ch in original)
+    simplified_chars = len(_simplified_only().findall(original))
     total = traditional_chars + simplified_chars
     if total == 0 or traditional_chars <= max(2, total * 0.02):
         return "simplified"
@@ -222,3 +310,10 @@ def detect_script(original: str, simplified: str | None = None) -> str:
     if share <= 0.2:
         return "simplified"
     return "mixed"
+
+
+@cache
+def _simplified_only() -> re.Pattern[str]:
+    """The characters OpenCC s2t would change and t2s keeps (data/simplified_only.txt, tools/make_script_chars.py)."""
+    chars = files("reportparse").joinpath("data", "simplified_only.txt").read_text(encoding="utf-8")
+    return re.compile("[" + re.escape(chars.replace("\n", "")) + "]")

@@ -34,15 +34,20 @@ _CP1252_BACK = {ord(ch): byte for byte in range(0x80, 0xA0)
                 if (ch := bytes([byte]).decode("cp1252", errors="ignore"))}
 
 
-_NON_ASCII = re.compile("[^\x00-\x7f]")
-_LATIN = re.compile("[\x80-\xff" + "".join(map(chr, _CP1252_BACK)) + "]")
+_CP1252_SPECIALS = "".join(map(chr, _CP1252_BACK))
 # Words of every report; mojibake of either kind never spells them.
 _REPORT_WORDS = re.compile("政府|公开|公開|报告|報告|信息|資訊")
 
 
 def _latin_share(sample: str) -> tuple[int, int]:
-    """(characters in Latin-1's upper half or cp1252's specials, all non-ASCII characters)."""
-    return len(_LATIN.findall(sample)), len(_NON_ASCII.findall(sample))
+    """(characters in Latin-1's upper half or cp1252's specials, all non-ASCII characters).
+
+    Counted by the codecs and ``str.count`` (C loops) rather than a regex: a tenth of the time.
+    """
+    ascii_chars = len(sample.encode("ascii", "ignore"))
+    latin1_chars = len(sample.encode("latin-1", "ignore"))
+    specials = sum(map(sample.count, _CP1252_SPECIALS))
+    return latin1_chars - ascii_chars + specials, len(sample) - ascii_chars
 
 
 def undo_latin1(text: str) -> tuple[str, str, int] | None:
