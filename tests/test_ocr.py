@@ -54,9 +54,13 @@ def test_page_number_at_the_foot_is_dropped():
     assert [line.text for line in got] == ["一、总体情况"]
 
 
-def test_unruled_row_of_far_apart_boxes_is_a_pipe_row():
-    boxes = [box(100, 100, 300, 130, "行政许可"), box(600, 100, 640, 130, "41"), box(900, 100, 940, 130, "3")]
-    assert [line.text for line in ocr.page_lines(boxes, [], 2000)] == ["| 行政许可 | 41 | 3 |"]
+def test_unruled_row_keeps_its_cells_apart():
+    boxes = [box(100, 100, 300, 130, "行政许可"), box(600, 100, 640, 130, "41"), box(700, 100, 740, 130, "3")]
+    assert [line.text for line in ocr.page_lines(boxes, [], 2000)] == ["行政许可    41    3"]
+
+
+def test_dust_after_a_list_number_is_dropped():
+    assert ocr._tidy("一、·总体情况", [0.9] * 7)[0] == "一、总体情况"
 
 
 # --- ruled tables: cells from the rules, boxes split across rules ----------------------------------

@@ -293,6 +293,10 @@ def _tidy(text: str, confs: list[float]) -> tuple[str, list[float]]:
     while out_t and out_t[0].isspace():
         out_t.pop(0)
         out_c.pop(0)
+    # A speck of dust after a list number reads as a middle dot: 一、·总体情况.
+    for i in range(len(out_t) - 1, 0, -1):
+        if out_t[i] in "·•" and out_t[i - 1] in "、，。.．":
+            del out_t[i], out_c[i]
     # The recogniser puts spaces after CJK punctuation and between wide characters; print has none.
     keep = [not (ch == " " and 0 < i < len(out_t) - 1
                  and not (_ALNUM.match(out_t[i - 1]) and _ALNUM.match(out_t[i + 1])))
@@ -537,19 +541,16 @@ def page_lines(boxes: list[Box], tables: list[Table], page_height: int) -> list[
     for group in _group_lines(free):
         group.sort(key=lambda b: b.x0)
         height = sorted(b.height for b in group)[len(group) // 2]
-        gaps = [b.x0 - a.x1 for a, b in zip(group, group[1:])]
-        if len(group) >= 3 and all(g > 1.5 * height for g in gaps):
-            # An unruled table row: cells far apart.
-            chars: list[tuple[str, float]] = [("|", 1.0)]
-            cells = []
-            for box in group:
+        chars: list[tuple[str, float]] = []
+        for previous, box in zip([None, *group], group):
+            # Boxes far apart are cells of an unruled table: kept apart by wide space, as the
+            # text layer prints them, so figures never run together.
+            if previous is not None and box.x0 - previous.x1 > 1.0 * height:
+                chars.extend([(" ", 1.0)] * 4)
+            elif chars and _ALNUM.match(chars[-1][0]) and _ALNUM.match(box.text[:1]):
                 chars.append((" ", 1.0))
-                chars.extend(zip(box.text, box.confs))
-                chars.extend([(" ", 1.0), ("|", 1.0)])
-                cells.append((box.text, min(box.confs, default=1.0)))
-            lines.append(Line(chars, group[0].x0, group[-1].x1, min(b.y0 for b in group), True, cells))
-        else:
-            lines.append(Line(_join_boxes(group), group[0].x0, group[-1].x1, min(b.y0 for b in group)))
+            chars.extend(zip(box.text, box.confs))
+        lines.append(Line(chars, group[0].x0, group[-1].x1, min(b.y0 for b in group)))
     lines.sort(key=lambda line: line.y)
     for line in lines:
         line.edge = line.y < page_height * 0.1 or line.y > page_height * 0.9
