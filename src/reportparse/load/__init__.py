@@ -108,7 +108,8 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
         from .pdf import load_pdf
 
         return load_pdf(data, limits)
-    if suffix in IMAGE_SUFFIXES or _is_image(data):  # a scan: read by OCR (the reportparse[ocr] extra)
+    # A scan: read by OCR (the reportparse[ocr] extra). An image named as text stays "binary input".
+    if suffix in IMAGE_SUFFIXES or (_is_image(data) and suffix not in (TEXT_SUFFIXES - {""}) | HTML_SUFFIXES):
         from .ocr import load_image
 
         return load_image(data, limits)

@@ -590,7 +590,10 @@ def join_lines(pages: list[list[Line]]) -> list[Line]:
 
 def read_page(rgb) -> tuple[list[Line], int]:
     """One page image (RGB array) to lines in reading order."""
-    grey = deskew(clean(rgb))
+    grey = clean(rgb)
+    if (grey < 128).mean() < 0.0005:
+        return [], 0  # a blank page (or a lone page number): the models are not even loaded
+    grey = deskew(grey)
     boxes = recognise(grey)
     tables = find_tables(grey)
     boxes += fill_empty_cells(grey, tables, boxes)
@@ -665,8 +668,11 @@ def read_pdf(data: bytes, limits: Limits) -> OcrText:
     try:
         count = len(pdf)
         check_page_count(count, limits, "scanned PDF")
+        pictured = [index for index in range(count) if _has_image(pdf[index])]
+        if not pictured:
+            raise UnsupportedFormatError(f"PDF has no text layer and no page images ({count} page(s))")
         pages, numbers = [], []
-        for index in range(count):
+        for index in pictured:
             page = pdf[index]
             width, height = page.get_size()
             scale = DPI / 72
@@ -680,6 +686,13 @@ def read_pdf(data: bytes, limits: Limits) -> OcrText:
     finally:
         pdf.close()
     return _assemble(pages, numbers, started)
+
+
+def _has_image(page) -> bool:
+    """Does the page draw an image (at any depth of form objects)? Pages without one are skipped."""
+    import pypdfium2.raw as pdfium_c
+
+    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=8))
 
 
 def read_image(data: bytes, limits: Limits) -> OcrText:
@@ -711,8 +724,8 @@ def read_image(data: bytes, limits: Limits) -> OcrText:
             numbers.append(index + 1)
             if time.monotonic() - started > _budget(frames, limits):
                 raise LimitExceededError(f"OCR took over {_budget(frames, limits):g} s (stopped at page {index + 1})")
-    except (UnidentifiedImageError, OSError, ValueError, EOFError, SyntaxError) as exc:
-        raise InputError(f"damaged image ({' '.join(str(exc).split())[:120]})") from None
+    except (UnidentifiedImageError, OSError, ValueError, EOFError, SyntaxError):
+        raise InputError("damaged image: not a readable PNG, JPEG or TIFF") from None
     return _assemble(pages, numbers, started)
 
 
@@ -739,7 +752,8 @@ def to_loaded(result: OcrText, container: str, size_bytes: int, limits: Limits):
 
     wordlike = sum(1 for ch in result.text if ch.isalnum())
     if wordlike < 20:
-        raise UnsupportedFormatError(f"OCR found no text on {len(result.pages)} page image(s)")
+        what = "PDF has no text layer and" if container == "pdf" else "image:"
+        raise UnsupportedFormatError(f"{what} OCR found no text on its {len(result.pages)} page image(s)")
     if len(result.text) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(result.text):,} characters; limit {limits.max_chars:,})")
     warnings = [f"read by OCR ({ENGINE}) from {len(result.pages)} page image(s): mean confidence "
