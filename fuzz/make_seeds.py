@@ -4,13 +4,16 @@
 
 txt: every corpus text and its encoding variants; html: the corpus HTML pages
 and each text wrapped in a minimal page; docx: the corpus .docx files whole
-and as their joined XML parts (see targets.py for the input convention).
+and as their joined XML parts (see targets.py for the input convention);
+md: the corpus markdown and pipe-table texts; numbering: fixed random byte
+strings for the numbering generator.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import random
 import sys
 from pathlib import Path
 
@@ -41,7 +44,14 @@ def main() -> None:
     for path in sorted((CORPUS / "containers").glob("*.docx")):
         _write("docx", path.read_bytes())
         _write("docx", PART_SEPARATOR.join(split_docx(path.read_bytes())))
-    for container in ("txt", "html", "docx"):
+    for path in sorted(CORPUS.glob("*.md")):
+        _write("md", path.read_bytes())
+    for path in sorted(CORPUS.glob("tables_pipe_*.txt")) + sorted(CORPUS.glob("dept_2022_pipe_tables.txt")):
+        _write("md", path.read_bytes())
+    rng = random.Random(15)
+    for _ in range(12):  # numbering: the generator's choices, from plain to absurd
+        _write("numbering", bytes(rng.randrange(256) for _ in range(rng.randrange(20, 400))))
+    for container in ("txt", "html", "docx", "md", "numbering"):
         print(container, len(list((SEEDS / container).iterdir())), "seeds")
 
 

@@ -4,6 +4,7 @@ One fuzz input is turned into the bytes of one container and given to
 :func:`reportparse.parse`:
 
 - ``txt``: the bytes as a ``.txt`` file (every encoding path, mojibake repair).
+- ``md``: the bytes as a ``.md`` file (headings with ``#``, pipe tables, emphasis).
 - ``html``: the bytes as a ``.html`` page.
 - ``docx``: a zip (input starting ``PK``) goes in as it is; an input starting
   ``<`` is split at ``\\0\\0`` into ``word/document.xml``, ``word/numbering.xml``
@@ -12,6 +13,11 @@ One fuzz input is turned into the bytes of one container and given to
   (paragraphs, numbering, tables with spans and merges, nesting, content
   controls, tracked changes) from the bytes, so the fuzzer reaches the
   renderer instead of spending its time on zip checksums and XML syntax.
+- ``numbering``: :func:`generate_numbering_docx` builds a short report whose
+  paragraphs are numbered by Word list definitions chosen by the bytes: every
+  number format, absurd start values (10^25, 2^31, 4,300 digits), level texts
+  with odd characters after ``%`` (superscripts, Arabic-Indic digits), overrides,
+  style inheritance, hundreds of items.
 - ``any``: the first byte picks one of the above for the rest.
 
 :func:`check` is the oracle: ``parse`` either returns a report whose evidence
@@ -27,7 +33,7 @@ import zipfile
 
 from reportparse import ReportParseError, parse
 
-CONTAINERS = ("txt", "html", "docx")
+CONTAINERS = ("txt", "html", "docx", "md", "numbering")
 
 _CONTENT_TYPES = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -180,6 +186,65 @@ def generate_docx_parts(data: bytes) -> list[bytes]:
     return [document.encode(), numbering.encode(), styles_xml.encode()]
 
 
+# --- Word list numbering -----------------------------------------------------------------
+
+_ALL_FORMATS = _FORMATS + ("chineseLegalSimplified", "ideographDigital", "taiwaneseCounting",
+                           "taiwaneseCountingThousand", "decimalFullWidth2", "decimalEnclosedCircleChinese",
+                           "ordinal", "cardinalText", "ordinalText", "hex", "chicago", "aiueo", "thaiLetters", "")
+_STARTS = ("1", "0", "-1", "2", "9", "10", "20", "21", "26", "27", "99", "100", "780", "781", "1000", "3999",
+           "4000", "32767", "-32768", "2147483647", "2147483648", "2600000000", "1" + "0" * 15, "1" + "0" * 25,
+           "9" * 4301, "１２", " 3", "+5", "0x10", "1e3", "", "x", "-0", "00007")
+_LVL_PIECES = ("%1", "%2", "%3", "%9", "%0", "%", "%%", "%\u00b9", "%\u0661", "%\u2463", "%a", "、", "（", "）", ".",
+               "．", "第", "部分", "是", " ", "\t", "<", "&", "\u3000", "\ufeff", "\u200b", "%1.%2.%3")
+_REPORT_LINES = ("某县人民政府2021年政府信息公开工作年度报告", "总体情况", "本机关认真贯彻落实《条例》。",
+                 "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "本年新收政府信息公开申请数量12件",
+                 "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "一是制度不健全", "二是队伍不稳定",
+                 "其他需要报告的事项", "某县人民政府", "2022年1月20日")
+
+
+def generate_numbering_docx(data: bytes) -> list[bytes]:
+    """Document, numbering and styles parts of a short report numbered as ``data`` chooses."""
+    b = _Bytes(data)
+
+    def start() -> str:
+        if b.byte() % 4 == 0:  # digits straight from the input
+            return str(int.from_bytes(bytes(b.byte() for _ in range(1 + b.byte() % 12)), "big"))
+        return b.pick(_STARTS)
+
+    abstracts = []
+    for abstract_id in range(1 + b.byte() % 3):
+        levels = []
+        for ilvl in range(1 + b.byte() % 9):
+            text = "".join(b.pick(_LVL_PIECES) for _ in range(b.byte() % 5))
+            extra = '<w:isLgl/>' if b.byte() % 7 == 0 else ""
+            extra += f'<w:lvlRestart w:val="{b.byte() % 4}"/>' if b.byte() % 7 == 0 else ""
+            levels.append(f'<w:lvl w:ilvl="{ilvl if b.byte() % 8 else b.pick(_NUMBERS)}"><w:start w:val="{_esc(start())}"/>'
+                          f'<w:numFmt w:val="{b.pick(_ALL_FORMATS)}"/>{extra}<w:lvlText w:val="{_esc(text)}"/></w:lvl>')
+        abstracts.append(f'<w:abstractNum w:abstractNumId="{abstract_id}">{"".join(levels)}</w:abstractNum>')
+    nums = []
+    for num_id in range(1, 2 + b.byte() % 4):
+        overrides = "".join(f'<w:lvlOverride w:ilvl="{b.byte() % 9}"><w:startOverride w:val="{_esc(start())}"/>'
+                            "</w:lvlOverride>" for _ in range(b.byte() % 3))
+        nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{b.byte() % 4}"/>{overrides}</w:num>')
+    numbering = f'<w:numbering xmlns:w="{_W_NS}">{"".join(abstracts)}{"".join(nums)}</w:numbering>'
+    styles = "".join(
+        f'<w:style w:styleId="S{i}">' + (f'<w:basedOn w:val="S{b.byte() % 4}"/>' if b.byte() % 3 == 0 else "")
+        + f'<w:pPr><w:numPr><w:numId w:val="{b.byte() % 5}"/><w:ilvl w:val="{b.byte() % 9}"/></w:numPr></w:pPr></w:style>'
+        for i in range(4))
+    paragraphs = []
+    for line in _REPORT_LINES:
+        for _ in range(1 if b.byte() % 5 else 1 + b.byte() % 12):  # runs of items push the counters on
+            choice = b.byte() % 4
+            ppr = ""
+            if choice == 1:
+                ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{b.byte() % 10}"/><w:numId w:val="{b.byte() % 5}"/></w:numPr></w:pPr>'
+            elif choice == 2:
+                ppr = f'<w:pPr><w:pStyle w:val="S{b.byte() % 5}"/></w:pPr>'
+            paragraphs.append(f'<w:p>{ppr}<w:r><w:t>{_esc(line)}</w:t></w:r></w:p>')
+    document = f'<w:document xmlns:w="{_W_NS}"><w:body>{"".join(paragraphs)}</w:body></w:document>'
+    return [document.encode(), numbering.encode(), f'<w:styles xmlns:w="{_W_NS}">{styles}</w:styles>'.encode()]
+
+
 def to_container(container: str, data: bytes) -> tuple[bytes, str]:
     """``(bytes, file name)`` to parse for fuzz input ``data``."""
     if container == "any":
@@ -188,6 +253,10 @@ def to_container(container: str, data: bytes) -> tuple[bytes, str]:
         container, data = CONTAINERS[data[0] % len(CONTAINERS)], data[1:]
     if container == "txt":
         return data, "x.txt"
+    if container == "md":
+        return data, "x.md"
+    if container == "numbering":
+        return build_docx(generate_numbering_docx(data)), "x.docx"
     if container == "html":
         return data, "x.html"
     if container == "docx":
@@ -221,7 +290,35 @@ def check(data: bytes, name: str) -> None:
             stack.extend(node)
 
 
+def check_numbering(data: bytes) -> None:
+    """The numbering path alone (most inputs: 20x faster than a whole parse), whole for one in
+    eight: XML parts to :class:`Numbering` to rendered lines; a label is never longer than the
+    few dozen characters Word can show, however absurd the values."""
+    from reportparse import Limits
+    from reportparse.load.docx import Numbering, Renderer, W, parse_xml
+
+    if data[:1] and data[0] % 8 == 0:
+        check(*to_container("numbering", data))
+        return
+    document, numbering, styles = generate_numbering_docx(data)
+    limits = Limits()
+    try:
+        body = parse_xml(document, "word/document.xml", limits).find(f"{W}body")
+        renderer = Renderer(Numbering(parse_xml(numbering, "word/numbering.xml", limits),
+                                      parse_xml(styles, "word/styles.xml", limits)), limits)
+        lines: list[str] = []
+        renderer.block(body, lines)
+    except ReportParseError as err:
+        assert str(err) and "\n" not in str(err), f"error message not one line: {err!r}"
+        return
+    longest = max(_REPORT_LINES, key=len)
+    assert all(len(line) <= len(longest) + 200 for line in lines), max(lines, key=len)[:300]
+
+
 def run_one(container: str, data: bytes) -> None:
     """One fuzz input, end to end."""
+    if container == "numbering":
+        check_numbering(data)
+        return
     payload, name = to_container(container, data)
     check(payload, name)

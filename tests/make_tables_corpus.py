@@ -20,8 +20,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from tables_render import (  # noqa: E402
     RENDERERS,
     TableData,
+    misprinted,
     random_data,
+    render_review_subtables,
     report,
+    with_one_row_other,
 )
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -52,6 +55,16 @@ CASES = [
     ("tables_units_2019", "md", "北湖区财政局", 2020, "fmt2019", "pipe", 114, {"units": True}),
     ("tables_broken_2020", "txt", "桐山县水利局", 2020, "fmt2019", "lines", 115, {"broken": True}),
     ("tables_year_vs_format_2021", "txt", "长宁乡人民政府", 2021, "fmt2019", "tabs", 116, {}),
+    # Tables as real reports print them (issue 10, class 8).
+    ("tables_printed_pdf_2021", "txt", "柳溪县住房和城乡建设局", 2021, "fmt2021", "pdf_text", 117,
+     {"misprinted": True}),
+    ("tables_one_row_other_2022", "txt", "白沙镇人民政府", 2022, "fmt2021", "spaces", 118,
+     {"one_row_other": True, "misprinted": True}),
+    ("tables_review_headings_2023", "md", "清河区司法局", 2023, "fmt2021", "pipe", 119, {"review": "headings"}),
+    ("tables_review_two_tables_2020", "md", "金山县农业农村局", 2020, "fmt2019", "pipe", 120,
+     {"review": "two_tables", "misprinted": True}),
+    ("tables_year_runin_2024", "txt", "东港街道办事处", 2024, "fmt2021", "run_together", 121,
+     {"year_after": True}),
 ]
 
 
@@ -61,6 +74,10 @@ def build(case) -> tuple[str, dict]:
     data: TableData = random_data(rng, era, scale=rng.choice([8, 25, 90]), busy=0.3)
     data.subtotal = bool(opts.get("subtotal"))
     notes = [f"Written by the project: {era} tables rendered as {rendering}."]
+    if opts.get("one_row_other"):
+        data = with_one_row_other(data)
+        notes.append("A 2021 table printing （六）其他处理 as one row, without its three sub-rows: `other` "
+                     "holds its cells and the sub-rows are null.")
     if opts.get("units"):
         # Cells holding units, notes and signs; blank, / and — in table 二; 总计 blank on detail rows.
         data.proactive["other_services"] = ["+22", 0, 889]
@@ -87,7 +104,22 @@ def build(case) -> tuple[str, dict]:
                      "部分公开 row; cells are recorded as printed and the identity failure is reported.")
     proactive_count = rng.randint(60, 3000)
     overview = rng.choice(OVERVIEWS).format(p=proactive_count, q=rng.randint(5, 50))
-    tables = RENDERERS[rendering](data)
+    render = RENDERERS[rendering]
+    if opts.get("misprinted"):
+        render = misprinted(render)
+        notes.append("Labels misprinted as real reports print them (其他法律行政止公开, 行政执法案件, "
+                     "合法权易, 过程信息, 不 予 公 开, a missing number, 行政法复议, a split header).")
+    tables = render(data)
+    if opts.get("review"):
+        t4 = render_review_subtables(data, opts["review"])
+        if opts.get("misprinted"):
+            t4 = t4.replace("行政复议", "行政法复议", 1)
+        tables = (tables[0], tables[1], t4)
+        notes.append(f"Table 四 printed as markdown sub-tables ({opts['review']}).")
+    if opts.get("year_after"):
+        tables = (tables[0], tables[1], tables[2] + f"{year + 1}年，我单位将继续做好政府信息公开工作。")
+        notes.append("Table 四's last cell runs into the next sentence's year (…0{year}年): the row ends "
+                     "before the year.".replace("{year}", str(year + 1)))
     review = data.review_gold()
     lit = review["litigation_direct"]["total"] + review["litigation_after_review"]["total"]
     month = rng.randint(1, 3)

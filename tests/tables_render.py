@@ -96,10 +96,20 @@ class TableData:
     review: list = field(default_factory=list)  # 15 cells
     proactive: dict[str, list] = field(default_factory=dict)  # key -> cells as printed (str or int)
     subtotal: bool = False
+    layout: str | None = None  # the rows of table 三 as printed, when not the era's own
+
+    @property
+    def rows_era(self) -> str:
+        return self.layout or self.era
 
     def requests_gold(self) -> dict:
         out = {k: dict(zip(COLUMNS, (_value(c) for c in v), strict=True)) for k, v in self.requests.items()}
-        if self.era == "fmt2021":
+        if self.era == "fmt2021" and self.rows_era == "fmt2019":
+            # （六）其他处理 printed as one row: it holds the value, the sub-rows stay null.
+            for k, _ in _OTHER_2021:
+                out[k] = dict.fromkeys(COLUMNS)
+            out = {k: out[k] for k in data_keys("fmt2021")[:-5] + ["other"] + data_keys("fmt2021")[-5:]}
+        elif self.era == "fmt2021":
             subs = [out[k] for k, _ in _OTHER_2021]
             out["other"] = {c: (None if any(s[c] is None for s in subs) else sum(s[c] for s in subs))
                             for c in COLUMNS}
@@ -217,7 +227,7 @@ def render_pipe(data: TableData) -> tuple[str, str, str]:
     cols = _header_cols(data)
     t3 = ["| 申请人情况 | " + " | ".join(cols) + " |", "|" + "---|" * (len(cols) + 1)]
     seen: set[str] = set()
-    for key, label, groups in request_layout(data.era):
+    for key, label, groups in request_layout(data.rows_era):
         for g in groups:
             if g not in seen:
                 seen.add(g)
@@ -238,7 +248,7 @@ def render_html_pipes(data: TableData) -> tuple[str, str, str]:
           "| | | | 自然人 | 法人或其他组织 |" + " |" * (len(cols) - 3) + " 总计 |",
           "| | | | | " + " | ".join(cols[1:-1]) + " | |"]
     last: tuple[str, ...] = ()
-    for key, label, groups in request_layout(data.era):
+    for key, label, groups in request_layout(data.rows_era):
         cells = []
         for depth in range(2):
             g = groups[depth] if depth < len(groups) else ""
@@ -264,7 +274,7 @@ def render_html(data: TableData) -> tuple[str, str]:
     rows.append(f'<tr><td rowspan="2">自然人</td><td colspan="{len(cols) - 2}">法人或其他组织</td>'
                 f'<td rowspan="2">总计</td></tr>')
     rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cols[1:-1]) + "</tr>")
-    layout = request_layout(data.era)
+    layout = request_layout(data.rows_era)
     spans: dict[str, int] = {}
     for _k, _l, groups in layout:
         for g in groups:
@@ -301,7 +311,7 @@ def _sep_rows(data: TableData, sep: str, groups_alone: bool = True) -> tuple[str
     cols = _header_cols(data)
     t3 = [REQUEST_TITLE, sep.join(["申请人情况"] + cols)]
     seen: set[str] = set()
-    for key, label, groups in request_layout(data.era):
+    for key, label, groups in request_layout(data.rows_era):
         for g in groups:
             if g not in seen:
                 seen.add(g)
@@ -339,7 +349,7 @@ def render_lines(data: TableData, width: int = 9, page_break_after: str | None =
         [p for c in cols[1:] for p in _wrap(c, 3)]
     t3 = list(header)
     seen: set[str] = set()
-    for key, label, groups in request_layout(data.era):
+    for key, label, groups in request_layout(data.rows_era):
         for g in groups:
             if g not in seen:
                 seen.add(g)
@@ -362,7 +372,7 @@ def render_run_together(data: TableData) -> tuple[str, str, str]:
     cols = _header_cols(data)
     t3 = REQUEST_TITLE + "申请人情况自然人法人或其他组织总计" + "".join(cols[1:-1])
     seen: set[str] = set()
-    for key, label, groups in request_layout(data.era):
+    for key, label, groups in request_layout(data.rows_era):
         for g in groups:
             if g not in seen:
                 seen.add(g)
@@ -373,9 +383,123 @@ def render_run_together(data: TableData) -> tuple[str, str, str]:
     return t2, t3, t4
 
 
+# --- tables as real reports print them ---------------------------------------
+
+# Labels as misprinted in real reports: typos, dropped characters, stray spaces, half-width
+# brackets, a missing number, a split header. Those marked * are no variant the vocabulary
+# lists: the parser must find their rows between the rows around them.
+MISPRINTS = [
+    ("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"),
+    ("7.属于行政执法案卷", "7.属于行政执法案件"),
+    ("4.保护第三方合法权益", "4.保护第三方合法权易"),  # *
+    ("6.属于四类过程性信息", "6.属于四类过程信息"),  # *
+    ("2.没有现成信息需要另行制作", "2.没有现成信息需另行制作"),  # *
+    ("（三）不予公开", "（三）不 予 公 开"),
+    ("（一）予以公开", "(一)予以公开"),
+    ("3.补正后申请内容仍不明确", "补正后申请内容仍不明确"),
+    ("1.信访举报投诉类申请", "1、信访举报投诉类申请"),
+    ("申请人情况", "申请人\n情况"),
+    ("（六）其他处理", "（六）其它处理"),
+]
+REVIEW_MISPRINTS = [("行政复议", "行政法复议")]
+
+
+def misprinted(render):
+    """``render`` with the labels of :data:`MISPRINTS` as real reports misprint them."""
+
+    def out(data: TableData) -> tuple[str, str, str]:
+        t2, t3, t4 = render(data)
+        for right, wrong in MISPRINTS:
+            t3 = t3.replace(right, wrong)
+        for right, wrong in REVIEW_MISPRINTS:
+            t4 = t4.replace(right, wrong, 1)
+        return t2, t3, t4
+
+    return out
+
+
+def drop_column(render, col: int):
+    """``render`` (tab-separated rows) with applicant column ``col`` left out of the header and
+    of every row, as some reports print table 三; the gold of that column is null."""
+    name = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"][col]
+
+    def out(data: TableData) -> tuple[str, str, str]:
+        t2, t3, t4 = render(data)
+        lines = []
+        for line in t3.split("\n"):
+            parts = line.split("\t")
+            if "申请人情况" in line:
+                parts.remove(name)
+            elif len(parts) == 8:  # a label and its seven cells
+                del parts[1 + col]
+            lines.append("\t".join(parts))
+        return t2, "\n".join(lines), t4
+
+    return out
+
+
+def with_one_row_other(data: TableData) -> TableData:
+    """A 2021 table whose （六）其他处理 is printed as one row, without its three sub-rows."""
+    req = data.requests
+    other = [sum(req[k][c] for k, _ in _OTHER_2021) for c in range(7)]
+    rows = {k: (other if k == "other" else req[k]) for k in data_keys("fmt2019")}
+    return TableData(era=data.era, requests=rows, review=data.review, proactive=data.proactive,
+                     subtotal=data.subtotal, layout="fmt2019")
+
+
+def render_pdf_text(data: TableData, width: int = 12) -> tuple[str, str, str]:
+    """Text copied from a pdf: space-aligned, long labels wrapped around their row's cells
+    (the cells follow the label's first line, the rest of the label is on the next line)."""
+    t2, _t3, t4 = render_spaces(data)
+    cols = _header_cols(data)
+    t3 = [REQUEST_TITLE[:16], REQUEST_TITLE[16:], "申请人情况  自然人  " + "  ".join(c[:2] for c in cols[1:]),
+          "                          " + "  ".join(c[2:] for c in cols[1:-1])]
+    seen: set[str] = set()
+    for key, label, groups in request_layout(data.rows_era):
+        for g in groups:
+            if g not in seen:
+                seen.add(g)
+                t3.append(g)
+        head, tail = label[:width], label[width:]
+        t3.append(head + "    " + "   ".join(_cells(data, key)))
+        if tail:
+            t3.append(tail)
+    return t2, "\n".join(t3), t4
+
+
+def render_review_subtables(data: TableData, style: str = "headings") -> str:
+    """Table 四 as markdown sub-tables: ``headings`` (### 行政复议 / ### 行政诉讼) or
+    ``two_tables`` (行政复议, then 未经复议直接起诉 and 复议后起诉, each with its own header rows)."""
+    v = [_txt(c) for c in data.review]
+
+    def table(cells: list[str], groups: list[str] | None = None) -> list[str]:
+        head = []
+        if groups:
+            head.append("| " + " | ".join(g + " |" * 4 for g in groups) + " |")
+        n = len(cells)
+        head += ["| " + " | ".join(REVIEW_SUB * (n // 5)) + " |", "|" + "---|" * n]
+        return head + ["| " + " | ".join(cells) + " |"]
+
+    if style == "headings":
+        lines = ["### 行政复议", *table(v[:5]), "", "### 行政诉讼", *table(v[5:], ["未经复议直接起诉", "复议后起诉"])]
+    else:
+        lines = ["| 行政复议 |" + " |" * 4, *table(v[:5]), "", "| 行政诉讼 |" + " |" * 4,
+                 "未经复议直接起诉", *table(v[5:10]), "", "复议后起诉", *table(v[10:])]
+    return "\n".join(lines)
+
+
+def wrap_number(data: TableData, key: str, col: int, sep: str) -> None:
+    """Print cell ``col`` of row ``key`` wrapped inside its cell (``12`` as ``1`` / ``2``):
+    ``sep`` is what the wrap left between the parts (a space in a pipe cell, a line break when
+    cells are one per line). Take the gold first: the printed cell is no longer a number."""
+    value = str(data.requests[key][col])
+    assert len(value) >= 2, (key, col, value)
+    data.requests[key][col] = value[0] + sep + value[1:]
+
+
 RENDERERS = {
     "pipe": render_pipe, "html_pipes": render_html_pipes, "tabs": render_tabs, "spaces": render_spaces,
-    "lines": render_lines, "run_together": render_run_together,
+    "lines": render_lines, "run_together": render_run_together, "pdf_text": render_pdf_text,
 }
 
 

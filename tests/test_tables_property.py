@@ -12,10 +12,13 @@ from hypothesis import strategies as st
 from reportparse import parse_text
 from tables_render import (
     html_to_pipes,
+    misprinted,
     random_data,
     render_html,
     render_lines,
+    render_pdf_text,
     render_pipe,
+    render_spaces,
     render_tabs,
     report,
 )
@@ -25,6 +28,9 @@ RENDERINGS = {
     "tabs": render_tabs,
     "lines": render_lines,
     "html": lambda d: ("", *(html_to_pipes(t) for t in render_html(d))),
+    # As real reports print them: pdf text with labels wrapped around their cells, misprinted.
+    "pdf_misprinted": misprinted(render_pdf_text),
+    "spaces_misprinted": misprinted(render_spaces),
 }
 
 

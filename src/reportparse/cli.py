@@ -20,8 +20,10 @@ def _limits(args):
     return Limits(max_bytes=megabytes(args.max_mb))
 
 
-def _read_stdin() -> bytes:
-    return sys.stdin.buffer.read()
+def _read_stdin(limits) -> bytes:
+    from .load import read_stream  # stops at the size limit (`reportparse - < /dev/zero`)
+
+    return read_stream(sys.stdin.buffer, limits)
 
 
 def parse_main(argv: list[str]) -> int:
@@ -48,7 +50,7 @@ def parse_main(argv: list[str]) -> int:
     for i, file in enumerate(args.files):
         try:
             if file == "-":
-                report = parse(_read_stdin(), name="-", limits=limits)
+                report = parse(_read_stdin(limits), name="-", limits=limits)
             else:
                 report = parse(file, limits=limits)
         except ReportParseError as err:

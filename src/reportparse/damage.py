@@ -12,10 +12,16 @@ Called from :mod:`reportparse.parse`:
 3. :func:`truncated_table_warnings` - the text ends inside a standard table
    (a download cut short): the cells after the cut are missing.
 
+4. :func:`find_second_report` - two different reports in one file (two
+   titles: another organ, another year, or a second edition). The parse reads
+   the first report only, so the organ and the figures come from the same one.
+
 Each check is linear in the text (with a fixed cap on candidates).
 """
 
 from __future__ import annotations
+
+import re
 
 from .models import Tables
 from .normalize import Normalized
@@ -72,6 +78,49 @@ def find_second_copy(text: str) -> int | None:
             budget -= k + 1
             if k >= need:
                 return offsets[j]
+    return None
+
+
+# A report's title on a line of its own: 某某政府2019年政府信息公开工作年度报告 (either script).
+_TITLE_LINE = re.compile(r"^[ \t\u3000]*(?P<title>[^\n]{0,60}?(?:信息公开|信息公開|資訊公開|资讯公开|政务公开|政務公開)"
+                         r"[^\n]{0,16}?(?:年度报告|年度報告|年报|年報)[^\n]{0,12})$", re.M)
+_NOT_TITLE = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|附件|附表|关于|關於|根据|根據|上一篇|下一篇|"
+                        r"相关|相關|链接|鏈接|来源|來源|转发|轉發|印发|印發|现将|現將|《)")
+_FIRST_PART = re.compile(r"^[ \t\u3000]*(?:#{1,6}[ \t]*)?(?:一[、.．]|[(（]一[)）]|第一部分)", re.M)
+_MIN_REPORT_CHARS = 300  # each of the two reports: a title and a list of links are not one
+
+
+def find_second_report(text: str) -> tuple[int, str, str] | None:
+    """``(offset, first title, second title)`` when ``text`` holds a second report after the
+    first: a second title line, standing alone, after at least :data:`_MIN_REPORT_CHARS` of
+    the first report, followed by as much text that opens its own first part (一、 / （一）).
+
+    >>> body = "一、概述\\n" + "本机关依法公开政府信息。" * 30 + "\\n"
+    >>> a, b = "甲县人民政府2019年政府信息公开工作年度报告\\n", "乙县人民政府2020年政府信息公开工作年度报告\\n"
+    >>> find_second_report(a + body + b + body)[0] == len(a + body)
+    True
+    >>> find_second_report(a + body + "附件：" + b.strip() + "\\n") is None
+    True
+    """
+    titles = []
+    for match in _TITLE_LINE.finditer(text):
+        title = match.group("title").strip()
+        if title.endswith(("。", "，", ",", "；", "：", ":")) or _NOT_TITLE.match(title):
+            continue
+        titles.append((match.start(), title))
+        if len(titles) > 50:
+            break
+    if len(titles) < 2:
+        return None
+    first_at, first = titles[0]
+    for at, title in titles[1:]:
+        if at - first_at < _MIN_REPORT_CHARS:
+            continue
+        rest = text[at:at + 20 * _MIN_REPORT_CHARS]
+        if len(rest) < _MIN_REPORT_CHARS or not _FIRST_PART.search(rest, 0, 4 * _MIN_REPORT_CHARS):
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        return line_start, first, title
     return None
 
 

@@ -62,6 +62,19 @@ class Period(_Model):
     evidence: Evidence
 
 
+class Candidate(_Model):
+    """One place a report states a fact (title, signature, metadata line, period, ...).
+
+    The fact's value is the most trusted candidate; the others stay here so
+    checks can see where the report disagrees with itself.
+    """
+
+    value: str | int
+    source: str = Field(description="signature, title, publisher_line, title_mention, label, period, first_sentence, "
+                                    "this_year_published")
+    evidence: Evidence
+
+
 class Phone(_Model):
     number: str = Field(description="AREA-LOCAL, local digits, 11-digit mobile or service digits")
     kind: Literal["landline", "mobile", "service"]
@@ -239,6 +252,9 @@ class Report(_Model):
     year: IntFact | None = None
     period: Period | None = None
     published: DateFact | None = None
+    candidates: dict[str, list[Candidate]] = Field(
+        default_factory=dict,
+        description="organ, year, published: every place the report states them, most trusted first")
     phones: list[Phone] = []
     contact_office: TextFact | None = None
     legal_bases: list[TextFact] = []

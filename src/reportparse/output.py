@@ -7,6 +7,7 @@ import io
 import json
 
 from .models import Report, Summary
+from .tables.summary import table_counts
 
 SUMMARY_FIELDS = list(Summary.model_fields)
 
@@ -32,25 +33,17 @@ def _cell(table: dict | None, row: str, col: str = "total") -> int | float | Non
     return value
 
 
-def _int(value) -> int | None:
-    return None if value is None else int(value)
-
-
 def summarize(report: Report, file: str | None = None) -> Summary:
     facts = report.facts
     req = report.tables.requests
-    rl = report.tables.review_litigation
 
     def fact(f):
         return f.value if f is not None else None
 
-    received = _cell(req, "new_received")
-    granted = _cell(req, "granted")
-    denied_cells = [_cell(req, r) for r in _ROW_CODES if r.startswith("denied_")]
-    denied = sum(denied_cells) if req and all(c is not None for c in denied_cells) else None
-    review = _cell(rl, "review")
-    lit_parts = [_cell(rl, "litigation_direct"), _cell(rl, "litigation_after_review")]
-    litigation = sum(lit_parts) if all(p is not None for p in lit_parts) else None
+    counts = table_counts(report.tables)  # the tables' counts win; an undecided cell gives null
+
+    def count(name: str, narrative=None):
+        return counts[name] if name in counts else fact(narrative)
 
     if req:
         refusal = [code for row, code in _ROW_CODES.items() if (_cell(req, row) or 0) > 0]
@@ -74,14 +67,14 @@ def summarize(report: Report, file: str | None = None) -> Summary:
         script=report.source.script,
         sections=[s.kind for s in report.outline.sections],
         proactive_total=fact(facts.proactive_total),
-        requests_received=_int(received) if received is not None else fact(facts.requests_received),
-        requests_carried_over=_int(_cell(req, "carried_over")),
-        requests_completed=_int(_cell(req, "total_processed")) if req else fact(facts.requests_completed),
-        requests_carried_forward=_int(_cell(req, "carried_forward")),
-        requests_granted=_int(granted) if granted is not None else fact(facts.requests_granted),
-        requests_denied=_int(denied) if denied is not None else fact(facts.requests_denied),
-        review_total=_int(review) if review is not None else fact(facts.review_total),
-        litigation_total=_int(litigation) if litigation is not None else fact(facts.litigation_total),
+        requests_received=count("requests_received", facts.requests_received),
+        requests_carried_over=count("requests_carried_over"),
+        requests_completed=count("requests_completed", facts.requests_completed),
+        requests_carried_forward=count("requests_carried_forward"),
+        requests_granted=count("requests_granted", facts.requests_granted),
+        requests_denied=count("requests_denied", facts.requests_denied),
+        review_total=count("review_total", facts.review_total),
+        litigation_total=count("litigation_total", facts.litigation_total),
         processing_fee_yuan=fee,
         channels=list(dict.fromkeys(c.code for c in report.channels)),
         refusal_categories=refusal,

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import regex
 
 from .check import check
+from .clock import check_time, time_limit
 from .config import DEFAULT_LIMITS, Limits
-from .damage import find_second_copy, out_of_order_headings, truncated_table_warnings
-from .errors import LimitExceededError, NotAReportError, ReportParseError
+from .damage import find_second_copy, find_second_report, out_of_order_headings, truncated_table_warnings
+from .errors import InputError, LimitExceededError, NotAReportError, ReportParseError
 from .extract.channels import extract_channels
 from .extract.contact import extract_phones
 from .extract.counts import extract_facts
@@ -22,6 +22,7 @@ from .extract.meta import (
     extract_period,
     extract_published,
     extract_year,
+    meta_candidates,
 )
 from .extract.problems import extract_problems
 from .extract.refusals import extract_refusals
@@ -31,16 +32,30 @@ from .normalize import Normalized, normalize
 from .segment import detect_era, segment, to_outline
 from .tables import recover_tables
 
-_REPORT_WORDS = regex.compile(r"信息公开|政务公开")
+_REPORT_WORDS = regex.compile(r"信息公开|政务公开|资讯公开|公开政府信息|政府信息")
 _REPORT_KIND = regex.compile(r"年度报告|年报|工作报告|主动公开|依申请|申请公开|公开申请")
+# The standard parts' words: an excerpt that holds two of them is a report's text.
+_PART_WORDS = regex.compile(
+    r"(?P<proactive>主动公开)|(?P<requests>依申请公开|收到和处理)|(?P<review>行政复议)|"
+    r"(?P<fees>收费(?:及|和)减免)|(?P<problems>存在的主要问题)|(?P<other>其他需要报告的事项)"
+)
 
 
 def ensure_report(doc: Normalized) -> None:
-    """Refuse text that is not a disclosure annual report (one line, no traceback)."""
+    """Refuse text that is not a disclosure annual report (one line, no traceback).
+
+    A report, or an excerpt of one, in any script: 信息公开 vocabulary with report
+    words (年度报告, 主动公开, 依申请), or the words of two standard parts.
+    """
     head = doc.text[:20000]
-    if not (_REPORT_WORDS.search(head) and _REPORT_KIND.search(head)):
-        raise NotAReportError("not a government information-disclosure annual report "
-                              "(no 信息公开 / 年度报告 vocabulary found)")
+    parts = {m.lastgroup for m in _PART_WORDS.finditer(head)}
+    if len(parts) >= 2 or (_REPORT_WORDS.search(head) and _REPORT_KIND.search(head)):
+        return
+    if not _REPORT_WORDS.search(head):
+        missing = "no 信息公开 / 政务公开 vocabulary found"
+    else:
+        missing = "信息公开 is named, but no 年度报告 / 主动公开 / 依申请公开 words and no standard part headings"
+    raise NotAReportError(f"not a government information-disclosure annual report ({missing})")
 
 
 def check_size(text: str, limits: Limits) -> None:
@@ -52,46 +67,54 @@ def check_size(text: str, limits: Limits) -> None:
         raise LimitExceededError(f"text has {lines:,} lines (limit {limits.max_lines:,})")
 
 
-class _Clock:
-    """``Limits.max_seconds`` checked between stages: every stage is linear in the text
-    (see benchmarks/bench_hostile.py), so a check between them bounds a document's time
-    without signals, which library code running in threads cannot use."""
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.started = time.monotonic()
 
-    def check(self, stage: str) -> None:
-        elapsed = time.monotonic() - self.started
-        if elapsed > self.limits.max_seconds:
-            raise LimitExceededError(f"parsing took over {self.limits.max_seconds:g} s "
-                                     f"({elapsed:.1f} s by the end of {stage})")
+def _clean_surrogates(text: str) -> tuple[str, list[str]]:
+    """Lone surrogates (a broken ToUnicode map, a bad ``str``) become U+FFFD: same length, so
+    offsets hold, and the report can still be written as UTF-8 JSON."""
+    count = len(_SURROGATE.findall(text))
+    if not count:
+        return text, []
+    return _SURROGATE.sub("\ufffd", text), [f"{count} invalid character(s) (lone surrogates) replaced with U+FFFD"]
 
 
 def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
-    clock = _Clock(limits)
+    with time_limit(limits.max_seconds):
+        return _parse_loaded(loaded, name, limits)
+
+
+def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
     check_size(loaded.text, limits)
-    warnings = list(loaded.warnings)
+    loaded.text, replaced = _clean_surrogates(loaded.text)
+    warnings = list(loaded.warnings) + replaced
     # The same report pasted twice: read the first copy (its offsets are the full text's).
     copy_at = find_second_copy(loaded.text)
     if copy_at is not None:
         warnings.append(f"the report text appears twice (pasted twice?): read the first copy only, "
                         f"the second starts at character {copy_at:,}")
+    if copy_at is None:
+        second = find_second_report(loaded.text)
+        if second is not None:
+            copy_at, first_title, second_title = second
+            warnings.append(f"the file holds two reports (two titles: {first_title} / {second_title}): "
+                            f"read the first only, the second starts at character {copy_at:,}")
     doc = normalize(loaded.text if copy_at is None else loaded.text[:copy_at])
     ensure_report(doc)
-    clock.check("normalize")
+    check_time("normalize")
     script = doc.script
     layout = segment(doc)
     sections = len(layout.parts) + sum(len(p.subs) for p in layout.parts)
     if sections > limits.max_sections:
         raise LimitExceededError(f"document has {sections:,} sections and sub-sections "
                                  f"(limit {limits.max_sections:,})")
-    clock.check("segment")
+    check_time("segment")
     period = extract_period(doc, layout)
-    year = extract_year(doc, layout, period)
+    published = extract_published(doc, layout)
+    year = extract_year(doc, layout, period, published)
     era = detect_era(doc.text, year.value if year else None)
     tables = recover_tables(doc, era)
-    clock.check("tables")
+    check_time("tables")
     if tables.format:
         era = tables.format
     facts = extract_facts(doc, layout)
@@ -100,7 +123,7 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
         warnings.append("no standard section headings found")
     warnings.extend(out_of_order_headings(doc, layout))
     warnings.extend(truncated_table_warnings(doc, tables))
-    clock.check("extract")
+    check_time("extract")
     report = Report(
         source=Source(file=name, container=loaded.container, encoding=loaded.encoding,
                       size_bytes=loaded.size_bytes, script=script, ocr=_ocr_info(loaded)),
@@ -108,7 +131,8 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
         organ=extract_organ(doc, layout),
         year=year,
         period=period,
-        published=extract_published(doc, layout),
+        published=published,
+        candidates=meta_candidates(doc, layout, period, published),
         phones=extract_phones(doc),
         contact_office=extract_contact_office(doc, layout),
         legal_bases=extract_legal_bases(doc, layout),
@@ -127,7 +151,7 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
 
         report.warnings.extend(value_warnings(report, loaded.ocr))
     report.findings = check(report, doc=doc)
-    clock.check("check")
+    check_time("check")
     return report
 
 
@@ -141,26 +165,49 @@ def _ocr_info(loaded: Loaded):
 
 
 def parse_text(text: str, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
-    """Parse an already decoded report text."""
-    loaded = Loaded(text=text, container="txt", encoding=None, size_bytes=len(text.encode("utf-8")))
-    return parse_loaded(loaded, name, limits)
+    """Parse an already decoded report text. Raises :class:`ReportParseError` only."""
+    def run() -> Report:
+        if not isinstance(text, str):
+            raise InputError(f"parse_text needs str, not {type(text).__name__} (use parse() for bytes or paths)")
+        size = len(text.encode("utf-8", "surrogatepass"))
+        return parse_loaded(Loaded(text=text, container="txt", encoding=None, size_bytes=size), name, limits)
+
+    return _guarded(run, name)
 
 
 def parse(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
           limits: Limits = DEFAULT_LIMITS) -> Report:
     """Parse a report from a path or from bytes. Raises :class:`ReportParseError` only."""
-    label = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
+    label = name or (str(source) if not isinstance(source, (bytes, bytearray, memoryview)) else "<bytes>")
+
+    def run() -> Report:
+        # The clock starts before loading: decompressing and parsing a container counts.
+        with time_limit(limits.max_seconds):
+            if isinstance(source, (bytes, bytearray, memoryview)):
+                loaded = load_bytes(bytes(source), name or "", limits)
+            else:
+                loaded = load_path(Path(source), limits)
+            check_time("loading")
+            return parse_loaded(loaded, label, limits)
+
+    return _guarded(run, label)
+
+
+def _guarded(run, label: str | None) -> Report:
+    """``run()``, with every failure turned into a one-line :class:`ReportParseError`."""
     try:
-        if isinstance(source, bytes):
-            loaded = load_bytes(source, name or "", limits)
-        else:
-            loaded = load_path(Path(source), limits)
-        return parse_loaded(loaded, label, limits)
+        return run()
     except ReportParseError as err:
         if err.source is None:
             err.source = label
         raise
     except RecursionError:
-        raise ReportParseError("document too deeply nested", source=label) from None
+        raise ReportParseError("文档嵌套过深 (document too deeply nested)", source=label) from None
     except MemoryError:
-        raise ReportParseError("out of memory while parsing", source=label) from None
+        raise ReportParseError("内存不足 (out of memory while parsing)", source=label) from None
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug must cost one file one line, never the run
+        detail = " ".join(str(exc).split())[:200]
+        raise ReportParseError(f"内部错误 (internal error while parsing: {type(exc).__name__}"
+                               f"{': ' + detail if detail else ''})", source=label) from None

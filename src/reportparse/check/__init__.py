@@ -24,6 +24,9 @@ from .rules_contact import phones
 from .rules_copied import copied_report
 from .rules_dates import stale_years, timeliness, year_consistency
 from .rules_numbers import (
+    count_arithmetic,
+    implausible_counts,
+    local_table_vs_prose,
     narrative_vs_table,
     refusals_without_requests,
     repeated_figures,
@@ -46,6 +49,9 @@ RULES: list[tuple[str, Rule]] = [
     ("repeated_figures", repeated_figures),
     ("refusals_without_requests", refusals_without_requests),
     ("narrative_vs_table", narrative_vs_table),
+    ("local_table_vs_prose", local_table_vs_prose),
+    ("count_arithmetic", count_arithmetic),
+    ("implausible_counts", implausible_counts),
     ("totals", totals),
     ("numbering", numbering),
     ("declared_parts", declared_parts),

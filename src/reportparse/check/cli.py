@@ -86,6 +86,7 @@ def check_main(argv: list[str]) -> int:
 
     from ..config import Limits, megabytes
     from ..errors import ReportParseError
+    from ..load import read_stream
     from ..parse import parse
     from . import check
 
@@ -97,7 +98,7 @@ def check_main(argv: list[str]) -> int:
         nonlocal status
         try:
             if file == "-":
-                return parse(sys.stdin.buffer.read(), name="-", limits=limits)
+                return parse(read_stream(sys.stdin.buffer, limits), name="-", limits=limits)
             return parse(file, limits=limits)
         except ReportParseError as err:
             status = 1

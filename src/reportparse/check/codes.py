@@ -34,11 +34,19 @@ CODES: dict[str, Code] = {c.code: c for c in [
          f"{R08}第三十二条(2018年度及以前); {R19}第五十条及{F19}、{F21}的六部分(2019年度起)",
          f"{R08_EN} art. 32 (report years up to 2018); {R19_EN} art. 50 and the six parts of the "
          "2019/2021 formats (from report year 2019)"),
+    Code("part-not-found", "warning", "未找到法定内容部分(文本不完整或标题未识别)",
+         "a required part was not found, but the text is incomplete or its headings were not all recognised",
+         f"{R08}第三十二条(2018年度及以前); {R19}第五十条及{F19}、{F21}的六部分(2019年度起)",
+         f"{R08_EN} art. 32 (report years up to 2018); {R19_EN} art. 50 and the six parts of the "
+         "2019/2021 formats (from report year 2019)"),
     Code("missing-other-part", "info", "缺少“其他需要报告的事项”部分",
          "no part on other matters to report",
          f"{R08}第三十二条第(六)项; {R19}第五十条第(五)项",
          f"{R08_EN} art. 32 item 6; {R19_EN} art. 50 item 5"),
     Code("missing-table", "error", "格式要求的统计表缺失或为空", "a table of the format is missing or empty",
+         f"{F19}、{F21}: 第二、三、四部分以统一表格报告",
+         f"{F19_EN}, {F21_EN}: parts 二, 三 and 四 are reported in the standard tables"),
+    Code("table-not-in-text", "warning", "统计表不在文本中(可能为图片)", "a table of the format is not in the text (an image?)",
          f"{F19}、{F21}: 第二、三、四部分以统一表格报告",
          f"{F19_EN}, {F21_EN}: parts 二, 三 and 四 are reported in the standard tables"),
     # --- timeliness ---------------------------------------------------------------------------
@@ -72,6 +80,13 @@ CODES: dict[str, Code] = {c.code: c for c in [
     Code("narrative-table-mismatch", "error", "正文数字与统计表不一致", "the narrative contradicts the table",
          f"{F21}: 总体情况与表格数据应一致(数据准确)",
          f"{F21_EN}: the overview and the tables must agree (accurate data)"),
+    Code("count-arithmetic", "warning", "所述数字相互矛盾(办结多于收到与结转之和, 或各办理结果之和多于办结数)",
+         "stated counts cannot all hold (more answered than received plus carried over, or outcomes above answered)",
+         f"{F19}、{F21}表三勾稽关系(第一项加第二项之和等于第三项加第四项之和); 数据准确(条例第六条)",
+         f"the identity of table 三 ({F19_EN}, {F21_EN}); accurate data (Regulations art. 6)"),
+    Code("implausible-count", "warning", "数字大得不合常理且与“未收到”的表述矛盾",
+         "a count orders of magnitude above the rest while the report says there were none",
+         "数据准确(《政府信息公开条例》第六条)", "accurate data (Regulations art. 6)"),
     Code("total-mismatch", "warning", "所述总数与分项之和不符", "a stated total differs from the sum of its items",
          "数据准确(《政府信息公开条例》第六条)", "accurate data (Regulations art. 6)"),
     # --- structure ----------------------------------------------------------------------------

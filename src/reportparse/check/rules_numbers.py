@@ -4,21 +4,41 @@ from __future__ import annotations
 
 import regex
 
-from ..extract.counts import PROACTIVE, REQ_RECEIVED
+from ..extract.counts import PROACTIVE, REQ_RECEIVED, REQ_RECEIVED_ZERO
+from ..extract.local_table import ROWS as LOCAL_ROWS
+from ..extract.local_table import splits
 from ..numbers import parse_count
+from ..tables import labels
 from ..vocab import CHANNEL_RES
 from .codes import R08, R08_EN, R19, R19_EN
-from .context import CheckContext
+from .context import CheckContext, Stated
 from .rules_parts import regime
 
 _TABLE_ZH = {"requests": "表三", "review_litigation": "表四", "proactive": "表二"}
+
+
+def _row_evidence(ctx: CheckContext, failure, span):
+    """The printed row that proves a failing identity (its first cell's row), else the table's span."""
+    if span is None:
+        return None
+    s, e = ctx.to_norm(span.start), ctx.to_norm(span.end)
+    key = failure.cells[0].split(".")[1] if failure.cells and failure.cells[0].count(".") >= 2 else None
+    if failure.table == "requests" and key in labels.REQUEST_PATTERNS:
+        m = regex.compile(labels.REQUEST_PATTERNS[key].pattern + r"[\s\d/—-]*").search(ctx.text, s, e)
+        if m:
+            return ctx.evidence(m.start(), m.end())
+    if failure.table == "review_litigation":
+        rows = list(regex.finditer(r"\d+(?:[ \t]+\d+){4,}|\d{10,}", ctx.text[s:e]))
+        if rows:
+            return ctx.evidence(s + rows[-1].start(), s + rows[-1].end())
+    return span
 
 
 def table_identities(ctx: CheckContext) -> None:
     """Identities of DOMAIN.md §4, as table recovery found them failing."""
     tables = ctx.report.tables
     for failure in tables.identities:
-        span = tables.spans.get(failure.table)
+        span = _row_evidence(ctx, failure, tables.spans.get(failure.table))
         name = _TABLE_ZH.get(failure.table, failure.table)
         ctx.emit("table-identity",
                  f"{name}勾稽关系不成立: {failure.rule}, 应为{_fmt(failure.expected)}, 实为{_fmt(failure.found)}"
@@ -138,38 +158,74 @@ def refusals_without_requests(ctx: CheckContext) -> None:
 _ALL_UPHELD = regex.compile(r"均(?:获|被|予|已)?维持|全部(?:获|被|予)?维持|均未被(?:撤销|纠正)")
 
 
+def _unsure(ctx: CheckContext, table: str, row: str) -> bool:
+    """A cell table recovery could not read for certain (ambiguous split, derived from a blank)."""
+    tables = ctx.report.tables
+    prefix = f"{table}.{row}."
+    return any(p.startswith(prefix) for p in (*tables.ambiguous, *tables.derived))
+
+
+def _received_readings(ctx: CheckContext) -> set[float]:
+    """Every value table 三 allows for "requests received": row 一 (new), 一 + 二 (with carried over),
+    and 三 (七) + 四 (handled plus carried forward), whose sum is the same by the table's identity."""
+    new, carried = ctx.cell("requests", "new_received"), ctx.cell("requests", "carried_over")
+    done, forward = ctx.cell("requests", "total_processed"), ctx.cell("requests", "carried_forward")
+    out = {new} if new is not None else set()
+    if new is not None and carried is not None:
+        out.add(new + carried)
+    if done is not None and forward is not None:
+        out.add(done + forward)
+    return out
+
+
+def _litigation_cell(ctx: CheckContext) -> float | None:
+    parts = [ctx.cell("review_litigation", g) for g in ("litigation_direct", "litigation_after_review")]
+    return sum(parts) if all(x is not None for x in parts) else None
+
+
 def narrative_vs_table(ctx: CheckContext) -> None:
-    report = ctx.report
-    facts = report.facts
-    req = report.tables.requests
-    rl = report.tables.review_litigation
-    span = report.tables.spans
-    pairs = [
-        (facts.requests_received, _cell(req, "new_received"), "收到申请", "requests received", "requests"),
-        (facts.requests_granted, _cell(req, "granted"), "予以公开", "granted", "requests"),
-        (facts.review_total, _cell(rl, "review"), "行政复议", "administrative reviews", "review_litigation"),
+    """The overview's figures against table 三/四 as printed.
+
+    Received may be stated as new requests (row 一) or new plus carried over (一 + 二);
+    a statement about how reviews ended (未被纠错) is no count and is never compared.
+    """
+    span = ctx.report.tables.spans
+    checks = [
+        ("requests_received", _received_readings(ctx), ("requests", "new_received"), "收到申请", "requests received",
+         "requests"),
+        ("requests_granted", {ctx.cell("requests", "granted")}, ("requests", "granted"), "予以公开", "granted",
+         "requests"),
+        ("review_total", {ctx.cell("review_litigation", "review")}, ("review_litigation", "review"), "行政复议",
+         "administrative reviews", "review_litigation"),
+        ("litigation_total", {_litigation_cell(ctx)}, ("review_litigation", "litigation_direct"), "行政诉讼",
+         "lawsuits", "review_litigation"),
     ]
-    lit = [_cell(rl, "litigation_direct"), _cell(rl, "litigation_after_review")]
-    pairs.append((facts.litigation_total, sum(lit) if all(x is not None for x in lit) else None,
-                  "行政诉讼", "lawsuits", "review_litigation"))
-    for fact, cell, zh, en, table in pairs:
-        if fact is None or cell is None or fact.value == cell or ctx.in_table(fact.evidence):
+    for name, readings, (table, row), zh, en, where in checks:
+        readings.discard(None)
+        if not readings or _unsure(ctx, table, row):
             continue
-        evidence = [fact.evidence] + ([span[table]] if table in span else [])
-        ctx.emit("narrative-table-mismatch",
-                 f"正文称{zh}{fact.value}件(“{fact.evidence.text}”), 统计表为{_fmt(cell)}件。",
-                 f"The text gives {fact.value} {en} (“{fact.evidence.text}”), the table {_fmt(cell)}.",
-                 evidence)
+        for stated in ctx.prose(name):
+            if stated.value in readings:
+                continue
+            cell = min(readings)
+            evidence = [stated.evidence] + ([span[where]] if where in span else [])
+            ctx.emit("narrative-table-mismatch",
+                     f"正文称{zh}{_fmt(stated.value)}件(“{stated.evidence.text}”), 统计表为{_fmt(cell)}件。",
+                     f"The text gives {_fmt(stated.value)} {en} (“{stated.evidence.text}”), the table {_fmt(cell)}.",
+                     evidence)
+            break
+    rl = ctx.report.tables.review_litigation
     if rl:
-        open_cases = sum((_cell(rl, g, c) or 0) for g in ("review", "litigation_direct", "litigation_after_review")
+        open_cases = sum((ctx.cell("review_litigation", g, c) or 0)
+                         for g in ("review", "litigation_direct", "litigation_after_review")
                          for c in ("pending", "corrected", "other"))
         m = _ALL_UPHELD.search(ctx.text) if open_cases else None
         if m and not ctx.in_table(ctx.evidence(m.start(), m.end())):
             evidence = [ctx.evidence(m.start(), m.end())] + ([span["review_litigation"]]
                                                               if "review_litigation" in span else [])
             ctx.emit("narrative-table-mismatch",
-                     f"正文称“{m.group(0)}”, 但表四有{open_cases}件纠正、其他结果或尚未审结。",
-                     f"The text says “{m.group(0)}” (all upheld) but table 四 shows {open_cases} cases "
+                     f"正文称“{m.group(0)}”, 但表四有{_fmt(open_cases)}件纠正、其他结果或尚未审结。",
+                     f"The text says “{m.group(0)}” (all upheld) but table 四 shows {_fmt(open_cases)} cases "
                      "corrected, otherwise decided or pending.", evidence)
 
 
@@ -203,3 +259,143 @@ def totals(ctx: CheckContext) -> None:
                      f"“{m.group(0)[:60]}”: 分项之和{found}{m['unit']}与总数{total}{m['unit']}不符。",
                      f"The items sum to {found}, not the stated total {total} (“{m.group(0)[:60]}”).",
                      [ctx.evidence(m.start(), m.end())])
+
+
+# --- counts that cannot all be true ------------------------------------------------------------
+
+_CARRIED_OVER = regex.compile(r"(?:上年度?|上一年度?|去年)结转(?:[^。;,\d]{0,12}?)(?P<n>\d+)(?:件|条)")
+_OUTCOMES = ("requests_granted", "requests_partially_granted", "requests_denied")
+_OUTCOME_ZH = {"requests_granted": "予以公开", "requests_partially_granted": "部分公开", "requests_denied": "不予公开"}
+
+
+def _figure(ctx: CheckContext, name: str) -> Stated | None:
+    """The report's figure for ``name`` outside table 三/四 (whose identities table recovery checks)."""
+    for stated in ctx.statements(name):
+        if stated.source != "table" and not ctx.in_table(stated.evidence) and not (
+                name in ("review_total", "litigation_total") and stated.value == 0
+                and ctx.about_outcome(stated.evidence)):
+            return stated
+    return None
+
+
+def _carried_over(ctx: CheckContext) -> Stated | None:
+    stated = _figure(ctx, "requests_carried_over")
+    if stated is not None:
+        return stated
+    start, end = ctx.body_span
+    m = _CARRIED_OVER.search(ctx.text, start, end)
+    return Stated(int(m["n"]), ctx.evidence(m.start(), m.end()), "prose") if m else None
+
+
+def count_arithmetic(ctx: CheckContext) -> None:
+    """Figures outside the standard table that cannot all hold: more requests answered than received
+    plus carried over; more granted, partly granted and refused than answered."""
+    if ctx.cell("requests", "new_received") is not None:
+        return  # table 三 is printed: its identities are checked as such
+    received, completed = _figure(ctx, "requests_received"), _figure(ctx, "requests_completed")
+    carried = _carried_over(ctx)
+    if received is not None and completed is not None and carried is not None \
+            and completed.value > received.value + carried.value:
+        ctx.emit("count-arithmetic",
+                 f"办结(答复){_fmt(completed.value)}件多于收到{_fmt(received.value)}件与上年结转{_fmt(carried.value)}件"
+                 f"之和(“{completed.evidence.text}”)。",
+                 f"{_fmt(completed.value)} requests answered, more than {_fmt(received.value)} received plus "
+                 f"{_fmt(carried.value)} carried over.",
+                 [received.evidence, carried.evidence, completed.evidence])
+    outcomes = [(n, f) for n in _OUTCOMES if (f := _figure(ctx, n)) is not None]
+    if completed is not None and len(outcomes) >= 2:
+        total = sum(f.value for _, f in outcomes)
+        if total > completed.value:
+            parts = "、".join(f"{_OUTCOME_ZH[n]}{_fmt(f.value)}件" for n, f in outcomes)
+            ctx.emit("count-arithmetic",
+                     f"{parts}之和{_fmt(total)}件多于办结(答复)总数{_fmt(completed.value)}件。",
+                     f"Granted, partly granted and refused add up to {_fmt(total)}, more than the "
+                     f"{_fmt(completed.value)} answered.",
+                     [completed.evidence] + [f.evidence for _, f in outcomes])
+
+
+_ZERO_RECEIVED = [regex.compile(p) for p in REQ_RECEIVED_ZERO]
+_COUNTS = ("proactive_total", "requests_received", "requests_completed", "requests_granted",
+           "requests_partially_granted", "requests_denied", "review_total", "litigation_total")
+
+
+def implausible_counts(ctx: CheckContext) -> None:
+    """A request count orders of magnitude above every other count while the report says none came."""
+    start, end = ctx.body_span
+    zero = next((m for p in _ZERO_RECEIVED for m in p.finditer(ctx.text, start, end)
+                 if not ctx.in_table(ctx.evidence(m.start(), m.end()))), None)
+    zero_ev = ctx.evidence(zero.start(), zero.end()) if zero else None
+    if zero_ev is None:
+        zero_cell = ctx.cell("requests", "new_received")
+        if zero_cell != 0:
+            return
+        zero_ev = ctx.report.tables.spans.get("requests")
+    candidates = list(ctx.statements("requests_received"))
+    cell = ctx.cell("requests", "new_received")
+    if cell:
+        span = ctx.report.tables.spans.get("requests")
+        if span is not None:
+            candidates.append(Stated(cell, span, "table"))
+    others = [s.value for n in _COUNTS if n != "requests_received" for s in ctx.statements(n)]
+    for stated in candidates:
+        if stated.value >= 1000 and stated.value >= 100 * max([1, *others]):
+            ctx.emit("implausible-count",
+                     f"收到申请数{_fmt(stated.value)}件比报告中其他数字大几个数量级, 而报告又称"
+                     f"“{zero_ev.text[:40] if zero_ev else '未收到申请'}”; 疑为录入或识读错误。",
+                     f"{_fmt(stated.value)} requests received, orders of magnitude above every other count, "
+                     "while the report says none were received; probably a typing or reading error.",
+                     [stated.evidence] + ([zero_ev] if zero_ev else []))
+            return
+
+
+# --- the report's own pre-2019 statistics table ----------------------------------------------------
+
+_CUMULATIVE = regex.compile(r"历年累计|累计")
+_LOCAL_ZH = {"proactive_total": "主动公开信息", "requests_received": "受理申请", "requests_completed": "答复申请",
+             "requests_granted": "同意公开", "requests_partially_granted": "同意部分公开", "requests_denied": "不予公开",
+             "review_total": "行政复议", "litigation_total": "行政诉讼"}
+
+
+def local_table_rows(ctx: CheckContext) -> dict[str, tuple[set[int], set[int], object]]:
+    """A pre-2019 statistics table: fact name -> (possible year values, cumulative values, evidence).
+
+    Figures printed apart (``条 21 21``) are read as printed; a run (``条2121``) gives every
+    (year, cumulative) split when the table has a cumulative column, else the run itself.
+    """
+    start = ctx.local_table_start
+    if start is None:
+        return {}
+    text = ctx.text
+    two_columns = bool(_CUMULATIVE.search(text, start, start + 60))
+    out = {}
+    for name, label in LOCAL_ROWS:
+        m = regex.compile(rf"(?<![、和])(?:\d[.、])?\s*{label}\s*(?:条|件|个|项)?\s*(?P<a>\d{{1,16}})"
+                          rf"(?:[ \t]+(?P<b>\d{{1,16}})(?![.、\d]))?").search(text, start)
+        if not m:
+            continue
+        a = m["a"]
+        if len(a) > 1 and text[m.end("a") : m.end("a") + 1] in ("、", "."):
+            a = a[:-1]  # the last digit numbers the next row (…条002、同意部分…)
+        if m["b"] is not None or not two_columns or len(a) == 1:
+            values, cumulative = {int(a)}, {int(m["b"])} if m["b"] else set()
+        else:
+            values, cumulative = {y for y, _ in splits(a)}, {c for _, c in splits(a)}
+        if values:
+            out[name] = (values, cumulative, ctx.evidence(m.start(), m.end()))
+    return out
+
+
+def local_table_vs_prose(ctx: CheckContext) -> None:
+    """The narrative's figures against the report's own pre-2019 statistics table."""
+    for name, (values, cumulative, evidence) in local_table_rows(ctx).items():
+        for stated in ctx.prose(name):
+            # the prose may restate the running total (累计主动公开805条) as well as the year's figure
+            if ctx.in_local_table(stated.evidence) or stated.value in values | cumulative:
+                continue
+            shown = "或".join(_fmt(v) for v in sorted(values))
+            ctx.emit("narrative-table-mismatch",
+                     f"正文称{_LOCAL_ZH[name]}{_fmt(stated.value)}件(“{stated.evidence.text}”), "
+                     f"所附统计表为{shown}(“{evidence.text[:40]}”)。",
+                     f"The text gives {_fmt(stated.value)} ({name}), the annexed statistics table {shown}.",
+                     [stated.evidence, evidence])
+            break

@@ -46,14 +46,38 @@ def regime(ctx: CheckContext) -> str | None:
     return None
 
 
+# A sub-section on the problems part's content under another part, however worded:
+# (一)上年度问题的改进情况, (二)本年度存在的主要问题, (三)下一步工作打算.
+_PROBLEMS_SUB = regex.compile(r"问题|不足|改进|整改|工作打算|下一步")
+# Numbered headings anywhere in the text: run into a line (…特编制此报告:一、总体情况…) or listed
+# in a web copy's table of contents (一、概述,(一)…,二、主动公开政府信息情况,…).
+_ANY_HEADING = regex.compile(r"(?<![\d一二三四五六七八九十])[一二三四五六七八九十]{1,2}[、.,](?P<title>[^,。;:\n]{2,40})")
+# Rows of a pre-2019 statistics table that report an item (行政复议数 | 件 | 0).
+_LOCAL_ROWS = {
+    "review_litigation": regex.compile(r"行政复议(?:案件)?数|行政诉讼(?:案件)?数"),
+    "requests": regex.compile(r"受理依申请公开(?:信息)?(?:总数|申请数|数)|对申请的答复(?:总)?数"),
+    "proactive": regex.compile(r"主动公开(?:政府)?(?:信息|文件)(?:总)?数"),
+}
+
+
+def _headed_in_text(ctx: CheckContext, kind: str) -> bool:
+    return any(classify_title(m["title"])[0] == kind for m in _ANY_HEADING.finditer(ctx.text))
+
+
 def _covered(ctx: CheckContext, kind: str) -> bool:
     report = ctx.report
     if ctx.has_part(kind):
         return True
     for section in report.outline.sections:
         for sub in section.subsections:
-            if sub.level == 1 and classify_title(sub.title)[0] == kind:
+            if sub.level == 1 and (classify_title(sub.title)[0] == kind
+                                   or kind == "problems" and _PROBLEMS_SUB.search(sub.title)):
                 return True
+    if _headed_in_text(ctx, kind):
+        return True
+    local = ctx.local_table_start
+    if local is not None and kind in _LOCAL_ROWS and _LOCAL_ROWS[kind].search(ctx.text, local):
+        return True
     facts = report.facts
     if kind == "fees":
         start, end = ctx.body_span
@@ -70,6 +94,24 @@ def _covered(ctx: CheckContext, kind: str) -> bool:
     return False
 
 
+def _doubt(ctx: CheckContext, kind: str, order: list[str]) -> tuple[str, str] | None:
+    """Why a part not found may still be in the report (the reading is the parser's, not the report's)."""
+    outline = ctx.report.outline
+    found = [s.kind for s in outline.sections if s.kind in order]
+    last = max((order.index(k) for k in found), default=-1)
+    if outline.signature is None and ctx.report.published is None and order.index(kind) > last:
+        return ("文本没有落款, 似不完整(该部分可能在截断处之后)",
+                "the text has no signature and seems cut off (the part may follow the cut)")
+    declared = outline.declared_parts
+    # the annexed statistics table is often counted as the last part (…、统计表共五个部分)
+    annex = 1 if ctx.local_table_start is not None or regex.search(
+        r"(?:附件|附表|统计表)[^。]{0,10}(?:共|等)[^。]{0,4}部分", declared.evidence.text if declared else "") else 0
+    if declared is not None and declared.value > len(outline.sections) + annex:
+        return (f"导语称全文{declared.value}部分而只识别出{len(outline.sections)}部分(标题可能未被识别)",
+                f"the preamble declares {declared.value} parts and only {len(outline.sections)} were recognised")
+    return None
+
+
 def required_parts(ctx: CheckContext) -> None:
     """Each statutory item of the regime has a part (or, for fees, at least a statement)."""
     era = regime(ctx)
@@ -84,10 +126,17 @@ def required_parts(ctx: CheckContext) -> None:
     else:
         basis = (f"{R19}第五十条; {F19}、{F21}的六部分", f"{R19_EN} art. 50; the six parts of {F19_EN} and {F21_EN}")
         other_basis = (f"{R19}第五十条第(五)项", f"{R19_EN} art. 50 item 5")
+    order = [k for k, _, _ in items]
     for kind, zh_item, en_item in items:
-        if not _covered(ctx, kind):
-            ctx.emit("missing-part", f"缺少{law}{zh_item}的内容。", f"No part covers {law_en}' {en_item}.",
-                     basis=basis)
+        if _covered(ctx, kind):
+            continue
+        doubt = _doubt(ctx, kind, order)
+        if doubt:
+            ctx.emit("part-not-found", f"未找到{law}{zh_item}的内容, 但{doubt[0]}, 请核对原文。",
+                     f"No part found for {law_en}' {en_item}, but {doubt[1]}; check the original.", basis=basis)
+            continue
+        ctx.emit("missing-part", f"缺少{law}{zh_item}的内容。", f"No part covers {law_en}' {en_item}.",
+                 basis=basis)
     if not _covered(ctx, "other"):
         zh_item, en_item = OTHER_2008 if era == "2008" else OTHER_2019
         ctx.emit("missing-other-part", f"没有{law}{zh_item}部分。", f"No part on {law_en}' {en_item}.",
@@ -131,6 +180,12 @@ def format_tables(ctx: CheckContext) -> None:
             continue
         section = next((s for s in report.outline.sections if s.kind == kind), None)
         evidence = [section.heading] if section else []
+        if section is not None and not regex.search(r"[^\s\d.,:;()|/-]", ctx.text[slice(*ctx.body(section))]):
+            # a heading with nothing under it: the table is most likely an image the text layer lacks
+            ctx.emit("table-not-in-text", f"{zh}在文本中缺失: 该部分标题下没有内容, 表格可能是图片, 请核对原件。",
+                     f"{en} is not in the text: nothing follows the part's heading (the table may be an image).",
+                     evidence)
+            continue
         state = "为空" if cells else "缺失"
         ctx.emit("missing-table", f"{zh}{state}: 格式要求以统一表格报告该部分数据。",
                  f"{en} is {'empty' if cells else 'missing'}; the format requires it.", evidence)

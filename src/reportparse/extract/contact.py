@@ -12,13 +12,15 @@ import regex
 from ..models import Phone
 from ..normalize import Normalized
 
-_LABEL = regex.compile(r"(?:联系|咨询|服务|监督|办公|举报|投诉)?电话(?:号码)?(?:/传真)?|(?i:tel)")
+_LABEL = regex.compile(
+    r"(?:联系|咨询|服务|监督|办公|举报|投诉|值班)?电话(?:号码)?(?:/传真)?|联系方式|联系人|手机(?:号码)?|座机|(?i:tel)"
+)
 _STOP = regex.compile(r"传真|邮编|邮政编码|地址|邮箱|电子邮件|E-?mail|网址|QQ|。|\n\n", regex.I)
 _NUMBER = regex.compile(
     r"(?<![\d@])(?:"
     r"(?P<mobile>1[3-9]\d{9})"
     r"|(?P<service>400-?\d{3}-?\d{4}|12345|123\d\d)"
-    r"|(?:\(?(?P<area>0\d{2,3})\)?[-—–~ ]?)?(?P<local>[2-9]\d{6,7})"
+    r"|(?:\(?(?P<area>0\d{2,3})\)?(?:[ ]?[-—–~]{1,2}[ ]?|[ ])?)?(?P<local>[2-9]\d{6,7})"
     r")(?![\d@]|\.\w)"
 )
 

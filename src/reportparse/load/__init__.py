@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..config import DEFAULT_LIMITS, Limits
 from ..errors import BinaryInputError, DecodeError, InputError, LimitExceededError, UnsupportedFormatError
@@ -21,6 +22,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 # Legacy binary formats: refused when the bytes are binary; many ".doc" downloads are HTML or text.
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 LEGACY_SUFFIXES = {".doc", ".dot", ".wps", ".wpt", ".et", ".dps", ".xls", ".ppt"}
+_READ_CHUNK = 1 << 20
 _MAIL_HEADER = re.compile(rb"\s*[A-Za-z][A-Za-z0-9-]*: ")  # .mht pages are MIME messages
 
 
@@ -73,25 +75,69 @@ def describe_unsupported(data: bytes, suffix: str) -> str:
     return "legacy Word 97-2003 .doc (or other OLE) file is not supported; save it as .docx or .txt"
 
 
+_NOT_REGULAR = ((stat.S_ISFIFO, "命名管道", "a FIFO"), (stat.S_ISCHR, "字符设备", "a character device"),
+                (stat.S_ISBLK, "块设备", "a block device"), (stat.S_ISSOCK, "套接字", "a socket"))
+
+
+def _not_regular(mode: int) -> InputError:
+    zh, en = next(((zh, en) for test, zh, en in _NOT_REGULAR if test(mode)), ("特殊文件", "a special file"))
+    return InputError(f"不是普通文件（{zh}），不读取 (not a regular file: {en})")
+
+
 def read_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a regular file (links followed), at most ``limits.max_bytes``.
+
+    FIFOs, devices and sockets are refused before they are opened (a FIFO blocks
+    the reader forever, /dev/zero never ends); the file is opened non-blocking
+    and checked again, so one swapped in between is refused too."""
     p = Path(path)
     try:
-        size = p.stat().st_size
+        st = p.stat()
     except FileNotFoundError:
         raise InputError("file not found") from None
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror or exc})") from None
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise InputError("is a directory, not a file")
-    if size > limits.max_bytes:
-        raise LimitExceededError(
-            f"file too large ({size:,} bytes; the limit is {limits.max_bytes:,} bytes)"
-        )
+    if not stat.S_ISREG(st.st_mode):
+        raise _not_regular(st.st_mode)
+    if st.st_size > limits.max_bytes:
+        raise _too_large(st.st_size, limits)
     try:
-        with p.open("rb") as fh:
-            return fh.read(limits.max_bytes + 1)
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+                     | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror or exc})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(mode)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = read_stream(fh, limits)
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    return data
+
+
+def read_stream(stream: BinaryIO, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """Read a stream (stdin, a pipe) in pieces, stopping as soon as it passes ``limits.max_bytes``."""
+    chunks: list[bytes] = []
+    got = 0
+    while True:
+        chunk = stream.read(min(_READ_CHUNK, limits.max_bytes + 1 - got))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        got += len(chunk)
+        if got > limits.max_bytes:
+            raise LimitExceededError(f"input too large (more than {limits.max_bytes:,} bytes; "
+                                     f"the limit is {limits.max_bytes:,} bytes)")
+
+
+def _too_large(size: int, limits: Limits) -> LimitExceededError:
+    return LimitExceededError(f"file too large ({size:,} bytes; the limit is {limits.max_bytes:,} bytes)")
 
 
 def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> Loaded:

@@ -18,12 +18,15 @@
 from __future__ import annotations
 
 import io
+import posixpath
 import struct
 import zipfile
 import zlib
+from dataclasses import dataclass
 
+from ..clock import check_time
 from ..config import Limits
-from ..errors import InputError, LimitExceededError, UnsupportedFormatError
+from ..errors import InputError, LimitExceededError, ReportParseError, UnsupportedFormatError
 from . import Loaded, join_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -70,16 +73,20 @@ def _not_word(names: set[str]) -> str:
     return "a zip archive without word/document.xml, not a .docx Word document"
 
 
-def read_member(zf: zipfile.ZipFile, name: str, limits: Limits) -> bytes | None:
+def read_member(zf: zipfile.ZipFile, name: str, limits: Limits, *, cap: int | None = None) -> bytes | None:
+    """A member's bytes, at most its declared size and ``limits.max_xml_bytes`` (None when absent)."""
     try:
         info = zf.getinfo(name)
     except KeyError:
         return None
     if info.flag_bits & 0x1:
         raise UnsupportedFormatError("encrypted .docx (password-protected); remove the password first")
+    most = min(limits.max_xml_bytes, cap) if cap is not None else limits.max_xml_bytes
+    if info.file_size > most:
+        raise LimitExceededError(f"docx member {name} expands to {info.file_size:,} bytes (limit {most:,})")
     # Read in small steps: one large read() lets zlib inflate that much before the
     # declared size cuts it, so a member lying about its size would cost its real size.
-    cap = min(info.file_size, limits.max_expanded_bytes)
+    cap = min(info.file_size, limits.max_expanded_bytes, most)
     chunks: list[bytes] = []
     got = 0
     try:
@@ -90,6 +97,7 @@ def read_member(zf: zipfile.ZipFile, name: str, limits: Limits) -> bytes | None:
                     break
                 chunks.append(chunk)
                 got += len(chunk)
+                check_time(f"reading {name}")
     except _ZIP_ERRORS as exc:
         raise InputError(f"damaged .docx ({name}: {exc})") from None
     if got > cap:
@@ -97,18 +105,31 @@ def read_member(zf: zipfile.ZipFile, name: str, limits: Limits) -> bytes | None:
     return b"".join(chunks)
 
 
-def parse_xml(data: bytes, name: str):
+def count_nodes(data: bytes) -> int:
+    """Elements and attributes of an XML part, counted on the bytes before parsing: a few MB
+    of ``<w:p/>`` are millions of nodes, GBs once parsed."""
+    return data.count(b"<") - data.count(b"</") + data.count(b"=")
+
+
+def parse_xml(data: bytes, name: str, limits: Limits | None = None):
     from lxml import etree
 
     head = data[:2048].lstrip()
     if b"<!DOCTYPE" in head or b"<!ENTITY" in data[:65536]:
         raise UnsupportedFormatError(f"docx part {name} declares a DOCTYPE/entities (refused: entity bomb?)")
+    if limits is not None:
+        nodes = count_nodes(data)
+        if nodes > limits.max_xml_nodes:
+            raise LimitExceededError(f"docx part {name} has about {nodes:,} XML elements and attributes "
+                                     f"(limit {limits.max_xml_nodes:,})")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
                              dtd_validation=False, remove_comments=True, remove_pis=True)
     try:
-        return etree.fromstring(data, parser=parser)
+        root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(f"damaged .docx ({name}: {exc})") from None
+    check_time(f"parsing {name}")
+    return root
 
 
 # --- numbering -------------------------------------------------------------------------------
@@ -139,7 +160,13 @@ def chinese_number(n: int) -> str:
     return str(n)
 
 
+_MAX_LETTERS = 780  # Word's letter numbering ends at 780 (ZZZ...Z, 30 letters)
+_MAX_ROMAN = 3999  # the largest number roman numerals write without overlines
+
+
 def _roman(n: int) -> str:
+    if not 0 < n <= _MAX_ROMAN:
+        return str(n)
     out = ""
     for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
                        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
@@ -150,7 +177,10 @@ def _roman(n: int) -> str:
 
 
 def _letters(n: int) -> str:
-    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+    """1 -> A, 27 -> AA; an absurd value (a start of 10^9) stays digits instead of a GB of letters."""
+    if not 0 < n <= _MAX_LETTERS:
+        return str(n)
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -160,7 +190,7 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "ideographTraditional":
         return _TIANGAN[(n - 1) % 10] if n > 0 else str(n)
     if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
-        return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
+        return "".join(chr(ord(d) + 0xFEE0) if d.isdigit() else d for d in str(n))
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "upperLetter":
@@ -259,7 +289,7 @@ class Numbering:
         out = []
         i = 0
         while i < len(text):
-            if text[i] == "%" and i + 1 < len(text) and text[i + 1].isdigit():
+            if text[i] == "%" and i + 1 < len(text) and text[i + 1] in "0123456789":  # not ² or ١
                 out.append(level_value(int(text[i + 1]) - 1))
                 i += 2
             else:
@@ -272,11 +302,18 @@ def _val(el) -> str | None:
     return None if el is None else el.get(f"{W}val")
 
 
+_INT_RANGE = 1 << 31  # ST_DecimalNumber is a 32-bit integer
+
+
 def _int(value, default: int) -> int:
+    """A decimal attribute; ``default`` when it is missing or not a 32-bit integer."""
+    if value is None or len(value) > 12:
+        return default
     try:
-        return int(value)
+        n = int(value)
     except (TypeError, ValueError):
         return default
+    return n if -_INT_RANGE <= n < _INT_RANGE else default
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -310,10 +347,13 @@ def _run_text(el) -> str:
 
 
 class Renderer:
-    def __init__(self, numbering: Numbering, limits: Limits) -> None:
+    def __init__(self, numbering: Numbering, limits: Limits, chunks: dict[str, AltChunk] | None = None) -> None:
         self.numbering = numbering
         self.limits = limits
+        self.chunks = chunks or {}
         self.cells = 0
+        self.paragraphs = 0
+        self.warnings: list[str] = []
 
     def paragraph(self, p) -> str:
         label = self.numbering.label(p)
@@ -323,6 +363,9 @@ class Renderer:
         for child in container:
             tag = child.tag
             if tag == f"{W}p":
+                self.paragraphs += 1
+                if not self.paragraphs % 2000:
+                    check_time("rendering the .docx")
                 for line in self.paragraph(child).split("\n"):
                     line = line.strip()
                     if line:
@@ -335,6 +378,14 @@ class Renderer:
                     self.block(content, lines)
             elif tag in (f"{W}customXml", f"{W}ins", f"{W}moveTo"):
                 self.block(child, lines)
+            elif tag == f"{W}altChunk":  # a whole imported document (HTML, .mht, text) in its own part
+                chunk = self.chunks.get(child.get(f"{R}id", ""))
+                if chunk is not None and chunk.lines:
+                    lines.append("")
+                    lines.extend(chunk.lines)
+                    lines.append("")
+                if chunk is not None and chunk.problem:
+                    self.warnings.append(chunk.problem)
 
     def cell_text(self, tc) -> str:
         inner: list[str] = []
@@ -394,26 +445,119 @@ def _row_cells(tr):
                 yield from (c for c in content if c.tag == f"{W}tc")
 
 
+# --- altChunk: imported documents ---------------------------------------------------------
+
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_MAX_CHUNKS = 100
+
+
+@dataclass
+class AltChunk:
+    """An ``altChunk`` part read as lines, or the reason it was not (``problem``)."""
+
+    lines: list[str]
+    problem: str | None = None
+
+
+def read_alt_chunks(zf: zipfile.ZipFile, body, limits: Limits) -> dict[str, AltChunk]:
+    """The parts that ``<w:altChunk r:id=...>`` elements import (Word's "insert text from
+    file", and documents exported by web systems): HTML and .mht pages and plain text are
+    read; anything else (RTF, a nested .docx) is named in a warning."""
+    ids = [el.get(f"{R}id", "") for el in body.iter(f"{W}altChunk")]
+    if not ids:
+        return {}
+    rels_xml = read_member(zf, "word/_rels/document.xml.rels", limits)
+    targets: dict[str, str] = {}
+    if rels_xml:
+        for rel in parse_xml(rels_xml, "word/_rels/document.xml.rels", limits).iter(f"{_RELS}Relationship"):
+            if rel.get("TargetMode") != "External":
+                targets[rel.get("Id", "")] = rel.get("Target", "")
+    chunks: dict[str, AltChunk] = {}
+    by_part: dict[str, AltChunk] = {}
+    budget = limits.max_bytes  # all imported parts together: no more than one input file
+    for rid in dict.fromkeys(ids):
+        target = targets.get(rid)
+        if not target:
+            chunks[rid] = AltChunk([], "imported content (altChunk) whose part is missing: not read")
+            continue
+        name = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
+        if name not in by_part:
+            try:
+                size = zf.getinfo(name).file_size
+            except KeyError:
+                size = 0
+            budget -= size
+            if budget < 0 or len(by_part) >= _MAX_CHUNKS:
+                raise LimitExceededError(f"docx imports too much content (altChunk: over {_MAX_CHUNKS} parts "
+                                         f"or {limits.max_bytes:,} bytes)")
+            by_part[name] = _read_chunk(zf, name, limits)
+            check_time("reading imported content (altChunk)")
+        chunks[rid] = by_part[name]
+    return chunks
+
+
+def _read_chunk(zf: zipfile.ZipFile, name: str, limits: Limits) -> AltChunk:
+    from . import sniff_container
+    from .html import load_html, load_mhtml
+    from .text import decode_text
+
+    data = read_member(zf, name, limits, cap=limits.max_bytes)
+    if data is None:
+        return AltChunk([], f"imported content (altChunk) {name} is missing from the .docx: not read")
+    suffix = posixpath.splitext(name)[1].lower()
+    head = data[:4096].lstrip().lower()
+    try:
+        if suffix in (".mht", ".mhtml") or (b"mime-version" in head and b"multipart/" in head):
+            loaded = load_mhtml(data, limits)
+        elif suffix in (".htm", ".html", ".xhtml") or head.startswith((b"<!doctype html", b"<html")):
+            loaded = load_html(data, limits)
+        elif suffix == ".txt" or (sniff_container(data) is None and not head.startswith(b"{\\rtf")):
+            text, _, warnings = decode_text(data)
+            if len(text) > limits.max_chars:
+                raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
+            return AltChunk([line.strip() for line in text.splitlines() if line.strip()], None)
+        else:
+            kind = "RTF" if head.startswith(b"{\\rtf") else (suffix.lstrip(".") or "binary")
+            return AltChunk([], f"imported {kind} content (altChunk {name}) is not read")
+    except LimitExceededError:
+        raise
+    except ReportParseError as err:
+        return AltChunk([], f"imported content (altChunk {name}) could not be read: {err}")
+    return AltChunk([line for line in loaded.text.splitlines() if line.strip()], None)
+
+
 def load_docx(data: bytes, limits: Limits) -> Loaded:
     """Extract the text of a .docx Word file."""
     zf = open_package(data, limits)
     with zf:
         doc_xml = read_member(zf, "word/document.xml", limits)
         assert doc_xml is not None
-        document = parse_xml(doc_xml, "word/document.xml")
         numbering_xml = read_member(zf, "word/numbering.xml", limits)
         styles_xml = read_member(zf, "word/styles.xml", limits)
-    numbering = Numbering(parse_xml(numbering_xml, "word/numbering.xml") if numbering_xml else None,
-                          parse_xml(styles_xml, "word/styles.xml") if styles_xml else None)
-    body = document.find(f"{W}body")
-    if body is None:
-        raise InputError("damaged .docx (no document body)")
+        nodes = sum(count_nodes(part) for part in (doc_xml, numbering_xml, styles_xml) if part)
+        if nodes > limits.max_xml_nodes:  # counted before any is parsed, all parts together
+            raise LimitExceededError(f"docx parts have about {nodes:,} XML elements and attributes "
+                                     f"(limit {limits.max_xml_nodes:,})")
+        document = parse_xml(doc_xml, "word/document.xml", limits)
+        del doc_xml
+        body = document.find(f"{W}body")
+        if body is None:
+            raise InputError("damaged .docx (no document body)")
+        chunks = read_alt_chunks(zf, body, limits)
+    numbering = Numbering(parse_xml(numbering_xml, "word/numbering.xml", limits) if numbering_xml else None,
+                          parse_xml(styles_xml, "word/styles.xml", limits) if styles_xml else None)
     lines: list[str] = []
-    Renderer(numbering, limits).block(body, lines)
+    renderer = Renderer(numbering, limits, chunks)
+    renderer.block(body, lines)
     text = join_lines(lines)
     if not text.strip():
+        if renderer.warnings:
+            raise UnsupportedFormatError(f"Word 文件的正文是无法读取的嵌入内容 (the document body is "
+                                         f"{renderer.warnings[0]})")
         raise InputError("no text in the .docx document")
     if len(text) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
     encoding = (document.getroottree().docinfo.encoding or "utf-8").lower()
-    return Loaded(text=text, container="docx", encoding=encoding, size_bytes=len(data))
+    return Loaded(text=text, container="docx", encoding=encoding, size_bytes=len(data),
+                  warnings=list(dict.fromkeys(renderer.warnings)))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from ..clock import check_time
 from ..config import Limits
 from ..errors import InputError, LimitExceededError
 from . import Loaded, join_lines
@@ -35,10 +36,24 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_231
               "us-ascii": "utf-8"}
 
 # Elements whose content is never article text.
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
-              "applet", "svg", "math", "canvas", "video", "audio", "map", "form", "button", "select",
+_DROP_TAGS = ("script", "style", "noscript", "noframes", "template", "iframe", "frame", "frameset", "object", "embed",
+              "applet", "svg", "math", "canvas", "video", "audio", "map", "button", "select",
               "input", "textarea", "label", "nav", "footer", "aside", "link", "meta", "head",
               "img", "picture", "source")
+# Wrappers whose content is the page: an ASP.NET WebForms page wraps its whole body in one <form>.
+_UNWRAP_TAGS = ("form",)
+# Elements with fallback content (or void ones the parser leaves open, like <embed>): when
+# they hold prose, an unclosed tag swallowed the article after it, so only the tag goes.
+_SWALLOWING_TAGS = frozenset(("embed", "object", "applet", "canvas", "video", "audio", "map", "svg", "math"))
+_SWALLOWED_CHARS = 200
+# Inline tags that carry no structure: removed from the source when a page nests too deep
+# for the parser (thousands of unclosed <font> tags in old pages).
+_INLINE_SOURCE_TAGS = re.compile(r"</?(?:font|span|b|i|u|s|em|strong|small|big|sub|sup|strike|tt|"
+                                 r"o:p|st1:[\w-]+|ins|del|abbr|acronym|nobr|wbr)\b[^<>]*>", re.I)
+_BLOCK_SOURCE_TAGS = re.compile(r"</?(?:div|section|article|main|center|blockquote|li|ul|ol|dl|dd|dt|"
+                                r"header|aside|nav|footer|figure|a|p)\b[^<>]*>", re.I)
+_MIN_ARTICLE_CJK = 10  # a report body has hundreds of characters; a title page has a few left
+_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|zip|rar|ofd)(?:$|[?#])", re.I)
 # class/id words of site chrome (whole words or word parts of the attribute value).
 _CHROME_ATTR = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|crumbs?|breadcrumbs?|location|position|weizhi|dqwz|footer|foot|bottom|"
@@ -58,6 +73,10 @@ _CHROME_MAX_CHARS = 160  # a block longer than this is prose even if it names a 
 _REPORT_WORD = re.compile(r"报告|報告|年报|年報")
 _DATE_LINE = re.compile(r"(?:发布|發佈|日期|时间|時間)\s*[:：]?\s*\d{4}\s*[-年/.]")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Class names a page's own <style> hides: ``.hide { display: none }``.
+_HIDDEN_CLASS_RULE = re.compile(r"((?:[^{}]*?))\{[^{}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)[^{}]*\}",
+                                re.I)
+_CLASS_SELECTOR = re.compile(r"^\s*\.([\w-]+)\s*$")
 _TITLE_SUFFIX = re.compile(r"\s*[_|｜\-—–]+\s*[^_|｜\-—–]*$")
 _TITLE_ATTR = re.compile(r"title|biaoti|bt|tit|headline", re.I)
 
@@ -130,47 +149,154 @@ def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding:
 
 
 def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -> Loaded:
-    import lxml.etree
-
-    warnings: list[str] = []
+    """The visible article of a page as lines; :class:`InputError` when the page shows none."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
     # Control characters survive lxml's HTML parser but not its tree edits (dropping chrome).
     text = _NOT_XML_CHARS.sub("", text)
-    parser = lxml.etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                                   huge_tree=False, recover=True, default_doctype=False)
-    try:
-        root = lxml.etree.fromstring(text, parser=parser)
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
-        raise InputError(f"unreadable HTML ({exc})") from None
-    if root is None:
-        raise InputError("no text in the HTML page")
+    warnings: list[str] = []
+    root = parse_html(text, limits, warnings)
+    check_time("parsing the HTML page")
     elements = sum(1 for _ in root.iter())
     if elements > limits.max_elements:
         raise LimitExceededError(f"HTML page has {elements:,} elements (limit {limits.max_elements:,})")
+    frames = [el.get("src", "") for el in root.iter("frame", "iframe") if el.get("src")]
+    noframes = "".join("".join(el.itertext()) for el in root.iter("noframes")) if root.find(".//frameset") is not None \
+        else ""
     head_title = _page_title(root)
+    drop_hidden(root)
     for el in list(root.iter(*_DROP_TAGS)):
-        _drop(el)
-    for el in [el for el in root.iter() if isinstance(el.tag, str) and _HIDDEN.search(el.get("style", ""))]:
-        _drop(el)
+        if el.tag in _SWALLOWING_TAGS and _text_len(el, _SWALLOWED_CHARS) > _SWALLOWED_CHARS:
+            _unwrap(el)
+        else:
+            _drop(el)
+    for el in list(root.iter(*_UNWRAP_TAGS)):
+        _unwrap(el)
+    for el in list(root.iter("a")):  # an unclosed <a> swallowed the paragraphs after it: not a link
+        if _text_len(el, _SWALLOWED_CHARS) > _SWALLOWED_CHARS and any(
+                isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in el.iterdescendants()):
+            _unwrap(el)
     body = root.find("body")
     if body is None:
         body = root
     drop_chrome(body)
+    check_time("dropping site chrome")
     heads, article = find_body(body)
     lines: list[str] = []
     Renderer(limits).render(article, lines)
+    check_time("rendering the HTML page")
     head_lines = [_inline_text(el) for el in heads]
+    if _article_cjk(article, lines, head_lines + [head_title]) < _MIN_ARTICLE_CJK:
+        if noframes.strip() and "<frameset" not in noframes.lower():  # the page's text for browsers without frames
+            return html_to_text(noframes, encoding, limits, size_bytes=size_bytes)
+        raise InputError(_no_article(root, frames))
     opening = "".join(lines[:3])
     if not head_lines and head_title and not _REPORT_WORD.search(opening[:200]):
         head_lines = [head_title]  # the page shows its title nowhere but in <title>
     if head_lines and head_lines[0] not in opening:
         lines[:0] = head_lines
     out = join_lines(lines)
-    if not out.strip():
-        raise InputError("no text in the HTML page")
     if len(out) > limits.max_chars:
         raise LimitExceededError(f"text too long ({len(out):,} characters; limit {limits.max_chars:,})")
     return Loaded(text=out, container="html", encoding=encoding, size_bytes=size_bytes, warnings=warnings)
+
+
+def parse_html(text: str, limits: Limits, warnings: list[str]):
+    """The page's tree. libxml2 stops reading at its depth limit (256, or 2048 with
+    ``huge_tree``) and silently drops the rest, the article included; a page that reaches it is
+    read again without its inline tags, then without its block wrappers (text kept)."""
+    import lxml.etree
+
+    for attempt in range(3):
+        parser = lxml.etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
+                                       huge_tree=True, recover=True, default_doctype=False)
+        try:
+            root = lxml.etree.fromstring(text, parser=parser)
+        except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
+            raise InputError(f"unreadable HTML ({exc})") from None
+        if root is None:
+            raise InputError("no text in the HTML page")
+        too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+        if not too_deep:
+            return root
+        if attempt == 0:
+            text = _INLINE_SOURCE_TAGS.sub("", text)
+            warnings.append("HTML nested too deeply: read again without its inline tags")
+        elif attempt == 1:
+            text = _BLOCK_SOURCE_TAGS.sub("<br>", text)
+            warnings.append("HTML nested too deeply: read again without its block structure")
+    raise LimitExceededError("HTML page nested too deeply to read (over 2,048 levels)")
+
+
+def _article_cjk(article, lines: list[str], titles: list[str]) -> int:
+    """CJK characters the article shows outside links, not counting lines that only repeat
+    the page title or give its date: what is left of a page that shows no report is a few."""
+    skip = {"".join(t.split()) for t in titles if t}
+    repeated = sum(len(_CJK_CHAR.findall(line)) for line in lines
+                   if "".join(line.split()) in skip or (len(line) <= 80 and _DATE_LINE.search(line)))
+    return _prose_lengths(article).get(article, 0) - repeated
+
+
+def _no_article(root, frames: list[str]) -> str:
+    """The one-line error of a page without a visible article, naming where the report may be."""
+    message = "页面中没有找到报告正文 (no report text found in the page"
+    if frames:
+        shown = ", ".join(frames[:3])
+        return f"{message}: it shows other pages in frames: {shown})"
+    files = [a.get("href", "") for a in root.iter("a") if _ATTACHMENT.search(a.get("href", ""))]
+    if files:
+        return f"{message}; the report may be an attachment: {files[0][-120:]})"
+    return message + ")"
+
+
+def drop_hidden(root) -> None:
+    """Remove what a browser does not show: ``hidden``, ``aria-hidden="true"``, inline
+    ``display:none``/``visibility:hidden``, and classes the page's own <style> hides."""
+    hidden_classes: set[str] = set()
+    for style in root.iter("style"):
+        for rule in _HIDDEN_CLASS_RULE.finditer("".join(style.itertext())):
+            for selector in rule.group(1).split(","):
+                match = _CLASS_SELECTOR.match(selector)
+                if match:
+                    hidden_classes.add(match.group(1))
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "title"):
+            continue
+        if (el.get("hidden") is not None or (el.get("aria-hidden") or "").strip().lower() == "true"
+                or _HIDDEN.search(el.get("style", ""))
+                or (hidden_classes and hidden_classes.intersection((el.get("class") or "").split()))):
+            doomed.append(el)
+    for el in doomed:
+        _drop(el)
+
+
+def _unwrap(el) -> None:
+    """Remove ``el``'s tag, keeping its text, children and tail in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    index = parent.index(el)
+    prev = el.getprevious()
+    lead = el.text or ""
+    if lead:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + lead
+        else:
+            parent.text = (parent.text or "") + lead
+    children = list(el)
+    tail = el.tail or ""
+    parent.remove(el)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    if tail:
+        if children:
+            children[-1].tail = (children[-1].tail or "") + tail
+        else:
+            before = parent[index - 1] if index > 0 else None
+            if before is not None:
+                before.tail = (before.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
 
 
 def _page_title(root) -> str:
@@ -391,42 +517,50 @@ class Renderer:
                 lines.append(line)
             self._buf = []
 
-    def _walk(self, el, lines: list[str]) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "br":
-            self._flush(lines)
-            self._buf.append(el.tail or "")
-            return
-        if tag in ("pre", "textarea", "xmp", "plaintext"):  # preformatted: its line breaks are real
-            self._flush(lines)
-            for line in "".join(el.itertext()).splitlines():
-                if line.strip():
-                    lines.append(_SPACE_RUN.sub(" ", line).strip())
-            self._buf.append(el.tail or "")
-            return
-        if tag == "table":
-            self._flush(lines)
-            if _table_kind(el) == "data":
-                self._table(el, lines)
-            else:
-                for row in _table_rows(el):
-                    for cell in _cells(row):
-                        self._walk_children(cell, lines)
-                        self._flush(lines)
-            self._buf.append(el.tail or "")
-            return
-        block = tag in _BLOCK_TAGS or tag in ("tr", "td", "th")
-        if block:
-            self._flush(lines)
-        self._walk_children(el, lines)
-        if block:
-            self._flush(lines)
-        self._buf.append(el.tail or "")
-
-    def _walk_children(self, el, lines: list[str]) -> None:
-        self._buf.append(el.text or "")
-        for child in el:
-            self._walk(child, lines)
+    def _walk(self, top, lines: list[str]) -> None:
+        """Depth first with an explicit stack: pages nest thousands deep (unclosed tags)."""
+        # Steps: ("enter", el) | ("children", el) | ("flush", None) | ("text", str).
+        stack: list[tuple[str, object]] = [("enter", top)]
+        while stack:
+            step, item = stack.pop()
+            if step == "text":
+                self._buf.append(item)  # type: ignore[arg-type]
+                continue
+            if step == "flush":
+                self._flush(lines)
+                continue
+            el = item
+            if step == "children":
+                self._buf.append(el.text or "")
+                stack.extend(("enter", child) for child in reversed(el))
+                continue
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if tag == "br":
+                self._flush(lines)
+                self._buf.append(el.tail or "")
+                continue
+            if tag in ("pre", "textarea", "xmp", "plaintext"):  # preformatted: its line breaks are real
+                self._flush(lines)
+                for line in "".join(el.itertext()).splitlines():
+                    if line.strip():
+                        lines.append(_SPACE_RUN.sub(" ", line).strip())
+                self._buf.append(el.tail or "")
+                continue
+            stack.append(("text", el.tail or ""))
+            if tag == "table":
+                self._flush(lines)
+                if _table_kind(el) == "data":
+                    self._table(el, lines)
+                else:
+                    for cell in reversed([cell for row in _table_rows(el) for cell in _cells(row)]):
+                        stack.append(("flush", None))
+                        stack.append(("children", cell))
+                continue
+            block = tag in _BLOCK_TAGS or tag in ("tr", "td", "th")
+            if block:
+                self._flush(lines)
+                stack.append(("flush", None))
+            stack.append(("children", el))
 
     def _table(self, table, lines: list[str]) -> None:
         grid: dict[tuple[int, int], str] = {}

@@ -631,6 +631,9 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
 
 
 def _assemble(pages: list[list[Line]], numbers: list[int], started: float) -> OcrText:
+    from ..clock import extend_time
+
+    extend_time(time.monotonic() - started)  # OCR has its own budget; Limits.max_seconds is for the rest
     pages = drop_running_lines(pages) if len(pages) > 1 else pages
     text_parts: list[str] = []
     confs: list[float] = []

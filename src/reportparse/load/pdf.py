@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import logging
 import re
 import time
 import unicodedata
@@ -85,30 +84,14 @@ def _pypdf_config(limits: Limits):
                  maximum_declared_stream_length=max(cap, limits.max_bytes), jbig2dec_binary=None)
 
 
-class _Collect(logging.Handler):
-    def __init__(self, sink: list[str]) -> None:
-        super().__init__(logging.WARNING)
-        self.sink = sink
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = " ".join(record.getMessage().split())
-        if message and f"pdf: {message}" not in self.sink:
-            self.sink.append(f"pdf: {message}")
-
-
 @contextlib.contextmanager
 def _pypdf_log(sink: list[str]):
-    """pypdf logs repairs of damaged files; they become warnings, not stderr lines."""
-    logger = logging.getLogger("pypdf")
-    handler = _Collect(sink)
-    old_propagate = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
+    """pypdf logs repairs of damaged files; they become this document's warnings (this
+    thread's only: see load/logsink.py), not stderr lines."""
+    from .logsink import capture_log
+
+    with capture_log("pypdf", sink, prefix="pdf: "):
         yield
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = old_propagate
 
 
 def load_pdf(data: bytes, limits: Limits) -> Loaded:

@@ -28,14 +28,17 @@ import regex
 from ..models import IntFact, Outline, Section, Subsection, TextFact
 from ..normalize import Normalized
 from ..numbers import parse_cn_int
-from ..vocab import CN_DATE, ERA_ORDER, SECTION_HEADING_ANY, SUB_MARKERS, TOP_MARKER
+from ..vocab import ERA_ORDER, SECTION_HEADING_ANY, SUB_MARKERS, TOP_MARKER
+from .titles import TitleSpot, find_signature, find_titles, gap_after
 
 _ERA_2021 = regex.compile(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知")
 _ERA_2019 = regex.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|采购项目数量")
 _FORMAT_TABLE = regex.compile(r"本年新收政府信息公开申请|收到和处理政府信息公开申请")
 
 # A sentence end or line start before a heading.
-_BOUNDARY_CHARS = "\n。;!?>】"
+_BOUNDARY_CHARS = "\n。;:!?>】"
+# An e-mail address or web address right before a heading (…@163.com一、概述): a boundary.
+_ADDRESS_END = regex.compile(r"(?:@[\w.-]+|www\.[\w.-]+|\.(?:com|cn|net|org|gov))\Z", regex.I)
 _TERMINAL_TAIL = regex.compile(r"[^。;:\n(]{0,28}?(?:情况|措施|事项|问题|打算|概述|方面)")
 _TERMINAL_END = ("情况", "措施", "事项", "问题", "打算", "概述", "方面", "计划")
 _SUB_TITLE_STOP = regex.compile(r"[。;:]")
@@ -83,6 +86,7 @@ class Layout:
     signature: tuple[int, int] | None = None
     declared_parts: tuple[int, int, int] | None = None  # (count, start, end)
     candidates: list[Candidate] = field(default_factory=list)  # every heading candidate considered
+    titles: list[TitleSpot] = field(default_factory=list)  # every place the head names a report title
 
     def parts_of(self, kind: str) -> list[Part]:
         return [p for p in self.parts if p.kind == kind]
@@ -91,8 +95,42 @@ class Layout:
 _ANNEX = regex.compile(r"[^。;:\n]{0,20}?(?:统计表|附表)")
 
 
+# A year or 年度 before the heading's words: 年度政府信息公开工作概述, 2019年主动公开政府信息情况.
+_YEAR_PREFIX = regex.compile(r"(?:(?:\d{4}|[二〇○零一两三四五六七八九]{4})年度?|本?年度)(?:的)?")
+# Headings as the formats print them, matched with one wrong character (a typo) when nothing
+# else matches: 主动公开政俯信息情况, 其他需要报告的事顷.
+_FUZZY_HEADINGS = [
+    (kind, regex.compile(rf"(?:{words}){{s<=1}}"))
+    for kind, words in [
+        ("proactive", "主动公开政府信息"), ("requests", "收到和处理政府信息公开申请"),
+        ("requests", "依申请公开政府信息"), ("requests", "政府信息依申请公开"),
+        ("review_litigation", "政府信息公开行政复议"), ("review_litigation", "申请行政复议、提起行政诉讼"),
+        ("fees", "政府信息公开的收费及减免"), ("problems", "存在的主要问题"),
+        ("other", "其他需要报告的事项"), ("overview", "政府信息公开工作概述"),
+    ]
+]
+
+
+def classify_fuzzy(text: str) -> tuple[str | None, int]:
+    """Like :func:`classify_title`, allowing one wrong character in a standard heading's words."""
+    kind, end = classify_title(text)
+    if kind:
+        return kind, end
+    for kind, pattern in _FUZZY_HEADINGS:
+        m = pattern.match(text)
+        if m:
+            tail = _TERMINAL_TAIL.match(text, m.end())
+            return kind, tail.end() if tail else m.end()
+    return None, 0
+
+
 def classify_title(text: str) -> tuple[str | None, int]:
     """The section kind a heading title starts with, and the end of the match."""
+    prefix = _YEAR_PREFIX.match(text)
+    if prefix and prefix.end() < len(text):
+        kind, end = classify_title(text[prefix.end() :])
+        if kind and kind != "extra":
+            return kind, prefix.end() + end
     m = SECTION_HEADING_ANY.match(text)
     if m:
         kind = m.lastgroup
@@ -130,7 +168,7 @@ def _is_contents_line(text: str, ls: int, le: int) -> bool:
 MAX_CANDIDATES = 2000
 
 
-def heading_candidates(text: str) -> list[Candidate]:
+def heading_candidates(text: str, doc: Normalized | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[int] = set()
     contents_line: dict[int, bool] = {}
@@ -140,13 +178,16 @@ def heading_candidates(text: str) -> list[Candidate]:
         start = m.start()
         prev = text[start - 1] if start else "\n"
         line_start = prev == "\n"
-        boundary = line_start or prev in _BOUNDARY_CHARS
+        boundary = line_start or prev in _BOUNDARY_CHARS or bool(
+            prev.isascii() and prev.isalnum() and _ADDRESS_END.search(text, max(0, start - 60), start))
         numeral = m.group("num") or m.group("ord")
         number = parse_cn_int(numeral) if numeral else None
         if number is None or number > 20:
             continue
         title_start = m.end()
         kind, match_end = classify_title(text[title_start : title_start + 80])
+        if kind is None and boundary:
+            kind, match_end = classify_fuzzy(text[title_start : title_start + 80])
         if not boundary and not (kind not in (None, "extra", "overview") and (prev.isdigit() or match_end >= 8)):
             # Mid-sentence (after a table's digits or unit): only a long, specific heading.
             continue
@@ -183,10 +224,39 @@ def heading_candidates(text: str) -> list[Candidate]:
         pos = le + 1
         if ls in seen or not line or len(line) > 30 or "。" in line or line[0] in "#(":
             continue
-        kind, end = classify_title(line)
+        kind, end = classify_fuzzy(line)
         if kind and kind != "extra" and len(line) - end <= 6:
             out.append(Candidate(ls, ls, le, None, kind, True))
+    if doc is not None:
+        out.extend(spaced_headings(doc, {c.start for c in out} | seen))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+_ORIGINAL_SPACE = regex.compile(r"[ \t\u3000\u00a0]+")
+
+
+def spaced_headings(doc: Normalized, taken: set[int]) -> list[Candidate]:
+    """Unnumbered headings of a web copy saved as running text: a known heading that the
+    page set apart with spaces on both sides (``…公开。 主动公开政府信息情况 第二十条…``).
+
+    Normalization removes spaces next to CJK characters, so the original's spaces tell
+    where such a heading starts and ends.
+    """
+    text = doc.text
+    out: list[Candidate] = []
+    for n, m in enumerate(_ORIGINAL_SPACE.finditer(doc.original)):
+        if n >= MAX_CANDIDATES * 10 or len(out) >= MAX_CANDIDATES:
+            break
+        i = doc.to_normalized(m.end())
+        if i >= len(text) or i in taken or text[i - 1 : i] in ("\n", ""):
+            continue
+        kind, end = classify_title(text[i : i + 40])
+        if kind in (None, "extra") or not text[i : i + end].endswith(_TERMINAL_END):
+            continue
+        if not gap_after(doc, i + end) or text[i + end : i + end + 1] in "、,;":
+            continue
+        out.append(Candidate(i, i, i + end, None, kind, False))
     return out
 
 
@@ -266,27 +336,26 @@ def find_subsections(text: str, start: int, end: int) -> list[Sub]:
 _DECLARED = regex.compile(
     rf"(?:共|等)?(?P<n>[{'一二三四五六七八九十'}]|\d)个?(?:部分|方面)(?:内容)?(?:组成|构成)?"
 )
-_TITLE = regex.compile(
-    r"\A(?:[^\n]{0,12}\n){0,3}?(?P<title>[^\n。,;:《》]{0,60}?(?:\d{4}|[二〇○零一两三四五六七八九十]{4})年度?"
-    r"[^\n。,;:《》]{0,40}?(?:政府)?信息公开(?:工作)?\n?(?:年度)?(?:工作)?\n?(?:报告|年报))"
-)
 
 
 def segment(doc: Normalized) -> Layout:
     text = doc.text
-    candidates = heading_candidates(text)
+    candidates = heading_candidates(text, doc)
     chosen = select_headings(candidates)
     parts = [Part(c.kind or "extra", c.number, c.start, c.title_start, c.title_end) for c in chosen]
     # A trailing signature (organ + date on the last lines) is not part of the last section.
-    signature = find_signature(text)
+    signature = find_signature(doc)
     body_end = signature[0] if signature else len(text)
     for i, part in enumerate(parts):
         part.end = parts[i + 1].start if i + 1 < len(parts) else max(body_end, part.title_end)
         part.subs = find_subsections(text, part.title_end, part.end)
+    head_end = min(len(text), max(parts[0].start if parts else 0, 3000))
+    titles = find_titles(doc, head_end)
     title = None
-    m = _TITLE.search(text[:400])
-    if m:
-        title = (m.start("title"), m.end("title"), m.group("title"))
+    best = next((t for t in titles if t.standalone and t.year), None) or \
+        next((t for t in titles if t.standalone), None)
+    if best:
+        title = (best.start, best.end, text[best.start : best.end])
     preamble_start = title[1] if title else 0
     preamble = (preamble_start, parts[0].start) if parts and parts[0].start > preamble_start else None
     declared = None
@@ -298,36 +367,7 @@ def segment(doc: Normalized) -> Layout:
                 if n:
                     declared = (n, preamble[0] + dm.start(), preamble[0] + dm.end())
                     break
-    return Layout(parts, title, preamble, signature, declared, candidates)
-
-
-_ORGAN_LINE = regex.compile(
-    r"[^\n。;:,()]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|委|厅|院|中心|街道办事处|街道|乡|镇|实验区|开发区)"
-)
-_AFTER_SIGNATURE = regex.compile(r"\s*(?:$|附件|附表|\(附|附:)")
-
-
-def find_signature(text: str) -> tuple[int, int] | None:
-    """The closing block: an organ name and a date ending the text (or before its annexes).
-
-    Works on line-broken text (name and date on the last lines) and on text
-    run together on one line (``…。平潭县人民政府2013年1月16日附件1:…``).
-    """
-    for m in reversed(list(CN_DATE.finditer(text, max(0, len(text) - 20000)))):
-        if not _AFTER_SIGNATURE.match(text, m.end()):
-            continue
-        start = m.start()
-        before = text[max(0, start - 40) : start]
-        # The organ name right before the date, on the same or the previous line.
-        stripped = before.rstrip("\n")
-        cut = max(stripped.rfind("。"), stripped.rfind("\n"), stripped.rfind(";"))
-        name = stripped[cut + 1 :]
-        if name and _ORGAN_LINE.fullmatch(name):
-            start = start - len(before) + cut + 1
-        elif not (start == 0 or text[start - 1] in "\n。"):
-            continue
-        return start, m.end()
-    return None
+    return Layout(parts, title, preamble, signature, declared, candidates, titles)
 
 
 def detect_era(text: str, year: int | None) -> str | None:

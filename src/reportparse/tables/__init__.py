@@ -15,6 +15,9 @@ left and either adds to it or declines:
 6. ``review_cells`` - table 四;
 7. ``proactive_cells`` - table 二;
 8. ``check_identities`` - DOMAIN.md §4 identities, reported with cells and difference.
+
+:func:`.summary.table_counts` gives the summary's counts (requests, reviews, lawsuits) from the
+tables; the row and column labels live in :mod:`.labels`, the one vocabulary of the tables.
 """
 
 from __future__ import annotations

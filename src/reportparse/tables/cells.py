@@ -9,6 +9,7 @@ pipe or tab cell: blank), or several cells run together (``801000081``), which
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,13 +20,19 @@ _TOKEN = regex.compile(r"[^\s|]+")
 
 # One printed cell: a signed number with optional unit and note, or a null mark.
 CELL = (
-    r"(?:[+\-−]*\d+(?:,\d{3})*(?:\.\d+)?(?:万元|亿元|元|万|件|个|项|条|次|%)?"
+    r"(?:[+\-−]*\d+(?:,\d{3})*(?:\.\d+)?(?:万元|亿元|元|万|件|个|项|条|次|笔|宗|%)?"
     r"(?:\((?:其中|含|包括)[^()\n]{0,40}\))?"
     r"|[/—–\-]+)"
+    # Not a cell: the number of the next row (``5.要求…``), or digits run into a date. A row
+    # whose last cell runs into the next sentence's year (``…00002025年``) ends before the year.
+    r"(?![.、．]\s*[^\d\s]|(?!(?:19|20)\d\d年)\d{0,4}[年月日])"
 )
 # The zone after a label: cells and separators, up to the first other text.
 ZONE = regex.compile(rf"(?:[ \t\n|]|{CELL})*")
 _CELL_RE = regex.compile(CELL)
+_UNIT_BOUNDARY = regex.compile(r"(?<=\d(?:万元|亿元|元|万|件|个|项|条|次|笔|宗|%))(?=[+\-−]?\d)")
+_WRAPPED_NUMBER = regex.compile(r"\d+(?:[ \t]+\d+)+")
+_SPACES = regex.compile(r"\s+")
 _PLAIN_RE = regex.compile(r"\d+(?:\.\d+)?")
 NULL_MARK = regex.compile(r"^(?:/+|[—–\-]+|无)$")
 NUMBER = regex.compile(r"^([+\-−]*)(\d+(?:,\d{3})*(?:\.\d+)?)(.*)$", regex.S)
@@ -79,7 +86,61 @@ def pieces_of(text: str, start: int, end: int) -> list[Piece]:
         return _split_first_line(text, start, end, "|", drop_ends=True)
     if "\t" in zone:
         return _split_first_line(text, start, end, "\t", drop_ends=False)
-    return [Piece(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(zone)]
+    pieces = []
+    for m in _TOKEN.finditer(zone):
+        at = start + m.start()
+        for part in _UNIT_BOUNDARY.split(m.group()):  # 2笔984361元: a unit ends its cell
+            pieces.append(Piece(part, at, at + len(part)))
+            at += len(part)
+    return pieces
+
+
+def display_column(text: str, pos: int) -> int:
+    """The display column of ``pos`` in its line of ``text`` (wide characters count two)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text[line_start:pos])
+
+
+def join_wrapped_lines(text: str, pieces: list[Piece], column) -> list[Piece]:
+    """Space-aligned cells whose numbers wrapped inside their cells: the wrapped digits stand on
+    the next line, each under the cell it continues (``12`` printed ``1`` over ``2``).
+    ``column(pos)`` is the display column of a text offset as printed (normalizing drops the
+    spaces that align them). The caller checks the result against the table's identities
+    (a page number may stand there too).
+    """
+    if len(pieces) < 3:
+        return pieces
+    lines: list[list[Piece]] = []
+    last_end = pieces[0].start
+    for p in pieces:
+        if not lines or "\n" in text[last_end:p.start]:
+            lines.append([])
+        lines[-1].append(p)
+        last_end = p.end
+    if len(lines) < 2 or len(lines[0]) < 2:
+        return pieces
+    head = lines[0]
+    spans = [(column(p.start), column(p.end)) for p in head]
+    out = list(head)
+    for extra in lines[1:]:
+        if len(extra) >= len(head) or not all(p.text.isdigit() for p in extra):
+            out += extra
+            continue
+        targets = []
+        for p in extra:
+            lo, hi = column(p.start), column(p.end)
+            hits = [i for i, (a, b) in enumerate(spans) if lo < b + 1 and hi > a - 1]
+            targets.append(hits[0] if len(hits) == 1 else None)
+        if None in targets or len(set(targets)) != len(targets):
+            out += extra
+            continue
+        if any(out[i].text == "0" or not out[i].text.isdigit() for i in targets):
+            out += extra  # a wrapped number never starts with 0
+            continue
+        for p, i in zip(extra, targets, strict=True):
+            cell = out[i]
+            out[i] = Piece(cell.text + p.text, cell.start, p.end)
+    return out
 
 
 def _split_first_line(text: str, start: int, end: int, sep: str, drop_ends: bool) -> list[Piece]:
@@ -96,13 +157,21 @@ def _split_first_line(text: str, start: int, end: int, sep: str, drop_ends: bool
     line = text[pos:line_end]
     pieces, offset = [], pos
     for part in line.split(sep):
-        pieces.append(Piece(part.strip(), offset, offset + len(part)))
+        pieces.append(Piece(table_cell(part), offset, offset + len(part)))
         offset += len(part) + 1
     if pieces and pieces[0].blank:  # the rest of the label's cell
         pieces = pieces[1:]
     if drop_ends and pieces and pieces[-1].blank:  # after the closing pipe
         pieces = pieces[:-1]
     return pieces
+
+
+def table_cell(part: str) -> str:
+    """The text of one pipe or tab cell; a number wrapped inside its cell (``1 23``) is one number."""
+    cell = part.strip()
+    if _WRAPPED_NUMBER.fullmatch(cell):
+        cell = _SPACES.sub("", cell)
+    return cell
 
 
 @lru_cache(maxsize=4096)
@@ -126,6 +195,7 @@ def cell_value(raw: str) -> int | float | None:
     return value
 
 
+@lru_cache(maxsize=4096)
 def is_cell(raw: str) -> bool:
     raw = raw.strip()
     return not raw or bool(NULL_MARK.match(raw)) or bool(_CELL_RE.fullmatch(raw))

@@ -25,11 +25,12 @@ def equations(state: State) -> list[Equation]:
     eqs: list[Equation] = []
     era = state.layout or state.era or "fmt2021"
     if state.requests:
-        keys = [k for k in labels.PHYSICAL_ROWS.get(era, ()) if k in state.requests]
+        row_keys = state.row_keys or labels.PHYSICAL_ROWS.get(era, ())
+        keys = [k for k in row_keys if k in state.requests]
         for k in keys:
             eqs.append(("row total = sum of applicant columns", "requests",
                         [f"{k}.total"], [f"{k}.{c}" for c in labels.APPLICANT_COLUMNS]))
-        outcome = labels.OUTCOME_ROWS.get(era, ())
+        outcome = row_keys[2:-2]
         for c in labels.REQUEST_COLUMNS:
             eqs.append(("(七)总计 = sum of outcome rows", "requests",
                         [f"total_processed.{c}"], [f"{k}.{c}" for k in outcome]))
@@ -88,7 +89,7 @@ def derive_blanks(state: State) -> None:
 
 def check_identities(state: State) -> None:
     derive_blanks(state)
-    if (state.layout or state.era) == "fmt2021" and state.requests:
+    if (state.layout or state.era) == "fmt2021" and state.requests and "other" not in state.row_keys:
         # （六） of 2021 is the sum of its sub-rows; refresh it after derivation.
         subrows = [state.requests.get(k, {}) for k in labels.OTHER_SUBROWS]
         for c in labels.REQUEST_COLUMNS:

@@ -11,14 +11,21 @@ bracket form to expect.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 import regex
 
+from .cells import CELL
+
 _QUOTES = "[“”\"'‘’「」『』]?"
 _COMMA = "[、,，]?"
+# Between two characters of a row label: spaces and line breaks, and the row's own cells
+# when the label wraps around them (``…重新出具0 0 0 0 0 0 0\n已获取信息``); captured as ``c``.
+_GAP = rf"(?:[\s|]++|(?P<c>(?>{CELL})))*+"
 
 
-def loose(label: str) -> str:
+def loose(label: str, gap: str = r"\s*") -> str:
     """A pattern for ``label`` that tolerates line breaks and spaces between characters.
 
     >>> bool(regex.fullmatch(loose('危及“三安全一稳定”'), '危及"三安全\\n一稳定"'))
@@ -32,7 +39,17 @@ def loose(label: str) -> str:
             parts.append(_COMMA)
         else:
             parts.append(regex.escape(ch))
-    return r"\s*".join(parts)
+    return gap.join(parts)
+
+
+def wrapped(label: str) -> str:
+    """Like :func:`loose`, and the row's cells may stand inside the label (captured as ``c``).
+
+    >>> m = regex.search(wrapped("重新出具已获取信息"), "重新出具0  1 0\n已获取信息")
+    >>> m.captures("c")
+    ['0', '1', '0']
+    """
+    return loose(label, _GAP)
 
 
 @dataclass(frozen=True)
@@ -42,48 +59,70 @@ class RowLabel:
     label: str  # the printed label
     suffix: str = ""  # optional pattern after the label (a printed note)
     prefix_required: bool = False
+    variants: tuple[str, ...] = ()  # the label as real reports also print it (typos, dropped characters)
+
+    @property
+    def printed(self) -> tuple[str, ...]:
+        return (self.label, *self.variants)
 
     def pattern(self) -> str:
         prefix = f"(?:{self.prefix})\\s*"
         if not self.prefix_required:
             prefix = f"(?:{prefix})?"
         suffix = f"(?:{self.suffix})?" if self.suffix else ""
-        return prefix + loose(self.label) + suffix
+        body = "|".join(wrapped(p) for p in self.printed)
+        return prefix + f"(?:{body})" + suffix
 
 
 def _n(k: int) -> str:
-    return f"{k}[.、．]"
+    return f"{k}\\s*[.、．]"
+
+
+def _p(numeral: str) -> str:
+    """A bracketed number, whatever brackets were printed: (一) （一） 〔一〕 【一】."""
+    return rf"[(（〔【\[]\s*{numeral}\s*[)）〕】\]]"
+
+
+# 部分公开's printed note, which wraps around the row's cells in pdf text.
+_PARTIAL_NOTE = (r"\s*(?:" + wrapped("(区分处理的,只计这一情形,不计其他情形)")
+                 + r"|\(\s*区\s*分[^)]{0,40}\))")
 
 
 # Table 三, rows in printed order. ``other`` is the single （六） row of 2019;
 # in 2021 its three sub-rows follow it instead.
 REQUEST_ROWS: tuple[RowLabel, ...] = (
-    RowLabel("new_received", "一、", "本年新收政府信息公开申请数量"),
-    RowLabel("carried_over", "二、", "上年结转政府信息公开申请数量"),
-    RowLabel("granted", r"\(一\)", "予以公开"),
-    RowLabel("partially_granted", r"\(二\)", "部分公开", suffix=r"\s*\(\s*区\s*分[^)]{0,40}\)"),
+    RowLabel("new_received", "一\\s*[、,，.]", "本年新收政府信息公开申请数量",
+             variants=("本年新收政府信息公开申请数", "本年新收政府信息公开申请总数")),
+    RowLabel("carried_over", "二\\s*[、,，.]", "上年结转政府信息公开申请数量",
+             variants=("上年结转政府信息公开申请数", "上一年结转政府信息公开申请数量")),
+    RowLabel("granted", _p("一"), "予以公开"),
+    RowLabel("partially_granted", _p("二"), "部分公开", suffix=_PARTIAL_NOTE),
     RowLabel("denied_state_secret", _n(1), "属于国家秘密"),
-    RowLabel("denied_law_forbidden", _n(2), "其他法律行政法规禁止公开"),
-    RowLabel("denied_safety_stability", _n(3), "危及“三安全一稳定”"),
-    RowLabel("denied_third_party", _n(4), "保护第三方合法权益"),
-    RowLabel("denied_internal_affairs", _n(5), "属于三类内部事务信息"),
-    RowLabel("denied_process_info", _n(6), "属于四类过程性信息"),
-    RowLabel("denied_enforcement_file", _n(7), "属于行政执法案卷"),
+    RowLabel("denied_law_forbidden", _n(2), "其他法律行政法规禁止公开",
+             variants=("其他法律行政止公开", "其他法律法规禁止公开", "其他法律行政法规禁止", "法律行政法规禁止公开",
+                       "其它法律行政法规禁止公开")),
+    RowLabel("denied_safety_stability", _n(3), "危及“三安全一稳定”", variants=("危及三安全一稳定",)),
+    RowLabel("denied_third_party", _n(4), "保护第三方合法权益", variants=("保护第三方合法利益",)),
+    RowLabel("denied_internal_affairs", _n(5), "属于三类内部事务信息", variants=("属于内部事务信息",)),
+    RowLabel("denied_process_info", _n(6), "属于四类过程性信息", variants=("属于过程性信息",)),
+    RowLabel("denied_enforcement_file", _n(7), "属于行政执法案卷", variants=("属于行政执法案件",)),
     RowLabel("denied_admin_query", _n(8), "属于行政查询事项"),
-    RowLabel("unable_not_held", _n(1), "本机关不掌握相关政府信息"),
+    RowLabel("unable_not_held", _n(1), "本机关不掌握相关政府信息", variants=("本机关不掌握相关信息",)),
     RowLabel("unable_needs_creation", _n(2), "没有现成信息需要另行制作"),
     RowLabel("unable_unclear", _n(3), "补正后申请内容仍不明确"),
     RowLabel("not_processed_complaint", _n(1), "信访举报投诉类申请"),
     RowLabel("not_processed_repeat", _n(2), "重复申请"),
     RowLabel("not_processed_publication", _n(3), "要求提供公开出版物"),
     RowLabel("not_processed_excessive", _n(4), "无正当理由大量反复申请"),
-    RowLabel("not_processed_confirm", _n(5), "要求行政机关确认或重新出具已获取信息"),
-    RowLabel("other", r"\(六\)", "其他处理"),
+    RowLabel("not_processed_confirm", _n(5), "要求行政机关确认或重新出具已获取信息",
+             variants=("要求行政机关确认或者重新出具已获取信息",)),
+    RowLabel("other", _p("六"), "其他处理", variants=("其它处理",)),
     RowLabel("other_overdue_correction", _n(1), "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
     RowLabel("other_overdue_fee", _n(2), "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    RowLabel("other_reasons", _n(3), "其他", prefix_required=True),
-    RowLabel("total_processed", r"\(七\)", "总计", prefix_required=True),
-    RowLabel("carried_forward", "四、", "结转下年度继续办理"),
+    RowLabel("other_reasons", _n(3), "其他", prefix_required=True, variants=("其它",)),
+    RowLabel("total_processed", _p("七"), "总计", prefix_required=True),
+    RowLabel("carried_forward", "四\\s*[、,，.]", "结转下年度继续办理",
+             variants=("结转下一年度继续办理", "结转下年度继续处理")),
 )
 REQUEST_KEYS = tuple(r.key for r in REQUEST_ROWS)
 OTHER_SUBROWS = ("other_overdue_correction", "other_overdue_fee", "other_reasons")
@@ -97,23 +136,102 @@ OUTCOME_ROWS = {
     "fmt2019": PHYSICAL_ROWS["fmt2019"][2:-2],
     "fmt2021": PHYSICAL_ROWS["fmt2021"][2:-2],
 }
+
+
+def physical_rows(era: str, printed) -> tuple[str, ...]:
+    """The rows that carry numbers in a table of ``era`` whose rows ``printed`` were found: a 2021
+    table printed with （六）其他处理 as one row, without its sub-rows, reads like 2019's."""
+    if era == "fmt2021" and "other" in printed and not any(k in printed for k in OTHER_SUBROWS):
+        return PHYSICAL_ROWS["fmt2019"]
+    return PHYSICAL_ROWS[era]
+
+
 REQUEST_PATTERNS = {r.key: regex.compile(r.pattern()) for r in REQUEST_ROWS}
+# A row printed without the number its label needs elsewhere (总计 without （七）): taken
+# only where cells follow the label.
+UNNUMBERED_PATTERNS = {r.key: regex.compile(wrapped(r.label) + r"(?=[\s|]*[\d/—–\-])")
+                       for r in REQUEST_ROWS if r.prefix_required}
+REQUEST_LABELS = {r.key: r for r in REQUEST_ROWS}
+_NOT_LABEL = regex.compile(r"[^\p{Han}]+")
+# How alike a printed label must be to the vocabulary to name a row whose label has a typo.
+SIMILAR = 0.6
+
+
+def label_core(text: str) -> str:
+    """The Chinese characters of a printed label (numbers, brackets, spaces and quotes dropped)."""
+    return _NOT_LABEL.sub("", text)
+
+
+@lru_cache(maxsize=4096)
+def similarity(text: str, key: str) -> float:
+    """How alike ``text`` is to row ``key``'s label as printed (0..1), for labels with typos.
+
+    >>> round(similarity("2.其他法律行政发规禁止公开", "denied_law_forbidden"), 2)
+    0.92
+    """
+    core = label_core(text)
+    if not core:
+        return 0.0
+    best = 0.0
+    for printed in REQUEST_LABELS[key].printed:
+        best = max(best, SequenceMatcher(None, core, label_core(printed), autojunk=False).ratio())
+    return best
+
+
+# Group labels of table 三: they carry no cells of their own (a local subtotal at most), and
+# a label like one of them names no row.
+REQUEST_GROUPS = ("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理")
+
+
+def closest_row(text: str, keys) -> str | None:
+    """The row of ``keys`` whose label ``text`` resembles (a typo), or None when none is close
+    enough, two are equally close, or a group label is as close."""
+    scored = sorted(((similarity(text, k), k) for k in keys), reverse=True)
+    if not scored or scored[0][0] < SIMILAR or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    core = label_core(text)
+    group = max(SequenceMatcher(None, core, g, autojunk=False).ratio() for g in REQUEST_GROUPS)
+    if group >= scored[0][0] and scored[0][1] != "other":
+        return None
+    return scored[0][1]
 # In a table cell a lone 其他 under （六） is the 2021 sub-row 3.
-OTHER_REASONS_CELL = regex.compile(r"^\s*(?:3[.、．]\s*)?其他\s*$")
+OTHER_REASONS_CELL = regex.compile(r"^\s*(?:3[.、．]\s*)?其[他它]\s*$")
 
 APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
 REQUEST_COLUMNS = APPLICANT_COLUMNS + ("total",)
 # Where table 三 starts: its first row, followed by the second.
 # The label must be followed by cells: prose that names the row ("...数量为21件") is no anchor.
-REQUESTS_ANCHOR = regex.compile(
-    loose("本年新收政府信息公开申请数量") + r"[\s|]*[\d/—–\-][\s\S]{0,400}?" + loose("上年结转"))
-REQUESTS_HEADER = regex.compile(r"申请人情况|\(本列数据的勾稽关系")
+# Where table 三 starts: its first row, followed by the second. The label must be followed by
+# (or wrapped around) cells: prose that names the row ("...数量为21件") is no anchor.
+REQUESTS_FIRST = regex.compile("|".join(wrapped(p) for p in REQUEST_LABELS["new_received"].printed))
+REQUESTS_CELL_AFTER = regex.compile(r"[\s|]*[\d/—–\-]")
+REQUESTS_SECOND = regex.compile(loose("上年结转") + "|" + loose("上一年结转"))
+REQUESTS_HEADER = regex.compile(loose("申请人情况") + r"|\(\s*本\s*列\s*数\s*据")
 SUBTOTAL_COLUMN = regex.compile(r"小\s*计")
+# Column headers of table 三, for a table that leaves a column out.
+COLUMN_PATTERNS = {name: regex.compile("|".join(loose(w) for w in words)) for name, words in {
+    "natural_person": ("自然人",), "commercial": ("商业企业",), "research": ("科研机构",),
+    "social_welfare": ("社会公益组织",), "legal_service": ("法律服务机构",), "other_org": ("其他",),
+    "subtotal": ("小计",), "total": ("总计", "合计"),
+}.items()}
+# Header words that hold a column word without being one (法人或其他组织 is no 其他 column).
+REQUEST_HEADER_NOISE = regex.compile(loose("法人或其他组织") + "|" + r"\(\s*本\s*列\s*数\s*据[^)]*\)")
 
 # Table 四: three groups of five, in printed order.
 REVIEW_GROUPS = ("review", "litigation_direct", "litigation_after_review")
 REVIEW_COLUMNS = ("maintained", "corrected", "other", "pending", "total")
 REVIEW_START = regex.compile(r"行政复议")
+# The header of table 四 as printed, misprints included (行政法复议): 行政复议 ... 维持/纠正 with
+# no figure between (prose has figures).
+_REVIEW_WORD = r"行\s*政\s*(?:法\s*)?复\s*议"
+REVIEW_HEADER = regex.compile(
+    r"(?:" + _REVIEW_WORD + r"|行\s*政\s*诉\s*讼|未\s*经\s*复\s*议)[^\d]{0,300}?(?:维\s*持|纠\s*正)")
+# Words of table 四's headers. A table printed as sub-tables (### 行政复议 / ### 行政诉讼, or
+# 未经复议直接起诉 and 复议后起诉 with their own header rows) has only these between its rows.
+REVIEW_HEADER_WORDS = ("行政复议", "行政法复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",
+                       "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "合计", "小计", "案件数", "件")
+_REVIEW_HEADER_CHARS = "".join(sorted(set("".join(REVIEW_HEADER_WORDS))))
+REVIEW_HEADER_ONLY = regex.compile(rf"[\s|#:*\-{_REVIEW_HEADER_CHARS}]*")
 
 # Table 二, per format: row key -> (label pattern, columns); compiled below.
 _REG = r"规\s*章(?:\([^)\n]{0,40}\))?"
@@ -140,7 +258,12 @@ PROACTIVE_ROWS = {
 }
 PROACTIVE_ROWS = {era: {key: (regex.compile(p), cols) for key, (p, cols) in rows.items()}
                   for era, rows in PROACTIVE_ROWS.items()}
-PROACTIVE_START = regex.compile(r"第\s*二\s*十\s*条\s*第\s*\(\s*[一五六八九]\s*\)\s*项")
+# Where table 二 starts: its first block's clause (第二十条第（一）项), or, when the clauses are not
+# printed, the header of its first block.
+PROACTIVE_START = regex.compile(
+    r"第\s*二\s*十\s*条\s*第\s*\(\s*[一五六八九]\s*\)\s*项"
+    r"|" + loose("信息内容") + r"[\s|]{0,20}(?:" + "|".join(
+        loose(w) for w in ("本年制发件数", "本年新制作数量", "本年处理决定数量", "上一年项目数量")) + ")")
 PROACTIVE_END = regex.compile(r"三、\s*(?:行政机关)?收到和处理|申请人情况|本年新收政府信息公开申请")
 
 # Format markers (DOMAIN.md §6 parsing hints): labels, not the year, tell the format.

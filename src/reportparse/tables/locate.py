@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-import regex
-
 from . import labels
 from .state import State
 
-# The header of table 四: 行政复议 ... 维持/纠正 with no figure between (prose has figures).
-_REVIEW_HEADER = regex.compile(r"行\s*政\s*复\s*议[^\d]{0,300}?(?:维\s*持|纠\s*正)")
+_REVIEW_HEADER = labels.REVIEW_HEADER
+
+
+def _requests_anchor(text: str):
+    """The first row of table 三 with cells (after it or inside its wrapped label), followed by
+    the second row within a few hundred characters."""
+    for m in labels.REQUESTS_FIRST.finditer(text):
+        if not (m.captures("c") or labels.REQUESTS_CELL_AFTER.match(text, m.end())):
+            continue
+        if labels.REQUESTS_SECOND.search(text, m.end(), m.end() + 400):
+            return m
+    return None
 
 
 def locate(state: State) -> None:
     text = state.text
     n = len(text)
-    m3 = labels.REQUESTS_ANCHOR.search(text)
+    m3 = _requests_anchor(text)
     t3_start = t3_end = None
     if m3:
         t3_start = m3.start()
@@ -33,7 +41,7 @@ def locate(state: State) -> None:
     else:
         m4 = _REVIEW_HEADER.search(text)
     if m4:
-        state.regions["review_litigation"] = (m4.start(), min(n, m4.start() + 1500))
+        state.regions["review_litigation"] = (m4.start(), min(n, m4.start() + 2500))
     before = state.regions["requests"][0] if "requests" in state.regions else (m4.start() if m4 else n)
     m2 = None
     for m in labels.PROACTIVE_START.finditer(text, max(0, before - 5000), before):

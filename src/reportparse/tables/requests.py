@@ -4,7 +4,12 @@ Per row, the readings :func:`.split.splits` allows under the row identity
 (总计 = the applicant columns) are kept; when a row has several, the column
 identities (（七）= the outcome rows; 一 + 二 = （七）+ 四) choose among the
 combinations, then the prose. Cells still undecided stay null and are listed
-in ``ambiguous``; a row that was not found lists its cells in ``missing``.
+in ``ambiguous`` (so are the cells of a row printed whose pieces do not read as
+the columns); a row that was not found lists its cells in ``missing``. More
+pieces than columns are read back only where the row's total confirms it: a
+number wrapped inside its cell (one cell per line, or its second digits on the
+next line under its column). A table that leaves a column out is read by its
+header, and the column stays null.
 Cells are recorded as printed: a printed table that breaks an identity is
 reported by :mod:`.identities`, never corrected.
 """
@@ -13,9 +18,10 @@ from __future__ import annotations
 
 from itertools import product
 
+from ..normalize import Normalized
 from . import labels
-from .cells import Piece, cell_value, is_plain
-from .split import MAX_CELL_DIGITS, Budget, row_sum_expected, splits
+from .cells import Piece, cell_value, display_column, is_plain, join_wrapped_lines
+from .split import MAX_CELL_DIGITS, Budget, merges, row_sum_expected, splits
 from .state import State
 
 MAX_COMBINATIONS = 4096
@@ -30,26 +36,46 @@ def _fit(pieces: list[Piece], ncols: int) -> list[Piece]:
     return pieces
 
 
-def readings(pieces: list[Piece], ncols: int, subtotal: bool, budget: Budget | None = None) -> list[list[str]]:
+def readings(pieces: list[Piece], ncols: int, subtotal: bool, budget: Budget | None = None,
+             doc: Normalized | None = None) -> list[list[str]]:
     """The possible cell strings of one row (one reading when pieces and columns match)."""
     pieces = _fit(pieces, ncols)
     if len(pieces) == ncols:
         return [[p.text for p in pieces]]
     if len(pieces) > ncols:
-        return []
+        expected = row_sum_expected(ncols, subtotal)
+        joined = pieces
+        if doc is not None:
+            joined = join_wrapped_lines(doc.text, pieces,
+                                        lambda pos: display_column(doc.original, doc.index[pos]))
+        if len(joined) == ncols and _holds(joined, expected):
+            return [[p.text for p in joined]]
+        return merges(pieces, ncols, expected)
     found = splits(pieces, ncols, row_sum_expected(ncols, subtotal), max_digits=6,
                    max_cell_digits=MAX_CELL_DIGITS, budget=budget)
-    return found or splits(pieces, ncols, max_digits=6, max_cell_digits=MAX_CELL_DIGITS, budget=budget)
+    if found or len(pieces) > 1:
+        # Cells printed apart but too few of them: a cell was lost or wrapped, and a split that
+        # breaks the row's own total would be a guess.
+        return found
+    return splits(pieces, ncols, max_digits=6, max_cell_digits=MAX_CELL_DIGITS, budget=budget)
 
 
-def _score(values: dict[str, list], era: str, ncols: int) -> int:
+def _holds(pieces: list[Piece], expected) -> bool:
+    values = [cell_value(p.text) for p in pieces]
+    pinned = [expected(i, values[:i]) for i in range(len(values))]
+    return any(p is not None for p in pinned) and all(
+        p is None or p == v for p, v in zip(pinned, values, strict=True))
+
+
+def _score(values: dict[str, list], row_keys: tuple[str, ...], ncols: int) -> int:
     """How many column identities hold (only those whose cells are all known)."""
     score = 0
-    outcome = [k for k in labels.OUTCOME_ROWS[era] if k in values]
+    all_outcome = row_keys[2:-2]
+    outcome = [k for k in all_outcome if k in values]
     for c in range(ncols):
         total = values.get("total_processed", [None] * ncols)[c]
         parts = [values[k][c] for k in outcome]
-        if total is not None and len(outcome) == len(labels.OUTCOME_ROWS[era]) and None not in parts:
+        if total is not None and len(outcome) == len(all_outcome) and None not in parts:
             score += total == sum(parts)
         quad = [values.get(k, [None] * ncols)[c] for k in
                 ("new_received", "carried_over", "total_processed", "carried_forward")]
@@ -67,18 +93,24 @@ def requests_cells(state: State) -> None:
     if era not in labels.PHYSICAL_ROWS:
         era = "fmt2021" if any(k in rows for k in labels.OTHER_SUBROWS) else "fmt2019"
     state.layout = era
+    state.row_keys = row_keys = labels.physical_rows(era, rows)
     ncols, subtotal = state.request_ncols, state.request_subtotal
-    options: dict[str, list[list[str]]] = {}
+    printed = _printed_columns(state, ncols)
+    options: dict[str, list[list]] = {}
     for key, row in rows.items():
-        found = readings(row.pieces, ncols, subtotal, state.budget)
+        pieces = _fit(row.pieces, ncols)
+        if printed and len(pieces) == len(printed):
+            found = [_place(pieces, printed, ncols)]
+        else:
+            found = readings(row.pieces, ncols, subtotal, state.budget, state.doc)
         if key == "new_received" and "requests_received" in state.prose:
             hinted = [r for r in found if cell_value(r[-1]) == state.prose["requests_received"]]
             found = hinted or found
         if found:
             options[key] = found
 
-    def values_of(reading: list[str]) -> list:
-        return [cell_value(c) for c in reading]
+    def values_of(reading: list) -> list:
+        return [None if c is None else cell_value(c) for c in reading]
 
     fixed = {k: values_of(v[0]) for k, v in options.items() if len(v) == 1}
     open_rows = [k for k, v in options.items() if len(v) > 1]
@@ -93,7 +125,7 @@ def requests_cells(state: State) -> None:
             for combo in product(*(options[k] for k in open_rows)):
                 values = dict(fixed)
                 values.update({k: values_of(r) for k, r in zip(open_rows, combo, strict=True)})
-                scored.append((_score(values, era, ncols), combo))
+                scored.append((_score(values, row_keys, ncols), combo))
             best = max(s for s, _ in scored)
             winners = [c for s, c in scored if s == best]
             for i, k in enumerate(open_rows):
@@ -105,16 +137,20 @@ def requests_cells(state: State) -> None:
 
     table: dict[str, dict] = {}
     out_index = list(range(6)) + [ncols - 1]  # the 小计 column is read, not reported
-    for key in labels.PHYSICAL_ROWS[era]:
+    for key in row_keys:
         reading = chosen.get(key)
         cells: dict = {}
         for col, idx in zip(labels.REQUEST_COLUMNS, out_index, strict=True):
             path = f"requests.{key}.{col}"
             if reading is None:
                 cells[col] = None
-                (state.ambiguous if key in options else state.missing).append(path)
+                # A row printed whose cells cannot be read as the columns is undecided, not absent.
+                (state.ambiguous if key in rows else state.missing).append(path)
                 continue
             raw = reading[idx]
+            if raw is None:  # a column the table does not print
+                cells[col] = None
+                continue
             if idx in uncertain.get(key, ()):
                 cells[col] = None
                 state.ambiguous.append(path)
@@ -124,12 +160,53 @@ def requests_cells(state: State) -> None:
                 state.raw[path] = raw
         table[key] = cells
     if era == "fmt2021":
-        table["other"] = _sum_rows([table[k] for k in labels.OTHER_SUBROWS])
+        if "other" in row_keys:  # printed as one row: its sub-rows stay null
+            for k in labels.OTHER_SUBROWS:
+                table[k] = dict.fromkeys(labels.REQUEST_COLUMNS)
+        else:
+            table["other"] = _sum_rows([table[k] for k in labels.OTHER_SUBROWS])
         order = list(labels.REQUEST_KEYS)
         table = {k: table[k] for k in order if k in table}
     state.requests = table
     present = [rows[k] for k in rows]
     state.spans["requests"] = (min(r.start for r in present), max(r.end for r in present))
+
+
+def _printed_columns(state: State, ncols: int) -> list[int] | None:
+    """The columns a table printed with fewer columns than the format's prints, in order.
+
+    Only when most rows have the same number of separate cells, fewer than the format's,
+    and the header names exactly that many of the format's columns; else None (the rows
+    are then read as usual, and cells that do not fit stay null).
+    """
+    rows = list(state.request_rows.values())
+    counts = [len(_fit(r.pieces, ncols)) for r in rows]
+    k = max(set(counts), key=counts.count)
+    if not 2 <= k < ncols or counts.count(k) < max(3, 0.8 * len(counts)):
+        return None
+    if "requests" not in state.regions:
+        return None
+    start = state.regions["requests"][0]
+    first = min(r.start for r in rows)
+    header = labels.REQUEST_HEADER_NOISE.sub("", state.text[start:first])
+    names = labels.REQUEST_COLUMNS[:-1] + (("subtotal",) if ncols == 8 else ()) + ("total",)
+    found = []
+    for i, name in enumerate(names):
+        m = labels.COLUMN_PATTERNS[name].search(header)
+        if m:
+            found.append((m.start(), i))
+    found.sort()
+    printed = [i for _pos, i in found]
+    if len(printed) != k or printed != sorted(printed) or printed[-1] != ncols - 1:
+        return None
+    return printed
+
+
+def _place(pieces: list[Piece], printed: list[int], ncols: int) -> list:
+    reading: list = [None] * ncols
+    for p, i in zip(pieces, printed, strict=True):
+        reading[i] = p.text
+    return reading
 
 
 def _agree(readings: list[list[str]]) -> tuple[list[str], set[int]]:

@@ -12,7 +12,7 @@ import regex
 
 from . import labels
 from .cells import cell_value, is_plain, pieces_of, zone_end
-from .split import MAX_CELL_DIGITS, group_sum_expected, splits
+from .split import MAX_CELL_DIGITS, group_sum_expected, merges, splits
 from .state import State
 
 NCELLS = len(labels.REVIEW_GROUPS) * len(labels.REVIEW_COLUMNS)
@@ -24,24 +24,13 @@ def review_cells(state: State) -> None:
         return
     text = state.text
     start, end = state.regions["review_litigation"]
-    m = _DIGIT.search(text, start, end)
-    if not m:
+    pieces, zend = _gather(text, start, end)
+    if not pieces:
         return
-    begin = m.start()
-    line_start = text.rfind("\n", start, begin) + 1
-    if text[max(line_start, start):begin].lstrip().startswith("|"):
-        begin = max(line_start, start)
-    else:
-        while begin > start and text[begin - 1] in " \t\n/—–-+":
-            begin -= 1
-    zend = zone_end(text, begin, end)
-    pieces = pieces_of(text, begin, zend)
-    while len(pieces) > NCELLS and pieces[-1].blank:
-        pieces.pop()
     if len(pieces) == NCELLS:
         options = [[p.text for p in pieces]]
     elif len(pieces) > NCELLS:
-        options = []
+        options = merges(pieces, NCELLS, group_sum_expected())
     else:
         options = splits(pieces, NCELLS, group_sum_expected(), max_digits=6, max_cell_digits=MAX_CELL_DIGITS,
                          budget=state.budget) or splits(
@@ -58,10 +47,7 @@ def review_cells(state: State) -> None:
         for c, col in enumerate(labels.REVIEW_COLUMNS):
             i = g * len(labels.REVIEW_COLUMNS) + c
             path = f"review_litigation.{group}.{col}"
-            if not options:
-                cells[col] = None
-                state.missing.append(path)
-            elif i in differ:
+            if not options or i in differ:  # unreadable as the table's fifteen, or several readings
                 cells[col] = None
                 state.ambiguous.append(path)
             else:
@@ -72,6 +58,58 @@ def review_cells(state: State) -> None:
         table[group] = cells
     state.review_litigation = table
     state.spans["review_litigation"] = (start, zend)
+
+
+def _zone_start(text: str, start: int, end: int) -> int | None:
+    m = _DIGIT.search(text, start, end)
+    if not m:
+        return None
+    begin = m.start()
+    line_start = text.rfind("\n", start, begin) + 1
+    if text[max(line_start, start):begin].lstrip().startswith("|"):
+        return max(line_start, start)
+    while begin > start and text[begin - 1] in " \t\n/—–-+":
+        begin -= 1
+    return begin
+
+
+def _gather(text: str, start: int, end: int) -> tuple[list, int]:
+    """The pieces of the table's cells: one zone, or several when the table is printed as
+    sub-tables (行政复议, then 行政诉讼 or its two groups) with only header words between.
+
+    Zones are joined only when each holds whole groups (5, 10 or 15 cells). A table printed
+    transposed (a row per result: 结果维持 0 0 0, ...) is five zones of three, read by column;
+    anything else is read from its first zone only.
+    """
+    zones: list[list] = []
+    pos = start
+    zend = start
+    ends: list[int] = []
+    while sum(len(z) for z in zones) < NCELLS:
+        begin = _zone_start(text, pos, end)
+        if begin is None or (zones and not labels.REVIEW_HEADER_ONLY.fullmatch(text, zend, begin)):
+            break
+        zend = zone_end(text, begin, end)
+        found = pieces_of(text, begin, zend)
+        while found and found[-1].blank and sum(len(z) for z in zones) + len(found) > NCELLS:
+            found.pop()
+        if not found:
+            break
+        zones.append(found)
+        ends.append(zend)
+        pos = max(zend, begin + 1)
+    if not zones:
+        return [], zend
+    group = len(labels.REVIEW_COLUMNS)
+    if len(zones) == 1 or not all(len(z) % group == 0 for z in zones):
+        if len(zones) == group and all(len(z) == len(labels.REVIEW_GROUPS) for z in zones):
+            pieces = [zones[r][g] for g in range(len(labels.REVIEW_GROUPS)) for r in range(group)]
+            return pieces, ends[-1]
+        zones, ends = zones[:1], ends[:1]
+    pieces = [p for z in zones for p in z]
+    while len(pieces) > NCELLS and pieces[-1].blank:
+        pieces.pop()
+    return pieces, ends[-1]
 
 
 def _prose_filter(options: list[list[str]], prose: dict[str, int]) -> list[list[str]]:

@@ -10,10 +10,12 @@ when their count matches exactly.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from . import labels
-from .cells import Piece, is_cell
+from .cells import Piece, is_cell, table_cell
 from .state import Row, State
 
 _DIGIT = regex.compile(r"\d")
@@ -21,6 +23,7 @@ _DIGIT = regex.compile(r"\d")
 _PIPE_LINE = regex.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
 
 
+@lru_cache(maxsize=4096)
 def _row_key(label: str, era: str | None) -> str | None:
     best = None
     for key, pattern in labels.REQUEST_PATTERNS.items():
@@ -44,7 +47,7 @@ def requests_by_pipe_rows(state: State) -> None:
         cells, offset = [], m.start()
         line = m.group()
         for part in line.split("|"):
-            cells.append(Piece(part.strip(), offset, offset + len(part)))
+            cells.append(Piece(table_cell(part), offset, offset + len(part)))
             offset += len(part) + 1
         cells = cells[1:-1]  # outside the outer pipes
         # The label is every cell up to the last one that is not a cell value.
@@ -54,29 +57,26 @@ def requests_by_pipe_rows(state: State) -> None:
             continue
         label = "".join(c.text for c in cells[: last_label + 1])
         key = _row_key(label, state.era) if label else None
-        if label and key is None:
+        if label and key is None and labels.closest_row(label, labels.REQUEST_KEYS) is None:
             continue  # a labelled row of no standard kind (a group subtotal, a local row)
-        data.append((key, values, m.start(), m.end()))
+        data.append((key, values, m.start(), m.end(), label))
     if len(data) < 5:
         return
     era = state.era or ("fmt2021" if any(k in labels.OTHER_SUBROWS for k, *_ in data) else None)
     if era is None:
         era = "fmt2019" if len(data) <= len(labels.PHYSICAL_ROWS["fmt2019"]) else "fmt2021"
-    order = labels.PHYSICAL_ROWS[era]
+    order = labels.physical_rows(era, {k for k, *_ in data})
     placed: dict[str, Row] = {}
-    pending: list[tuple[list[Piece], int, int]] = []
+    pending: list[tuple[list[Piece], int, int, str]] = []
     last_index = -1
-    for key, values, s, e in [*data, ("<end>", [], end, end)]:
+    for key, values, s, e, label in [*data, ("<end>", [], end, end, "")]:
         index = len(order) if key == "<end>" else (order.index(key) if key in order else None)
         if key is not None and index is None:
             continue  # a label of the other format: not a data row here
         if key is None:
-            pending.append((values, s, e))
+            pending.append((values, s, e, label))
             continue
-        gap = order[last_index + 1: index]
-        if len(gap) == len(pending):
-            for k, (vals, ps, pe) in zip(gap, pending, strict=True):
-                placed[k] = Row(k, vals, ps, pe)
+        _fill_gap(list(order[last_index + 1: index]), pending, placed)
         if key != "<end>":
             placed[key] = Row(key, values, s, e)
             last_index = index
@@ -84,3 +84,20 @@ def requests_by_pipe_rows(state: State) -> None:
     state.request_rows = placed
     if not state.era and (any(k in labels.OTHER_SUBROWS for k in placed) or "other" in placed):
         state.era = "fmt2021" if any(k in labels.OTHER_SUBROWS for k, *_ in data) else "fmt2019"
+
+
+def _fill_gap(gap: list[str], pending: list, placed: dict[str, Row]) -> None:
+    """Rows between two recognised rows: unlabelled ones by count, misprinted ones by likeness."""
+    if not gap or not pending:
+        return
+    if len(gap) == len(pending) and all(not lab or labels.similarity(lab, k) >= labels.SIMILAR
+                                        for k, (_v, _s, _e, lab) in zip(gap, pending, strict=True)):
+        for k, (vals, ps, pe, _lab) in zip(gap, pending, strict=True):
+            placed[k] = Row(k, vals, ps, pe)
+        return
+    left = list(gap)
+    for vals, ps, pe, lab in pending:
+        k = labels.closest_row(lab, left) if lab else None
+        if k is not None:
+            placed[k] = Row(k, vals, ps, pe)
+            left = left[left.index(k) + 1:]

@@ -12,6 +12,7 @@ carry a sign (``本年增/减``), so a sign also fixes a boundary.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import combinations
 
 import regex
 
@@ -149,6 +150,37 @@ def splits(pieces: list[Piece], n: int, expected: Expected | None = None,
     if steps[0] > cap:
         return []  # the search was cut short: other readings may exist, so none is safe to take
     return results
+
+
+MAX_MERGES = 3  # numbers wrapped in one row (one cell per line: ``1`` / ``23`` is one cell)
+_DIGITS = regex.compile(r"\d+")
+
+
+def merges(pieces: list[Piece], n: int, expected: Expected) -> list[list[str]]:
+    """Readings of more pieces than cells where a number wrapped inside its cell (``1`` / ``23``)
+    printed as two pieces: adjacent digit pieces joined back, kept only when the table's own
+    identity (``expected``) holds for every cell it pins. Several readings may remain."""
+    k = len(pieces) - n
+    if k <= 0 or k > MAX_MERGES or len(pieces) > 40:
+        return []
+    texts = [p.text for p in pieces]
+    joinable = [i for i in range(len(texts) - 1)
+                if _DIGITS.fullmatch(texts[i]) and _DIGITS.fullmatch(texts[i + 1]) and texts[i] != "0"]
+    out: list[list[str]] = []
+    for joins in combinations(joinable, k):
+        cells: list[str] = []
+        for i, t in enumerate(texts):
+            if i - 1 in joins and cells:
+                cells[-1] += t
+            else:
+                cells.append(t)
+        if len(cells) != n:
+            continue
+        values = [cell_value(c) for c in cells]
+        pinned = [expected(i, values[:i]) for i in range(n)]
+        if any(p is not None for p in pinned) and all(p is None or p == v for p, v in zip(pinned, values, strict=True)):
+            out.append(cells)
+    return out
 
 
 def row_sum_expected(ncols: int, subtotal: bool = False) -> Expected:

@@ -28,6 +28,7 @@ class State:
     text: str = ""  # doc.text with page footers and separator rows blanked (same offsets)
     era: str | None = None  # the format as the labels tell it
     layout: str | None = None  # the row layout table 三 was read with (era, else the hint)
+    row_keys: tuple[str, ...] = ()  # the rows of table 三 that carry numbers, as read
     # regions: table name -> (start, end) in text
     regions: dict[str, tuple[int, int]] = field(default_factory=dict)
     request_rows: dict[str, Row] = field(default_factory=dict)
