@@ -43,3 +43,10 @@ def check_time(stage: str) -> None:
     if elapsed > seconds:
         raise LimitExceededError(f"解析超时 (parsing took over {seconds:g} s; "
                                  f"{elapsed:.1f} s by the end of {stage})")
+
+
+def extend_time(seconds: float) -> None:
+    """Give the current document ``seconds`` more (OCR of page images, which has its own budget)."""
+    clock = _DEADLINE.get()
+    if clock is not None:
+        _DEADLINE.set((clock[0] + seconds, clock[1]))

@@ -22,9 +22,11 @@ class Limits:
     max_pages: int = 500  # PDF pages
     max_archive_members: int = 2_000  # docx zip members
     max_expanded_bytes: int = 200 * MB  # total uncompressed size of a docx / pdf streams
+    max_ocr_pages: int = 60  # page images read by OCR (a scanned PDF or multi-page TIFF)
+    max_pixels: int = 60_000_000  # one page image, checked before decoding (A4 at 600 dpi is 35 M)
     max_xml_bytes: int = 64 * MB  # one XML part of a docx, decompressed (a long report's is a few MB)
     max_xml_nodes: int = 1_000_000  # tags and attributes of one docx XML part (~250 MB parsed)
-    max_seconds: float = 30.0  # wall time per document, loading included (see reportparse.clock)
+    max_seconds: float = 10.0  # wall time per document, loading included (see reportparse.clock)
 
 
 def megabytes(mb: float) -> int:

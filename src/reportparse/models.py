@@ -236,12 +236,25 @@ class Finding(_Model):
     evidence: list[Evidence] = Field([], description='the spans of the text the finding rests on')
 
 
+class OcrInfo(_Model):
+    """How the text was read when it came from page images (a scan) by OCR."""
+
+    engine: str = Field(description="the OCR engine and its models")
+    pages: list[int] = Field(description="1-based numbers of the page images read by OCR")
+    mean_confidence: float = Field(description="mean recognition confidence of the characters, 0-1")
+    low_confidence: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="(start, end) offsets into the text of runs of characters recognised with low confidence")
+    seconds: float = Field(description="time spent on OCR, seconds")
+
+
 class Source(_Model):
     file: str | None = Field(None, description='the path or name the report was read from')
-    container: str = Field(description="txt, md, html, docx, pdf")
+    container: str = Field(description="txt, md, html, docx, pdf, image")
     encoding: str | None = Field(None, description='the text encoding detected (null for containers that carry their own)')
     size_bytes: int = Field(description='size of the input in bytes')
     script: Script = Field(description='script of the original text: simplified, traditional or mixed')
+    ocr: OcrInfo | None = Field(None, description="set when any text was read by OCR from page images")
 
 
 class Summary(_Model):
@@ -272,6 +285,7 @@ class Summary(_Model):
     channels: list[str] = Field([], description='channel codes of proactive disclosure')
     refusal_categories: list[str] = Field([], description='reason codes for requests not granted')
     findings: list[str] = Field([], description='codes of compliance findings')
+    ocr: bool = Field(False, description='true when any of the text was read by OCR from page images (a scan)')
 
 
 class Report(_Model):

@@ -81,6 +81,7 @@ def summarize(report: Report, file: str | None = None) -> Summary:
         channels=list(dict.fromkeys(c.code for c in report.channels)),
         refusal_categories=refusal,
         findings=[f.code for f in report.findings],
+        ocr=report.source.ocr is not None,
     )
 
 

@@ -130,7 +130,7 @@ def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
     check_time("extract")
     report = Report(
         source=Source(file=name, container=loaded.container, encoding=loaded.encoding,
-                      size_bytes=loaded.size_bytes, script=script),
+                      size_bytes=loaded.size_bytes, script=script, ocr=_ocr_info(loaded)),
         format=era,
         organ=extract_organ(doc, layout),
         year=year,
@@ -150,6 +150,10 @@ def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
         warnings=warnings,
         text=loaded.text,
     )
+    if loaded.ocr is not None:
+        from .load.ocr import value_warnings
+
+        report.warnings.extend(value_warnings(report, loaded.ocr))
     report.findings = check(report, doc=doc)
     check_time("check")
     return report
@@ -164,6 +168,15 @@ def _has_surrogate(text: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def _ocr_info(loaded: Loaded):
+    """What OCR read (``Source.ocr``), or None for a text layer (ocr is imported only for a scan)."""
+    if loaded.ocr is None:
+        return None
+    from .load.ocr import ocr_info
+
+    return ocr_info(loaded.ocr)
 
 
 def parse_text(text: str, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:

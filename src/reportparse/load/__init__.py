@@ -11,7 +11,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..config import DEFAULT_LIMITS, Limits
 from ..errors import BinaryInputError, DecodeError, InputError, LimitExceededError, UnsupportedFormatError
@@ -20,6 +20,7 @@ from .text import decode_text
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 # Legacy binary formats: refused when the bytes are binary; many ".doc" downloads are HTML or text.
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 LEGACY_SUFFIXES = {".doc", ".dot", ".wps", ".wpt", ".et", ".dps", ".xls", ".ppt"}
 _READ_CHUNK = 1 << 20
 _MAIL_HEADER = re.compile(rb"\s*[A-Za-z][A-Za-z0-9-]*: ")  # .mht pages are MIME messages
@@ -32,6 +33,7 @@ class Loaded:
     encoding: str | None
     size_bytes: int
     warnings: list[str] = field(default_factory=list)
+    ocr: Any = None  # an ocr.OcrText when the text was read by OCR from page images
 
 
 def join_lines(lines: list[str]) -> str:
@@ -152,6 +154,11 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
         from .pdf import load_pdf
 
         return load_pdf(data, limits)
+    # A scan: read by OCR (the reportparse[ocr] extra). An image named as text stays "binary input".
+    if suffix in IMAGE_SUFFIXES or (_is_image(data) and suffix not in (TEXT_SUFFIXES - {""}) | HTML_SUFFIXES):
+        from .ocr import load_image
+
+        return load_image(data, limits)
     if magic == "ole":
         raise UnsupportedFormatError(describe_unsupported(data, suffix))
     if suffix in {".docx", ".docm", ".dotx"} or (magic == "zip" and (not suffix or suffix not in TEXT_SUFFIXES)):
@@ -203,6 +210,11 @@ def _is_word_package(data: bytes) -> bool:
             return "word/document.xml" in zf.namelist()
     except Exception:  # noqa: BLE001 - any damage: not a Word package we can name
         return False
+
+
+def _is_image(data: bytes) -> bool:
+    """PNG, JPEG or TIFF by magic bytes (scans go to OCR)."""
+    return data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*"))
 
 
 def _looks_like_html(text: str) -> bool:

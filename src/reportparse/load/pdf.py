@@ -117,8 +117,14 @@ def text_layer_pages(pages: list[PageText]) -> list[bool]:
 
 
 def _read_by_ocr(data: bytes, limits: Limits, reason: str) -> Loaded:
-    """Where OCR plugs in for a PDF without a usable text layer; refused in one line until it does."""
-    raise UnsupportedFormatError(f"{reason}; OCR is not supported")
+    """The hook to OCR (load/ocr.py, the reportparse[ocr] extra); without it, one line naming the extra."""
+    from . import ocr
+
+    if not ocr.available():
+        raise UnsupportedFormatError(f"{reason}; to read it by OCR: {ocr.INSTALL_HINT}")
+    loaded = ocr.load_scanned_pdf(data, limits)
+    loaded.warnings.insert(0, f"{reason}: its page images were read by OCR")
+    return loaded
 
 
 def read_pages(data: bytes, limits: Limits, warnings: list[str]) -> list[PageText]:

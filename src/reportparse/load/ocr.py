@@ -1,0 +1,823 @@
+"""Scanned reports: page images read by offline OCR (the optional extra ``reportparse[ocr]``).
+
+The engine is RapidOCR (``rapidocr_onnxruntime``, Apache-2.0): the PP-OCRv4
+Chinese detection and recognition models ship inside its wheel and run on the
+CPU with onnxruntime. Nothing is downloaded at run time and no socket is opened.
+PDF pages are rendered with pypdfium2 (also in the extra). Without the extra a
+scan is refused with one line that names it (:data:`INSTALL_HINT`); this module
+imports nothing heavy until a scan is actually read, so the CLI starts as fast.
+
+A page goes through, in order:
+
+1. ``check_pixels`` - the page's size is known before anything is decoded
+   (PDF page box, image header); pages past ``Limits.max_ocr_pages`` or
+   ``Limits.max_pixels`` are refused in one line.
+2. ``clean`` - the red (or blue) round stamp over the signature is removed
+   by colour; the page becomes grey.
+3. ``deskew`` - the skew (a sheet fed at 1-2 degrees) is measured on a small
+   copy by the projection profile and undone, so lines and rulings are level.
+4. ``recognise`` - text boxes detected on a reduced copy, each recognised on
+   the full-resolution page with a confidence per character.
+5. ``find_tables`` - ruled tables from the page's own rulings: row bands
+   between horizontal rules, cells between the vertical rules crossing each
+   band; a table becomes ``| a | b |`` pipe rows (what ``tables/`` reads).
+6. ``page_lines`` - other boxes grouped into lines by vertical overlap, left
+   to right; lines top to bottom; an unruled block of aligned boxes becomes
+   pipe rows by its columns.
+7. ``join_lines`` - lines that run to the right margin continue on the next
+   line (paragraphs rejoined); page numbers dropped.
+
+The text keeps a confidence per character: :class:`OcrText` says which spans
+rest on low-confidence characters, and :func:`value_warnings` names the
+report's values (and table cells) that do.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import time
+from dataclasses import dataclass, field
+
+from ..config import Limits
+from ..errors import InputError, LimitExceededError, UnsupportedFormatError
+
+INSTALL_HINT = "pip install 'reportparse[ocr]'"
+ENGINE = "rapidocr_onnxruntime (PP-OCRv4)"
+DPI = 200  # PDF pages are rendered at this resolution
+LOW_CONFIDENCE = 0.80  # a character recognised below this is "low confidence"
+DET_SIDE = 1280  # longest side of the copy text boxes are detected on (pixels; 1600: 3x the time, same boxes)
+_SECONDS_PER_PAGE = 120.0  # OCR time budget per page, generous for a busy machine (the document gets at least Limits.max_seconds)
+
+_PAGE_NUMBER = re.compile(r"^[-—–－_~·•\s]*\d{1,4}[-—–－_~·•\s]*$|^第\s*\d{1,4}\s*页.*$|^\d{1,4}\s*/\s*\d{1,4}$")
+_BLOCK_START = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章节]"
+    r"|\d{1,2}[、.．](?!\d)|附件|附表|表[一二三四五六七八九十\d])")
+_SENTENCE_END = set("。！？；：!?;:")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_DIGITS = re.compile(r"\d[\d.,]*")
+
+
+def available() -> bool:
+    """True when the OCR extra is installed (checked without importing it)."""
+    return all(importlib.util.find_spec(name) is not None
+               for name in ("rapidocr_onnxruntime", "onnxruntime", "pypdfium2", "numpy", "cv2"))
+
+
+def _require(what: str) -> None:
+    if not available():
+        raise UnsupportedFormatError(f"{what}; OCR is not installed, to read it: {INSTALL_HINT}")
+
+
+# --- results ---------------------------------------------------------------------------------
+
+@dataclass
+class Box:
+    """One recognised text box on a deskewed page (pixels), with a confidence per character."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    confs: list[float]
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass
+class Line:
+    """A line of output: characters and their confidences (1.0 for what layout added)."""
+
+    chars: list[tuple[str, float]]
+    x0: float = 0.0
+    x1: float = 0.0
+    y: float = 0.0
+    table: bool = False
+    cells: list[tuple[str, float]] | None = None  # table rows: (cell text, lowest confidence)
+    edge: bool = False  # in the top or bottom tenth of its page (where running headers stand)
+
+    @property
+    def text(self) -> str:
+        return "".join(c for c, _ in self.chars)
+
+
+@dataclass
+class OcrText:
+    """What OCR read: text, a confidence per character, and notes on doubtful table cells."""
+
+    text: str
+    confs: list[float]
+    pages: list[int]  # 1-based page numbers read by OCR
+    seconds: float
+    cell_notes: list[str] = field(default_factory=list)
+
+    @property
+    def mean_confidence(self) -> float:
+        read = [c for c, ch in zip(self.confs, self.text) if not ch.isspace() and ch != "|"]
+        return round(sum(read) / len(read), 4) if read else 0.0
+
+    def low_spans(self, threshold: float = LOW_CONFIDENCE) -> list[tuple[int, int]]:
+        """``(start, end)`` offsets of runs of characters recognised below ``threshold``."""
+        spans: list[tuple[int, int]] = []
+        start = None
+        for i, conf in enumerate([*self.confs, 1.0]):
+            if conf < threshold and start is None:
+                start = i
+            elif conf >= threshold and start is not None:
+                spans.append((start, i))
+                start = None
+        return spans
+
+
+# --- the engine -------------------------------------------------------------------------------
+
+_ENGINE = None
+
+
+def _engine():
+    """One RapidOCR per process (1-2 s to load the models), offline, without the angle classifier."""
+    global _ENGINE
+    if _ENGINE is None:
+        import logging
+
+        from rapidocr_onnxruntime import RapidOCR
+
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+        _no_spinning()
+        _ENGINE = RapidOCR(use_cls=False, print_verbose=False)
+    return _ENGINE
+
+
+def _no_spinning() -> None:
+    """onnxruntime's threads busy-wait between runs by default: on a shared or busy machine
+    (a batch over all cores) that doubles the CPU time of recognition. Turned off."""
+    try:
+        from rapidocr_onnxruntime.utils import infer_engine
+    except ImportError:
+        return
+    session = getattr(infer_engine, "OrtInferSession", None)
+    original = getattr(session, "_init_sess_opts", None)
+    if original is None or getattr(original, "_reportparse", False):
+        return
+
+    def options(config):
+        opts = original(config)
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        return opts
+
+    options._reportparse = True
+    session._init_sess_opts = staticmethod(options)
+
+
+# --- step 1: sizes before decoding -------------------------------------------------------------
+
+def check_pixels(width: float, height: float, limits: Limits, what: str) -> None:
+    if width <= 0 or height <= 0:
+        raise InputError(f"{what} has no size")
+    if width * height > limits.max_pixels:
+        raise LimitExceededError(f"{what} is {int(width):,}×{int(height):,} pixels "
+                                 f"(limit {limits.max_pixels:,} pixels)")
+
+
+def check_page_count(count: int, limits: Limits, what: str) -> None:
+    if count > limits.max_ocr_pages:
+        raise LimitExceededError(f"{what} has {count:,} page images (OCR reads at most {limits.max_ocr_pages:,})")
+
+
+# --- step 2 and 3: clean and level the page ----------------------------------------------------
+
+def clean(rgb):
+    """Grey page without coloured ink: each pixel's brightest channel.
+
+    Print is dark in every channel and stays dark; a red (or blue) stamp is bright
+    in its own channel and fades to paper, also where it lies over print, whose
+    strokes keep their full shape.
+    """
+    import numpy as np
+
+    grey = rgb.max(axis=2)
+    # Bright saturated ink (the stamp's own strokes, faint or strong) is paper; print under the
+    # stamp, even the soft edges of its strokes, is darker and stays.
+    grey[((grey.astype(np.int16) - rgb.min(axis=2)) > 60) & (grey >= 170)] = 255
+    return grey
+
+
+def skew_angle(grey) -> float:
+    """The page's skew in degrees, by the projection profile of a small copy (0 when level)."""
+    import cv2
+    import numpy as np
+
+    h, w = grey.shape
+    scale = 800 / max(h, w)
+    small = cv2.resize(grey, (int(w * scale), int(h * scale)), interpolation=cv2.INTER_AREA)
+    ink = (small < 150).astype(np.float32)
+    if ink.sum() < 50:
+        return 0.0
+    centre = (ink.shape[1] / 2, ink.shape[0] / 2)
+
+    def sharpness(angle: float) -> float:
+        m = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        rotated = cv2.warpAffine(ink, m, (ink.shape[1], ink.shape[0]), flags=cv2.INTER_NEAREST)
+        rows = rotated.sum(axis=1)
+        return float(np.square(np.diff(rows)).sum())
+
+    best = max(np.arange(-4.0, 4.01, 0.25), key=sharpness)
+    best = max(np.arange(best - 0.25, best + 0.26, 0.05), key=sharpness)
+    return float(best)
+
+
+def deskew(grey):
+    import cv2
+
+    angle = skew_angle(grey)
+    if abs(angle) < 0.1:
+        return grey
+    h, w = grey.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(grey, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+# --- step 4: boxes and characters --------------------------------------------------------------
+
+def recognise(grey) -> list[Box]:
+    """Text boxes (axis-aligned after deskew) with their text and per-character confidences."""
+    import cv2
+    import numpy as np
+
+    engine = _engine()
+    h, w = grey.shape
+    bgr = cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR)
+    scale = min(1.0, DET_SIDE / max(h, w))
+    small = bgr if scale == 1.0 else cv2.resize(bgr, (int(w * scale), int(h * scale)),
+                                                interpolation=cv2.INTER_AREA)
+    found, _ = engine.text_det(small)
+    if found is None or len(found) == 0:
+        return []
+    quads = [np.asarray(q, dtype=np.float32) / scale for q in found]
+    crops = engine.get_crop_img_list(bgr, quads)
+    results, _ = engine.text_rec(crops, True)
+    boxes = []
+    for quad, result in zip(quads, results):
+        text, mean = result[0], result[1]
+        confs = list(result[2][4]) if len(result) > 2 and len(result[2][4]) == len(text) else [mean] * len(text)
+        text, confs = _tidy(text, confs)
+        if not text.strip():
+            continue
+        xs, ys = quad[:, 0], quad[:, 1]
+        boxes.append(Box(float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()), text, confs))
+    return boxes
+
+
+def _tidy(text: str, confs: list[float]) -> tuple[str, list[float]]:
+    """Trim spaces; full-width digits and letters to ASCII (as the text layers print them)."""
+    out_t, out_c = [], []
+    for ch, conf in zip(text, confs):
+        if "０" <= ch <= "９" or "Ａ" <= ch <= "ｚ":
+            ch = chr(ord(ch) - 0xFEE0)
+        out_t.append(ch)
+        out_c.append(float(conf))
+    while out_t and out_t[-1].isspace():
+        out_t.pop()
+        out_c.pop()
+    while out_t and out_t[0].isspace():
+        out_t.pop(0)
+        out_c.pop(0)
+    # A speck of dust after a list number reads as a middle dot: 一、·总体情况.
+    for i in range(len(out_t) - 1, 0, -1):
+        if out_t[i] in "·•" and out_t[i - 1] in "、，。.．":
+            del out_t[i], out_c[i]
+    # The recogniser puts spaces after CJK punctuation and between wide characters; print has none.
+    keep = [not (ch == " " and 0 < i < len(out_t) - 1
+                 and not (_ALNUM.match(out_t[i - 1]) and _ALNUM.match(out_t[i + 1])))
+            for i, ch in enumerate(out_t)]
+    return ("".join(ch for ch, k in zip(out_t, keep) if k),
+            [c for c, k in zip(out_c, keep) if k])
+
+
+# --- step 5: ruled tables ----------------------------------------------------------------------
+
+@dataclass
+class Table:
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    rows: list[tuple[int, int, list[int]]]  # (band top, band bottom, cell separators x)
+
+
+def _runs(flags) -> list[tuple[int, int]]:
+    """Index runs where ``flags`` is true."""
+    out, start = [], None
+    for i, f in enumerate([*list(flags), False]):
+        if f and start is None:
+            start = i
+        elif not f and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+def find_tables(grey) -> list[Table]:
+    """Ruled tables: long horizontal rules stacked close together, cells between vertical rules.
+
+    Lengths are in inches of paper (the page is taken to be A4 wide), so text
+    strokes never pass for rules: a horizontal rule is at least 0.6 in long; a
+    vertical one must cross nearly all of a row band between two rules.
+    """
+    import cv2
+    import numpy as np
+
+    h, w = grey.shape
+    dpi = max(w, h * 0.707) / 8.27
+    ink = (grey < 170).astype(np.uint8) * 255
+    # Bridge the gaps noise and JPEG leave in thin rules, then keep only long strokes.
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1)))
+    horiz = cv2.morphologyEx(horiz, cv2.MORPH_OPEN,
+                             cv2.getStructuringElement(cv2.MORPH_RECT, (int(0.6 * dpi), 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
+    vert = cv2.morphologyEx(vert, cv2.MORPH_OPEN,
+                            cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(8, int(0.08 * dpi)))))
+    # Each horizontal rule: (y, x0, x1), thick rules merged.
+    count, _, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(horiz, np.ones((3, 3), np.uint8)))
+    rules = sorted((int(stats[i][1] + stats[i][3] // 2), int(stats[i][0]), int(stats[i][0] + stats[i][2]))
+                   for i in range(1, count) if stats[i][2] >= 0.12 * w)
+    # Rules stacked within a tall row of each other, overlapping in x, make one table.
+    groups: list[list[tuple[int, int, int]]] = []
+    for rule in rules:
+        for group in groups:
+            y, x0, x1 = group[-1]
+            if rule[0] - y <= 1.2 * dpi and min(x1, rule[2]) - max(x0, rule[1]) > 0.5 * (rule[2] - rule[1]):
+                group.append(rule)
+                break
+        else:
+            groups.append([rule])
+    tables = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        x0 = min(r[1] for r in group)
+        x1 = max(r[2] for r in group)
+        ys = [group[0][0]]
+        for y, _, _ in group[1:]:
+            if y - ys[-1] > 0.05 * dpi:
+                ys.append(y)
+        # A band crossed by vertical rules is a table row; a band without any (the gap between
+        # two tables, a heading between them) ends the table.
+        rows: list[tuple[int, int, list[int]]] = []
+        for top, bottom in [*zip(ys, ys[1:]), (None, None)]:
+            seps: list[int] = []
+            if top is not None:
+                inner = vert[top + 3:bottom - 2, max(0, x0 - 3):x1 + 4] > 0
+                if inner.shape[0]:
+                    crossing = inner.sum(axis=0) >= inner.shape[0] * 0.8
+                    seps = [max(0, x0 - 3) + (a + b) // 2 for a, b in _runs(crossing)]
+            if len(seps) >= 2:
+                rows.append((top, bottom, seps))
+            elif rows:
+                tables.append(Table(min(r[2][0] for r in rows), rows[0][0],
+                                    max(r[2][-1] for r in rows), rows[-1][1], rows))
+                rows = []
+    return tables
+
+
+def _join_boxes(boxes: list[Box]) -> list[tuple[str, float]]:
+    """Boxes of one line or cell, in reading order, as characters with confidences."""
+    chars: list[tuple[str, float]] = []
+    for line in _group_lines(boxes):
+        for box in sorted(line, key=lambda b: b.x0):
+            if chars and _ALNUM.match(chars[-1][0]) and _ALNUM.match(box.text[:1]):
+                chars.append((" ", 1.0))
+            chars.extend(zip(box.text, box.confs))
+    return chars
+
+
+def _group_lines(boxes: list[Box]) -> list[list[Box]]:
+    """Boxes grouped into lines: a box joins a line it overlaps vertically by half its height."""
+    lines: list[list[Box]] = []
+    for box in sorted(boxes, key=lambda b: b.cy):
+        for line in lines:
+            top = max(b.y0 for b in line)
+            bottom = min(b.y1 for b in line)
+            overlap = min(bottom, box.y1) - max(top, box.y0)
+            if overlap >= 0.5 * min(box.height, bottom - top):
+                line.append(box)
+                break
+        else:
+            lines.append([box])
+    lines.sort(key=lambda line: min(b.y0 for b in line))
+    return lines
+
+
+def _split(box: Box, seps: list[int]) -> list[tuple[int, Box]]:
+    """A box spanning several cells (the detector joined them across a rule), split by the
+    characters' estimated positions: wide characters count 2 units, narrow ones 1."""
+    units = [1 if ord(ch) < 0x2E80 else 2 for ch in box.text]
+    total = sum(units) or 1
+    pieces: dict[int, list[int]] = {}
+    pos = 0
+    for i, u in enumerate(units):
+        centre = box.x0 + (box.x1 - box.x0) * (pos + u / 2) / total
+        pos += u
+        for k in range(len(seps) - 1):
+            if seps[k] <= centre < seps[k + 1]:
+                pieces.setdefault(k, []).append(i)
+                break
+    out = []
+    for k, idx in pieces.items():
+        text = "".join(box.text[i] for i in idx).strip()
+        if text:
+            out.append((k, Box(max(box.x0, seps[k]), box.y0, min(box.x1, seps[k + 1]), box.y1, text,
+                               [box.confs[i] for i in idx if not box.text[i].isspace()])))
+    return out
+
+
+_DASHES = re.compile(r"[-—–一_－~=二]+")
+_ZERO_LIKE = {"。": "0", "o": "0", "O": "0", "D": "0", "〇": "0", "○": "0"}
+
+
+def _cell_text(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """A cell as printed: a dash rule stays ``---``; in a number, look-alikes of 0 become 0 and
+    stray dots or colons at its ends go (confidences kept, so they stay flagged)."""
+    text = "".join(c for c, _ in chars)
+    if _DASHES.fullmatch(text) and not text.startswith("二"):
+        return [("-", p) for p in (min(p for _, p in chars),) * 3]
+    mapped = [(_ZERO_LIKE.get(c, c), p) for c, p in chars]
+    core = "".join(c for c, _ in mapped).strip(".:：·,，'` ")
+    if core and re.fullmatch(r"\d+(?:\.\d+)?", core):
+        start = "".join(c for c, _ in mapped).index(core)
+        return mapped[start:start + len(core)]
+    return chars
+
+
+def table_lines(table: Table, boxes: list[Box]) -> list[Line]:
+    """The table's rows as pipe rows; cells by the rules, each cell's boxes in reading order."""
+    out = []
+    for top, bottom, seps in table.rows:
+        cells: list[list[Box]] = [[] for _ in range(len(seps) - 1)]
+        for box in boxes:
+            if top <= box.cy < bottom:
+                for k, piece in _split(box, seps):
+                    cells[k].append(piece)
+        if not any(cells):
+            continue
+        chars: list[tuple[str, float]] = [("|", 1.0)]
+        row_cells = []
+        for cell in cells:
+            content = _cell_text(_join_boxes(cell)) if cell else []
+            chars.append((" ", 1.0))
+            chars.extend(content)
+            chars.extend([(" ", 1.0), ("|", 1.0)])
+            row_cells.append(("".join(c for c, _ in content), min((p for _, p in content), default=1.0)))
+        out.append(Line(chars, table.x0, table.x1, top, table=True, cells=row_cells))
+    return out
+
+
+def fill_empty_cells(grey, tables: list[Table], boxes: list[Box]) -> list[Box]:
+    """Cells with ink but no detected box (a lone small figure the detector missed): recognised
+    from the cell's own crop."""
+    import cv2
+    import numpy as np
+
+    h, w = grey.shape
+    dpi = max(w, h * 0.707) / 8.27
+    todo: list[tuple[int, int, int, int]] = []
+    for table in tables:
+        for top, bottom, seps in table.rows:
+            for a, b in zip(seps, seps[1:]):
+                if any(top <= box.cy < bottom and a <= box.cx < b for box in boxes):
+                    continue
+                y0, y1, x0, x1 = top + 4, bottom - 3, a + 4, b - 3
+                if y1 - y0 < 6 or x1 - x0 < 6:
+                    continue
+                ink = (grey[y0:y1, x0:x1] < 160).astype(np.uint8)
+                count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+                # Strokes at least 1/20 inch tall; specks of dust are smaller.
+                marks = [stats[i] for i in range(1, count) if stats[i][3] >= 0.05 * dpi]
+                if not marks:
+                    continue
+                todo.append((x0 + min(m[0] for m in marks), y0 + min(m[1] for m in marks),
+                             x0 + max(m[0] + m[2] for m in marks), y0 + max(m[1] + m[3] for m in marks)))
+    if not todo:
+        return []
+    engine = _engine()
+    crops = []
+    for x0, y0, x1, y1 in todo:
+        pad = 4
+        crop = grey[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad]
+        crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+    results, _ = engine.text_rec(crops, True)
+    found = []
+    for (x0, y0, x1, y1), result in zip(todo, results):
+        text, mean = result[0], result[1]
+        confs = list(result[2][4]) if len(result) > 2 and len(result[2][4]) == len(text) else [mean] * len(text)
+        text, confs = _tidy(text, confs)
+        if text.strip():
+            found.append(Box(x0, y0, x1, y1, text, confs))
+    return found
+
+
+# --- step 6 and 7: lines and paragraphs ---------------------------------------------------------
+
+def page_lines(boxes: list[Box], tables: list[Table], page_height: int) -> list[Line]:
+    """The page in reading order: table rows where their table stands, other lines top to bottom."""
+    inside: set[int] = set()
+    lines: list[Line] = []
+    for table in tables:
+        mine = [b for b in boxes if table.x0 <= b.cx <= table.x1 and table.y0 <= b.cy <= table.y1]
+        inside.update(id(b) for b in mine)
+        lines.extend(table_lines(table, mine))
+    free = [b for b in boxes if id(b) not in inside]
+    for group in _group_lines(free):
+        group.sort(key=lambda b: b.x0)
+        height = sorted(b.height for b in group)[len(group) // 2]
+        chars: list[tuple[str, float]] = []
+        for previous, box in zip([None, *group], group):
+            # Boxes far apart are cells of an unruled table: kept apart by wide space, as the
+            # text layer prints them, so figures never run together.
+            if previous is not None and box.x0 - previous.x1 > 1.0 * height:
+                chars.extend([(" ", 1.0)] * 4)
+            elif chars and _ALNUM.match(chars[-1][0]) and _ALNUM.match(box.text[:1]):
+                chars.append((" ", 1.0))
+            chars.extend(zip(box.text, box.confs))
+        lines.append(Line(chars, group[0].x0, group[-1].x1, min(b.y0 for b in group)))
+    lines.sort(key=lambda line: line.y)
+    for line in lines:
+        line.edge = line.y < page_height * 0.1 or line.y > page_height * 0.9
+    # Page numbers at the foot or head of the page.
+    return [line for line in lines
+            if not (not line.table and _PAGE_NUMBER.match(line.text)
+                    and (line.y > page_height * 0.85 or line.y < page_height * 0.1))]
+
+
+def join_lines(pages: list[list[Line]]) -> list[Line]:
+    """Rejoin prose lines that wrap at the right margin; headings, short lines and rows stand alone."""
+    prose = [line for lines in pages for line in lines if not line.table]
+    if not prose:
+        return [line for lines in pages for line in lines]
+    lefts = sorted(line.x0 for line in prose)
+    rights = sorted(line.x1 for line in prose)
+    left = lefts[len(lefts) // 10]
+    right = rights[int(len(rights) * 0.9)] if len(rights) >= 5 else rights[-1]
+    # One character's width: the typical box height.
+    em = sorted((line.x1 - line.x0) / max(1, len(line.chars)) for line in prose)[len(prose) // 2]
+    out: list[Line] = []
+    open_ = False  # the last output line reached the right margin and may continue
+    for lines in pages:
+        for line in lines:
+            text = line.text
+            starts = (line.table or line.x0 > left + 1.2 * em or _BLOCK_START.match(text) is not None)
+            if open_ and not starts and out:
+                out[-1].chars.extend(line.chars)
+                out[-1].x1 = line.x1
+            else:
+                out.append(Line(list(line.chars), line.x0, line.x1, line.y, line.table, line.cells))
+            open_ = (not line.table and line.x1 >= right - 1.5 * em and text[-1:] not in _SENTENCE_END)
+    return out
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+def read_page(rgb) -> tuple[list[Line], int]:
+    """One page image (RGB array) to lines in reading order."""
+    grey = clean(rgb)
+    if (grey < 128).mean() < 0.0005:
+        return [], 0  # a blank page (or a lone page number): the models are not even loaded
+    grey = deskew(grey)
+    boxes = recognise(grey)
+    tables = find_tables(grey)
+    boxes += fill_empty_cells(grey, tables, boxes)
+    return page_lines(boxes, tables, grey.shape[0]), len(boxes)
+
+
+def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """Headers and footers: a line at a page's edge read (nearly) alike at the edges of most pages.
+
+    On the first page such a line is the title itself, and stays unless the page has it twice.
+    """
+    from difflib import SequenceMatcher
+
+    def alike(a: str, b: str) -> bool:
+        return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+
+    edges = [[line for line in lines if line.edge and not line.table and len(line.text) <= 60] for lines in pages]
+    need = max(2, len(pages) * 0.5)
+    running: set[int] = set()
+    for lines in edges:
+        for line in lines:
+            pages_with = sum(1 for other in edges if any(alike(line.text, o.text) for o in other))
+            if pages_with >= need:
+                running.add(id(line))
+    out = []
+    for number, lines in enumerate(pages):
+        if number == 0:
+            seen = [line for line in lines if id(line) in running]
+            # Keep the title: drop a running line on page 1 only when one like it follows.
+            drop = {id(a) for a in seen if any(b is not a and b.y > a.y and alike(a.text, b.text) for b in lines)}
+        else:
+            drop = {id(line) for line in lines if id(line) in running}
+        out.append([line for line in lines if id(line) not in drop])
+    return out
+
+
+def _assemble(pages: list[list[Line]], numbers: list[int], started: float) -> OcrText:
+    from ..clock import extend_time
+
+    extend_time(time.monotonic() - started)  # OCR has its own budget; Limits.max_seconds is for the rest
+    pages = drop_running_lines(pages) if len(pages) > 1 else pages
+    text_parts: list[str] = []
+    confs: list[float] = []
+    notes: list[str] = []
+    for line in join_lines(pages):
+        for ch, conf in line.chars:
+            text_parts.append(ch)
+            confs.append(conf)
+        text_parts.append("\n")
+        confs.append(1.0)
+        if line.table and line.cells:
+            label = line.cells[0][0][:16]
+            for k, (cell, conf) in enumerate(line.cells[1:], start=2):
+                if conf < LOW_CONFIDENCE and _DIGITS.search(cell):
+                    notes.append(f"'{label}' cell {k} '{cell}' ({conf:.2f})")
+    text = "".join(text_parts)
+    return OcrText(text=text, confs=confs, pages=numbers, seconds=time.monotonic() - started, cell_notes=notes)
+
+
+def _budget(pages: int, limits: Limits) -> float:
+    return max(limits.max_seconds, _SECONDS_PER_PAGE * pages)
+
+
+def read_pdf(data: bytes, limits: Limits) -> OcrText:
+    """Render every page of a PDF (pypdfium2, ``DPI``) and read it by OCR."""
+    _require("PDF has no text layer (a scan?)")
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    started = time.monotonic()
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise InputError(f"damaged PDF ({' '.join(str(exc).split())[:120]})") from None
+    try:
+        count = len(pdf)
+        check_page_count(count, limits, "scanned PDF")
+        pictured = [index for index in range(count) if _has_image(pdf[index])]
+        if not pictured:
+            raise UnsupportedFormatError(f"PDF has no text layer and no page images ({count} page(s))")
+        pages, numbers = [], []
+        for index in pictured:
+            page = pdf[index]
+            width, height = page.get_size()
+            scale = DPI / 72
+            check_pixels(width * scale, height * scale, limits, f"PDF page {index + 1}")
+            rgb = np.asarray(page.render(scale=scale).to_pil().convert("RGB"))
+            lines, _ = read_page(rgb)
+            pages.append(lines)
+            numbers.append(index + 1)
+            if time.monotonic() - started > _budget(count, limits):
+                raise LimitExceededError(f"OCR took over {_budget(count, limits):g} s (stopped at page {index + 1})")
+    finally:
+        pdf.close()
+    return _assemble(pages, numbers, started)
+
+
+def _has_image(page) -> bool:
+    """Does the page draw an image (at any depth of form objects)? Pages without one are skipped."""
+    import pypdfium2.raw as pdfium_c
+
+    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=8))
+
+
+def read_image(data: bytes, limits: Limits) -> OcrText:
+    """A PNG, JPEG or (multi-page) TIFF scan read by OCR; sizes checked from the header first."""
+    _require("scanned image")
+    import io
+
+    import numpy as np
+    from PIL import Image, UnidentifiedImageError
+
+    started = time.monotonic()
+    try:
+        try:
+            image = Image.open(io.BytesIO(data))  # reads the header only
+        except Image.DecompressionBombError:
+            image = None
+        if image is None or image.width * image.height > limits.max_pixels:
+            width, height = _header_size(data)
+            raise LimitExceededError(f"image is {width:,}×{height:,} pixels (limit {limits.max_pixels:,} pixels)")
+        frames = getattr(image, "n_frames", 1)
+        check_page_count(frames, limits, "image")
+        pages, numbers = [], []
+        for index in range(frames):
+            image.seek(index)
+            check_pixels(image.width, image.height, limits, "image" if frames == 1 else f"image page {index + 1}")
+            rgb = np.asarray(image.convert("RGB"))
+            lines, _ = read_page(rgb)
+            pages.append(lines)
+            numbers.append(index + 1)
+            if time.monotonic() - started > _budget(frames, limits):
+                raise LimitExceededError(f"OCR took over {_budget(frames, limits):g} s (stopped at page {index + 1})")
+    except (UnidentifiedImageError, OSError, ValueError, EOFError, SyntaxError):
+        raise InputError("damaged image: not a readable PNG, JPEG or TIFF") from None
+    return _assemble(pages, numbers, started)
+
+
+def _header_size(data: bytes) -> tuple[int, int]:
+    """Width and height from the header, for the message (PIL without its own bomb check)."""
+    import io
+
+    from PIL import Image
+
+    limit = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.width, image.height
+    except Exception:  # noqa: BLE001 - only for the message
+        return 0, 0
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
+
+
+def to_loaded(result: OcrText, container: str, size_bytes: int, limits: Limits):
+    """An :class:`~reportparse.load.Loaded` carrying what OCR read and how surely."""
+    from . import Loaded
+
+    wordlike = sum(1 for ch in result.text if ch.isalnum())
+    if wordlike < 20:
+        what = "PDF has no text layer and" if container == "pdf" else "image:"
+        raise UnsupportedFormatError(f"{what} OCR found no text on its {len(result.pages)} page image(s)")
+    if len(result.text) > limits.max_chars:
+        raise LimitExceededError(f"text too long ({len(result.text):,} characters; limit {limits.max_chars:,})")
+    warnings = [f"read by OCR ({ENGINE}) from {len(result.pages)} page image(s): mean confidence "
+                f"{result.mean_confidence:.2f}; values may rest on recognised characters"]
+    if result.cell_notes:
+        shown = "; ".join(result.cell_notes[:8])
+        more = f" and {len(result.cell_notes) - 8} more" if len(result.cell_notes) > 8 else ""
+        warnings.append(f"OCR: table cells read with low confidence: {shown}{more}")
+    return Loaded(text=result.text, container=container, encoding=None, size_bytes=size_bytes,
+                  warnings=warnings, ocr=result)
+
+
+def load_scanned_pdf(data: bytes, limits: Limits):
+    return to_loaded(read_pdf(data, limits), "pdf", len(data), limits)
+
+
+def load_image(data: bytes, limits: Limits):
+    return to_loaded(read_image(data, limits), "image", len(data), limits)
+
+
+def ocr_info(result: OcrText):
+    from ..models import OcrInfo
+
+    return OcrInfo(engine=ENGINE, pages=result.pages, mean_confidence=result.mean_confidence,
+                   low_confidence=result.low_spans(), seconds=round(result.seconds, 2))
+
+
+# --- after parsing ------------------------------------------------------------------------------
+
+_VALUE_FIELDS = ("organ", "year", "published", "period", "phones", "facts", "outline")
+
+
+def value_warnings(report, result: OcrText) -> list[str]:
+    """The report's extracted values whose evidence includes low-confidence characters."""
+    spans = result.low_spans()
+    if not spans:
+        return []
+    found: list[str] = []
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in spans)
+
+    def walk(name: str, node) -> None:
+        if isinstance(node, dict):
+            evidence = node.get("evidence") if isinstance(node.get("evidence"), dict) else None
+            span = evidence or (node if "start" in node and "end" in node else None)
+            if span is not None and overlaps(span["start"], span["end"]):
+                shown = node.get("value", node.get("number", span.get("text", "")))
+                found.append(f"{name}={shown}")
+                return
+            for key, child in node.items():
+                if key != "evidence":
+                    walk(f"{name}.{key}" if name else key, child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(name, child)
+
+    dumped = report.model_dump(mode="json", include=set(_VALUE_FIELDS))
+    for key in _VALUE_FIELDS:
+        walk(key, dumped.get(key))
+    if not found:
+        return []
+    return [f"OCR: values resting on low-confidence characters (check them on the page): "
+            f"{'; '.join(found[:10])}" + (f" and {len(found) - 10} more" if len(found) > 10 else "")]

@@ -1,0 +1,241 @@
+"""Scanned reports read by OCR (load/ocr.py).
+
+Three parts: the layout rules on boxes (no extra needed: plain Python), what
+a scan gets without the extra (one line naming it) and that the CLI imports
+nothing of OCR, and - only where ``reportparse[ocr]`` is installed - the
+committed scans in corpus/scans/ (made by tools/make_scans.py: 150-200 dpi,
+noise, 1-2 degree skew, a red stamp over the signature, JPEG) giving the same
+summary and table cells as their text originals, offline.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import reportparse
+from reportparse.config import Limits
+from reportparse.errors import LimitExceededError, UnsupportedFormatError
+from reportparse.load import ocr
+from reportparse.load.ocr import Box, Line, OcrText
+
+ROOT = Path(__file__).resolve().parent.parent
+SCANS = ROOT / "corpus" / "scans"
+needs_ocr = pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
+
+
+def box(x0, y0, x1, y1, text, conf=0.99):
+    return Box(x0, y0, x1, y1, text, [conf] * len(text))
+
+
+# --- reading order: lines grouped by vertical overlap, left to right --------------------------------
+
+@pytest.mark.parametrize("boxes, lines", [
+    # two boxes on one line, given right first
+    ([box(500, 100, 700, 130, "申请9件"), box(100, 102, 480, 131, "全年共收到")], ["全年共收到申请9件"]),
+    # a slightly lower box still on the line (skew left after deskew)
+    ([box(100, 100, 400, 130, "一、总体"), box(410, 108, 600, 138, "情况")], ["一、总体情况"]),
+    # two lines, given bottom first
+    ([box(100, 200, 400, 230, "第二行"), box(100, 100, 400, 130, "第一行")], ["第一行", "第二行"]),
+    # Latin or figures in two boxes keep a space between them
+    ([box(100, 100, 200, 130, "0731"), box(210, 100, 330, 130, "5552018")], ["0731 5552018"]),
+])
+def test_reading_order(boxes, lines):
+    got = ocr.page_lines(boxes, [], page_height=2000)
+    assert [line.text for line in got] == lines
+
+
+def test_page_number_at_the_foot_is_dropped():
+    got = ocr.page_lines([box(100, 100, 800, 130, "一、总体情况"), box(400, 1950, 460, 1980, "— 2 —")], [], 2000)
+    assert [line.text for line in got] == ["一、总体情况"]
+
+
+def test_unruled_row_keeps_its_cells_apart():
+    boxes = [box(100, 100, 300, 130, "行政许可"), box(600, 100, 640, 130, "41"), box(700, 100, 740, 130, "3")]
+    assert [line.text for line in ocr.page_lines(boxes, [], 2000)] == ["行政许可    41    3"]
+
+
+def test_dust_after_a_list_number_is_dropped():
+    assert ocr._tidy("一、·总体情况", [0.9] * 7)[0] == "一、总体情况"
+
+
+# --- ruled tables: cells from the rules, boxes split across rules ----------------------------------
+
+def test_table_rows_from_rules():
+    table = ocr.Table(100, 100, 900, 200, rows=[(100, 150, [100, 500, 700, 900]), (150, 200, [100, 500, 700, 900])])
+    boxes = [box(110, 110, 300, 140, "行政处罚"), box(510, 112, 540, 140, "123"),
+             # a wrapped label: two lines in one cell
+             box(110, 152, 480, 172, "行政事业性"), box(110, 175, 200, 195, "收费"),
+             # the detector joined two cells across the rule at x=700
+             box(510, 160, 780, 190, "0 7")]
+    rows = [line.text for line in ocr.table_lines(table, boxes)]
+    assert rows == ["| 行政处罚 | 123 |  |", "| 行政事业性收费 | 0 | 7 |"]
+
+
+@pytest.mark.parametrize("printed, read", [
+    ("0", "0"), ("。", "0"), (".7", "7"), ("0:", "0"), ("o", "0"), ("247.93", "247.93"), ("12", "12"),
+    ("---", "---"), ("一", "---"), ("—", "---"),
+    ("一、本年新收", "一、本年新收"), ("二", "二"), ("行政许可", "行政许可"),
+])
+def test_cell_text(printed, read):
+    chars = [(ch, 0.9) for ch in printed]
+    assert "".join(c for c, _ in ocr._cell_text(chars)) == read
+
+
+# --- paragraphs rejoined at the right margin --------------------------------------------------------
+
+def line(text, x0, x1, y, table=False):
+    return Line([(ch, 1.0) for ch in text], x0, x1, y, table)
+
+
+def test_wrapped_lines_rejoin_and_blocks_stay_apart():
+    page = [
+        line("一、总体情况", 100, 300, 100),
+        line("全年主动公开政府信息534条，主要通过政府门户网站、政务微信公", 130, 1000, 150),
+        line("众号发布。", 100, 250, 200),
+        line("二、主动公开政府信息情况", 100, 600, 250),
+        line("| 规章 | 1 |", 100, 900, 300, table=True),
+        line("全年共收到政府信息公开申请9件，均在法定期限内答复，无一件被纠", 100, 1000, 350),
+        line("（一）予以公开", 100, 400, 400),
+    ]
+    got = [x.text for x in ocr.join_lines([page])]
+    assert got == ["一、总体情况", "全年主动公开政府信息534条，主要通过政府门户网站、政务微信公众号发布。",
+                   "二、主动公开政府信息情况", "| 规章 | 1 |",
+                   "全年共收到政府信息公开申请9件，均在法定期限内答复，无一件被纠", "（一）予以公开"]
+
+
+# --- confidence ---------------------------------------------------------------------------------------
+
+def test_low_confidence_spans_and_mean():
+    result = OcrText(text="收到申请9件\n", confs=[1, 1, 1, 1, 0.4, 1, 1], pages=[1], seconds=1.0)
+    assert result.low_spans() == [(4, 5)]
+    assert 0.85 < result.mean_confidence < 1
+
+
+def test_value_on_a_low_confidence_figure_is_named():
+    text = ("北山市生态环境局2022年政府信息公开工作年度报告\n一、总体情况\n"
+            "全年主动公开政府信息534条。全年共收到政府信息公开申请9件。\n")
+    confs = [1.0] * len(text)
+    confs[text.index("534") + 1] = 0.3
+    report = reportparse.parse_text(text)
+    warnings = ocr.value_warnings(report, OcrText(text, confs, [1], 1.0))
+    assert len(warnings) == 1 and "proactive_total=534" in warnings[0]
+    confs[text.index("534") + 1] = 0.99
+    assert ocr.value_warnings(report, OcrText(text, confs, [1], 1.0)) == []
+
+
+# --- without the extra; limits; cold start -------------------------------------------------------------
+
+def test_scan_without_the_extra_names_it(monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    for path in (SCANS / "tables_pipe_2021.scan.pdf", SCANS / "township_2022_skipped_numbers.p1.jpg"):
+        with pytest.raises(UnsupportedFormatError) as exc:
+            reportparse.parse(path)
+        message = str(exc.value)
+        assert "pip install 'reportparse[ocr]'" in message and "\n" not in message
+
+
+def test_summary_has_the_ocr_flag():
+    from reportparse.output import SUMMARY_FIELDS, summaries_csv
+
+    assert "ocr" in SUMMARY_FIELDS
+    summary = reportparse.summarize(reportparse.parse(ROOT / "corpus" / "tables_pipe_2021.md"))
+    assert summary.ocr is False
+    assert summaries_csv([summary]).splitlines()[1].endswith(",false")
+
+
+def test_cli_cold_start_imports_nothing_of_ocr():
+    code = ("import sys, reportparse.cli, reportparse\n"
+            "heavy = {'reportparse.load.ocr', 'rapidocr_onnxruntime', 'onnxruntime', 'pypdfium2', 'numpy', 'cv2', 'PIL'}\n"
+            "print(sorted(heavy & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@needs_ocr
+def test_huge_image_refused_from_its_header(tmp_path):
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", 20_000, 20_000, 8, 2, 0, 0, 0))
+    png = b"\x89PNG\r\n\x1a\n" + header + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b"")
+    with pytest.raises(LimitExceededError, match="20,000×20,000"):
+        reportparse.parse(png, name="scan.png")
+
+
+@needs_ocr
+def test_too_many_page_images_refused_before_rendering():
+    import io
+
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    for _ in range(80):
+        writer.add_blank_page(595, 842)
+    buf = io.BytesIO()
+    writer.write(buf)
+    with pytest.raises(LimitExceededError, match="80 page images"):
+        reportparse.parse(buf.getvalue(), name="scan.pdf", limits=Limits(max_ocr_pages=60))
+    writer = pypdf.PdfWriter()
+    for _ in range(3000):
+        writer.add_blank_page(595, 842)
+    buf = io.BytesIO()
+    writer.write(buf)
+    with pytest.raises(LimitExceededError, match="3,000 pages"):
+        reportparse.parse(buf.getvalue(), name="scan.pdf")
+
+
+# --- the committed scans against their text originals (with the extra) -------------------------------
+
+SCAN_CASES = [
+    ("tables_pipe_2021.scan.pdf", "tables_pipe_2021.md"),
+    ("tables_runtogether_2019.scan.pdf", "tables_runtogether_2019.txt"),
+    ("township_2022_skipped_numbers.p1.jpg", "township_2022_skipped_numbers.txt"),
+]
+
+
+def _cells(report):
+    out = {}
+    for name in ("proactive", "requests", "review_litigation"):
+        for row, columns in (getattr(report.tables, name) or {}).items():
+            for column, value in (columns or {}).items():
+                out[f"{name}.{row}.{column}"] = value.get("value") if isinstance(value, dict) else value
+    return out
+
+
+@pytest.fixture(scope="module")
+def offline():
+    """No socket may be opened while OCR loads its models and reads (it never goes online)."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("OCR tried to open a network socket")
+
+    saved = socket.socket, socket.create_connection
+    socket.socket, socket.create_connection = refuse, refuse
+    ocr._ENGINE = None  # load the models inside the block
+    try:
+        yield
+    finally:
+        socket.socket, socket.create_connection = saved
+
+
+@needs_ocr
+@pytest.mark.parametrize("scan, text", SCAN_CASES)
+def test_scan_gives_the_text_originals_summary(offline, scan, text):
+    scanned = reportparse.parse(SCANS / scan, limits=Limits(max_seconds=600))
+    original = reportparse.parse(ROOT / "corpus" / text)
+    a = reportparse.summarize(original).model_dump(exclude={"file", "ocr"})
+    b = reportparse.summarize(scanned).model_dump(exclude={"file", "ocr"})
+    assert reportparse.summarize(scanned).ocr is True
+    assert scanned.source.ocr is not None and scanned.source.ocr.mean_confidence > 0.8
+    assert any(w.startswith("read by OCR") for w in scanned.warnings)
+    differ = {k: (a[k], b[k]) for k in a if a[k] != b[k]}
+    assert differ == {}
+    ca, cb = _cells(original), _cells(scanned)
+    assert {k: (v, cb.get(k)) for k, v in ca.items() if cb.get(k) != v} == {}
