@@ -10,6 +10,7 @@ bracket form to expect.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -22,7 +23,16 @@ _QUOTES = "[“”\"'‘’「」『』]?"
 _COMMA = "[、,，]?"
 # Between two characters of a row label: spaces and line breaks, and the row's own cells
 # when the label wraps around them (``…重新出具0 0 0 0 0 0 0\n已获取信息``); captured as ``c``.
-_GAP = rf"(?:[\s|]++|(?P<c>(?>{CELL})))*+"
+# The cell pattern is written once per compiled pattern, in a DEFINE block (:func:`with_cells`),
+# and called by name in every gap: a label of 30 characters otherwise repeats it 30 times, and
+# compiling the row patterns took seconds at import.
+_GAP = r"(?:[\s|]++|(?P<c>(?>(?&cell))))*+"
+_CELL_DEFINE = rf"(?(DEFINE)(?P<cell>{CELL}))"
+
+
+def with_cells(pattern: str) -> str:
+    """``pattern`` (built with :func:`wrapped`) with the definition of the cells its gaps call."""
+    return pattern + _CELL_DEFINE
 
 
 def loose(label: str, gap: str = r"\s*") -> str:
@@ -45,7 +55,7 @@ def loose(label: str, gap: str = r"\s*") -> str:
 def wrapped(label: str) -> str:
     """Like :func:`loose`, and the row's cells may stand inside the label (captured as ``c``).
 
-    >>> m = regex.search(wrapped("重新出具已获取信息"), "重新出具0  1 0\n已获取信息")
+    >>> m = regex.search(with_cells(wrapped("重新出具已获取信息")), "重新出具0  1 0\n已获取信息")
     >>> m.captures("c")
     ['0', '1', '0']
     """
@@ -146,11 +156,32 @@ def physical_rows(era: str, printed) -> tuple[str, ...]:
     return PHYSICAL_ROWS[era]
 
 
-REQUEST_PATTERNS = {r.key: regex.compile(r.pattern()) for r in REQUEST_ROWS}
+class _LazyPatterns(Mapping):
+    """Row key -> compiled pattern, compiled on first use: a report without table 三 (every
+    pre-2019 one) never pays for the row patterns, and the CLI starts without them."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self._sources = sources
+        self._compiled: dict[str, regex.Pattern] = {}
+
+    def __getitem__(self, key: str) -> regex.Pattern:
+        pattern = self._compiled.get(key)
+        if pattern is None:
+            pattern = self._compiled[key] = regex.compile(self._sources[key])
+        return pattern
+
+    def __iter__(self):
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+REQUEST_PATTERNS = _LazyPatterns({r.key: with_cells(r.pattern()) for r in REQUEST_ROWS})
 # A row printed without the number its label needs elsewhere (总计 without （七）): taken
 # only where cells follow the label.
-UNNUMBERED_PATTERNS = {r.key: regex.compile(wrapped(r.label) + r"(?=[\s|]*[\d/—–\-])")
-                       for r in REQUEST_ROWS if r.prefix_required}
+UNNUMBERED_PATTERNS = _LazyPatterns({r.key: with_cells(wrapped(r.label) + r"(?=[\s|]*[\d/—–\-])")
+                                     for r in REQUEST_ROWS if r.prefix_required})
 REQUEST_LABELS = {r.key: r for r in REQUEST_ROWS}
 _NOT_LABEL = regex.compile(r"[^\p{Han}]+")
 # How alike a printed label must be to the vocabulary to name a row whose label has a typo.
@@ -203,7 +234,7 @@ REQUEST_COLUMNS = APPLICANT_COLUMNS + ("total",)
 # The label must be followed by cells: prose that names the row ("...数量为21件") is no anchor.
 # Where table 三 starts: its first row, followed by the second. The label must be followed by
 # (or wrapped around) cells: prose that names the row ("...数量为21件") is no anchor.
-REQUESTS_FIRST = regex.compile("|".join(wrapped(p) for p in REQUEST_LABELS["new_received"].printed))
+REQUESTS_FIRST = regex.compile(with_cells("|".join(wrapped(p) for p in REQUEST_LABELS["new_received"].printed)))
 REQUESTS_CELL_AFTER = regex.compile(r"[\s|]*[\d/—–\-]")
 REQUESTS_SECOND = regex.compile(loose("上年结转") + "|" + loose("上一年结转"))
 REQUESTS_HEADER = regex.compile(loose("申请人情况") + r"|\(\s*本\s*列\s*数\s*据")
