@@ -24,7 +24,7 @@ LABELS = {
     "requests_received": "新收申请", "requests_carried_over": "上年结转", "requests_completed": "办结",
     "requests_carried_forward": "结转下年", "requests_granted": "予以公开", "requests_denied": "不予公开",
     "review_total": "行政复议", "litigation_total": "行政诉讼", "processing_fee_yuan": "信息处理费(元)",
-    "channels": "公开渠道", "refusal_categories": "不予公开等理由", "findings": "问题发现", "ocr": "OCR识别",
+    "channels": "公开渠道", "refusal_categories": "不予公开等理由", "findings": "问题发现", "ocr": "扫描识别",
     "code": "代码", "severity": "严重程度", "message": "说明", "evidence": "原文依据",
     "category": "类别", "item": "项目", "value": "数值", "reports": "报告数", "organs": "机关",
     "codes": "代码（供程序使用）", "name": "问题",
