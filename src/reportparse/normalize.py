@@ -22,7 +22,7 @@ keeps ``index``: for every normalized character, its offset in the original.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -136,6 +136,15 @@ class OffsetMap:
     def __iter__(self):
         return (self[i] for i in range(self._length + 1))
 
+    def first_at_least(self, original_pos: int) -> int:
+        """The first ``i`` in ``0..len(text)`` with ``self[i] >= original_pos`` (``len(text)`` if none)."""
+        k = bisect_right(self._runs_orig, original_pos) - 1
+        if k < 0:
+            return 0
+        start = self._runs_text[k]
+        run_end = self._runs_text[k + 1] if k + 1 < len(self._runs_text) else self._length
+        return min(start + original_pos - self._runs_orig[k], run_end)
+
     def compose(self, inner: OffsetMap) -> OffsetMap:
         """``self`` maps into a text that ``inner`` maps into the original: the map straight through."""
         runs_text: list[int] = []
@@ -181,8 +190,12 @@ class Normalized:
         return self.index[start], self.index[end - 1] + 1
 
     def to_normalized(self, original_pos: int) -> int:
-        """The first normalized offset whose original offset is at least ``original_pos``."""
-        return bisect_left(self.index, original_pos, 0, len(self.text))
+        """The first normalized offset whose original offset is at least ``original_pos``.
+
+        The same as ``bisect_left(self.index, original_pos, 0, len(self.text))``, found
+        among the map's runs rather than through every lookup.
+        """
+        return self.index.first_at_least(original_pos)
 
     def evidence(self, start: int, end: int) -> Evidence:
         s, e = self.to_original(start, end)

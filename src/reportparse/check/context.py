@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -56,7 +55,7 @@ class CheckContext:
 
     def to_norm(self, original_pos: int) -> int:
         """The normalized offset of an original offset (the first normalized char at or after it)."""
-        return bisect_left(self.doc.index, original_pos, 0, len(self.doc.text))
+        return self.doc.to_normalized(original_pos)
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence in original offsets for the normalized span ``[start, end)``."""

@@ -236,6 +236,9 @@ def heading_candidates(text: str, doc: Normalized | None = None) -> list[Candida
 _ORIGINAL_SPACE = regex.compile(r"[ \t\u3000\u00a0]+")
 
 
+_HAN_START = regex.compile(r"\p{Han}")
+
+
 def spaced_headings(doc: Normalized, taken: set[int]) -> list[Candidate]:
     """Unnumbered headings of a web copy saved as running text: a known heading that the
     page set apart with spaces on both sides (``…公开。 主动公开政府信息情况 第二十条…``).
@@ -249,8 +252,8 @@ def spaced_headings(doc: Normalized, taken: set[int]) -> list[Candidate]:
         if n >= MAX_CANDIDATES * 10 or len(out) >= MAX_CANDIDATES:
             break
         i = doc.to_normalized(m.end())
-        if i >= len(text) or i in taken or text[i - 1 : i] in ("\n", ""):
-            continue
+        if i >= len(text) or i in taken or text[i - 1 : i] in ("\n", "") or not _HAN_START.match(text, i):
+            continue  # an unnumbered heading starts with a Chinese word (spaces between figures are most)
         kind, end = classify_title(text[i : i + 40])
         if kind in (None, "extra") or not text[i : i + end].endswith(_TERMINAL_END):
             continue
