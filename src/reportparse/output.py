@@ -7,6 +7,7 @@ import io
 import json
 
 from .models import Report, Summary
+from .tables.summary import cell_value
 
 SUMMARY_FIELDS = list(Summary.model_fields)
 
@@ -21,15 +22,6 @@ _ROW_CODES = {
     "not_processed_publication": "publication", "not_processed_excessive": "excessive",
     "not_processed_confirm": "confirm", "other": "other",
 }
-
-
-def _cell(table: dict | None, row: str, col: str = "total") -> int | float | None:
-    if not table:
-        return None
-    value = (table.get(row) or {}).get(col)
-    if isinstance(value, dict):
-        value = value.get("value")
-    return value
 
 
 def summarize(report: Report, file: str | None = None) -> Summary:
@@ -49,8 +41,8 @@ def summarize(report: Report, file: str | None = None) -> Summary:
         return f.value if f is not None else None
 
     if req:
-        refusal = [code for row, code in _ROW_CODES.items() if (_cell(req, row) or 0) > 0]
-        if "other" not in refusal and any((_cell(req, r) or 0) > 0 for r in
+        refusal = [code for row, code in _ROW_CODES.items() if (cell_value(req, row) or 0) > 0]
+        if "other" not in refusal and any((cell_value(req, r) or 0) > 0 for r in
                                           ("other_overdue_correction", "other_overdue_fee", "other_reasons")):
             refusal.append("other")
     else:

@@ -12,16 +12,7 @@ from __future__ import annotations
 from ..models import Evidence, FactCandidate, Tables
 from ..normalize import Normalized
 from ..tables import labels
-from ..tables.summary import FIELDS, table_counts
-
-
-def _value(table: dict | None, row: str, col: str = "total") -> int | float | None:
-    if not table:
-        return None
-    value = (table.get(row) or {}).get(col)
-    if isinstance(value, dict):
-        value = value.get("value")
-    return value
+from ..tables.summary import FIELDS, cell_value, table_counts
 
 
 def _norm_span(doc: Normalized, ev: Evidence) -> tuple[int, int]:
@@ -93,7 +84,7 @@ def table_candidates(doc: Normalized, tables: Tables) -> list[FactCandidate]:
         where = [cells[f"{table_name}.{p}"] for p in paths if f"{table_name}.{p}" in cells]
         if where:
             out.append(FactCandidate(fact=fact, value=value, source="table", evidence=_join(where, doc)))
-    partial = _value(tables.requests, "partially_granted")
+    partial = cell_value(tables.requests, "partially_granted")
     if partial is not None and "requests.partially_granted.total" in cells:
         out.append(FactCandidate(fact="requests_partially_granted", value=partial, source="table",
                                  evidence=cells["requests.partially_granted.total"]))

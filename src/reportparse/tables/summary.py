@@ -33,12 +33,18 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def _value(table: dict, cell: str):
-    row, col = cell.split(".")
+def cell_value(table: dict | None, row: str, col: str = "total") -> int | float | None:
+    """The number in ``table[row][col]`` (a bare number or a cell object's ``value``), else None."""
+    if not table:
+        return None
     value = (table.get(row) or {}).get(col)
     if isinstance(value, dict):
         value = value.get("value")
     return value
+
+
+def _value(table: dict, cell: str):
+    return cell_value(table, *cell.split("."))
 
 
 def table_counts(tables: Tables) -> dict[str, int | None]:
