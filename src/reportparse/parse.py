@@ -29,7 +29,7 @@ from .extract.meta import (
 from .extract.problems import extract_problems
 from .extract.refusals import extract_refusals
 from .extract.table_facts import locate_cells
-from .load import Loaded, load_bytes, load_path
+from .load import Loaded, load_bytes, load_path, only_a_title
 from .models import Report, Source
 from .normalize import Normalized, normalize
 from .segment import detect_era, segment, to_outline
@@ -71,6 +71,7 @@ def check_size(text: str, limits: Limits) -> None:
 
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_CONTAINERS = ("docx", "pdf", "html", "mhtml")  # containers whose loaders can miss a body kept elsewhere
 
 
 def _clean_surrogates(text: str) -> tuple[str, list[str]]:
@@ -89,6 +90,11 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
 
 def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
     check_size(loaded.text, limits)
+    if loaded.container in _CONTAINERS and only_a_title(loaded.text):
+        # A Word file, page or PDF whose body is elsewhere (an attachment, a cover page alone):
+        # never a report built from its title.
+        raise InputError("文档中只有标题，没有报告正文 (no report text in the document: only a title, "
+                         "an organ or a date)")
     loaded.text, replaced = _clean_surrogates(loaded.text)
     warnings = list(loaded.warnings) + replaced
     # The same report pasted twice: read the first copy (its offsets are the full text's).

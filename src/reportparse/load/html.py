@@ -146,8 +146,12 @@ def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding:
     return loaded
 
 
-def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -> Loaded:
-    """The visible article of a page as lines; :class:`InputError` when the page shows none."""
+def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int, nested: int = 0) -> Loaded:
+    """The visible article of a page as lines; :class:`InputError` when the page shows none.
+
+    A page that shows no article of its own may show it in an ``<iframe srcdoc>`` or give it
+    to browsers without scripts in ``<noscript>`` (a page its scripts fill): those are read
+    then, ``nested`` counting how deep such fallbacks went."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
     # Control characters survive lxml's HTML parser but not its tree edits (dropping chrome).
     text = _NOT_XML_CHARS.sub("", text)
@@ -162,6 +166,7 @@ def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -
         else ""
     head_title = _page_title(root)
     drop_hidden(root)
+    embedded = _embedded_pages(root) if nested < _MAX_NESTED_PAGES else ""
     for el in list(root.iter(*_DROP_TAGS)):
         if el.tag in _SWALLOWING_TAGS and _text_len(el, _SWALLOWED_CHARS) > _SWALLOWED_CHARS:
             _unwrap(el)
@@ -185,7 +190,16 @@ def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -
     head_lines = [_inline_text(el) for el in heads]
     if _article_cjk(article, lines, head_lines + [head_title]) < _MIN_ARTICLE_CJK:
         if noframes.strip() and "<frameset" not in noframes.lower():  # the page's text for browsers without frames
-            return html_to_text(noframes, encoding, limits, size_bytes=size_bytes)
+            return html_to_text(noframes, encoding, limits, size_bytes=size_bytes, nested=_MAX_NESTED_PAGES)
+        if embedded:
+            try:
+                loaded = html_to_text(embedded, encoding, limits, size_bytes=size_bytes, nested=nested + 1)
+            except InputError:
+                pass
+            else:
+                loaded.warnings.insert(0, "the page shows its text in an embedded frame (srcdoc) or for "
+                                          "browsers without scripts (noscript): read from there")
+                return loaded
         raise InputError(_no_article(root, frames))
     opening = "".join(lines[:3])
     if not head_lines and head_title and not _REPORT_WORD.search(opening[:200]):
@@ -204,7 +218,7 @@ def parse_html(text: str, limits: Limits, warnings: list[str]):
     read again without its inline tags, then without its block wrappers (text kept)."""
     import lxml.etree
 
-    for attempt in range(3):
+    for attempt in range(4):
         parser = lxml.etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                                        huge_tree=True, recover=True, default_doctype=False)
         try:
@@ -222,7 +236,71 @@ def parse_html(text: str, limits: Limits, warnings: list[str]):
         elif attempt == 1:
             text = _BLOCK_SOURCE_TAGS.sub("<br>", text)
             warnings.append("HTML nested too deeply: read again without its block structure")
+        elif attempt == 2:
+            text = _flatten_deep(text)
+            warnings.append("HTML nested too deeply: read again without the tags nested past "
+                            f"{_FLATTEN_DEPTH:,} levels")
     raise LimitExceededError("HTML page nested too deeply to read (over 2,048 levels)")
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)\b[^<>]*?(/?)>")
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr", "frame", "keygen"))
+_FLATTEN_DEPTH = 256
+
+
+def _flatten_deep(text: str) -> str:
+    """``text`` without the tags (any: tables, cells, frames) nested past ``_FLATTEN_DEPTH``
+    levels as its tags open and close; their text is kept, a line break in their place.
+
+    One pass over the tags with a stack of open names (a close tag pops to its opener, one
+    never opened is ignored); linear in the page."""
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    out: list[str] = []
+    pos = 0
+    for m in _TAG.finditer(text):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or self_closing:
+            continue
+        if not closing:
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            if len(stack) > _FLATTEN_DEPTH:
+                out.append(text[pos:m.start()])
+                out.append("<br>")
+                pos = m.end()
+            continue
+        if not open_count.get(name):
+            continue
+        deep = len(stack) > _FLATTEN_DEPTH
+        while stack:
+            top = stack.pop()
+            open_count[top] -= 1
+            if top == name:
+                break
+        if deep:
+            out.append(text[pos:m.start()])
+            out.append("<br>")
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_MAX_NESTED_PAGES = 2  # srcdoc / noscript fallbacks inside fallbacks
+
+
+def _embedded_pages(root) -> str:
+    """The HTML of the page's ``<iframe srcdoc>`` documents and ``<noscript>`` blocks (visible
+    article text a page may hold only there), before they are dropped as non-text."""
+    import lxml.etree
+
+    parts = [el.get("srcdoc", "") for el in root.iter("iframe") if el.get("srcdoc")]
+    for el in root.iter("noscript"):
+        inner = (el.text or "") + "".join(lxml.etree.tostring(child, method="html", encoding="unicode")
+                                          for child in el)
+        parts.append(inner)
+    return "".join(f"<div>{part}</div>" for part in parts if part.strip())
 
 
 def _article_cjk(article, lines: list[str], titles: list[str]) -> int:
