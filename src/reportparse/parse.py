@@ -44,6 +44,10 @@ _PART_WORDS = regex.compile(
 )
 
 
+_MARKUP_RUN = regex.compile(r"[\s!-/:-@\[-`{-~]{2,}")
+_WORDS_SCAN = 2_000_000
+
+
 def ensure_report(doc: Normalized) -> None:
     """Refuse text that is not a disclosure annual report (one line, no traceback).
 
@@ -54,6 +58,13 @@ def ensure_report(doc: Normalized) -> None:
     parts = {m.lastgroup for m in _PART_WORDS.finditer(head)}
     if len(parts) >= 2 or (_REPORT_WORDS.search(head) and _REPORT_KIND.search(head)):
         return
+    # Markup or indentation before the words (a markdown list nested 10,000 levels): the window
+    # is the first 20,000 characters once runs of spaces and ASCII punctuation are dropped.
+    words = _MARKUP_RUN.sub(" ", doc.text[:_WORDS_SCAN])[:20000]
+    if words != head:
+        parts = {m.lastgroup for m in _PART_WORDS.finditer(words)}
+        if len(parts) >= 2 or (_REPORT_WORDS.search(words) and _REPORT_KIND.search(words)):
+            return
     if not _REPORT_WORDS.search(head):
         missing = "no 信息公开 / 政务公开 vocabulary found"
     else:
@@ -135,7 +146,7 @@ def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
     warnings.extend(truncated_table_warnings(doc, tables))
     check_time("extract")
     report = Report(
-        source=Source(file=name, container=loaded.container, encoding=loaded.encoding,
+        source=Source(file=_utf8_name(name), container=loaded.container, encoding=loaded.encoding,
                       size_bytes=loaded.size_bytes, script=script, ocr=_ocr_info(loaded)),
         format=era,
         organ=extract_organ(doc, layout),
@@ -174,6 +185,17 @@ def _has_surrogate(text: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def _utf8_name(name: str | None) -> str | None:
+    """A file name that can be written as UTF-8 JSON: the bytes of a name that is not UTF-8 (a GBK
+    name from a zip made on Windows, decoded by the OS with surrogate escapes) shown as U+FFFD."""
+    if name is None or not _has_surrogate(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return _SURROGATE.sub("\ufffd", name)
 
 
 def _ocr_info(loaded: Loaded):

@@ -23,6 +23,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 LEGACY_SUFFIXES = {".doc", ".dot", ".wps", ".wpt", ".et", ".dps", ".xls", ".ppt"}
 _READ_CHUNK = 1 << 20
+_HTML_HEAD = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 _MAIL_HEADER = re.compile(rb"\s*[A-Za-z][A-Za-z0-9-]*: ")  # .mht pages are MIME messages
 
 
@@ -52,6 +53,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TITLE_WORDS = re.compile(r"报告|報告|年报|年報")
 _DATE = re.compile(r"^\s*[\d０-９〇零一二三四五六七八九十]{2,4}\s*年\s*[\d０-９一二三四五六七八九十]{1,2}\s*月"
                    r"(?:\s*[\d０-９一二三四五六七八九十]{1,3}\s*日)?\s*$")
+_SENTENCE = re.compile(r"[。，；;！？]")  # a title is no sentence
 _MIN_BODY_CJK = 30  # a report's body has hundreds of characters; a cover page a title, an organ and a date
 
 
@@ -67,7 +69,8 @@ def only_a_title(text: str) -> bool:
     body = 0
     for line in text.splitlines():
         line = line.strip()
-        if not line or _DATE.match(line) or (_TITLE_WORDS.search(line) and len(line) <= 80):
+        if not line or _DATE.match(line) or (_TITLE_WORDS.search(line) and len(line) <= 80
+                                             and not _SENTENCE.search(line)):
             continue
         body += len(_CJK.findall(line)) if len(line) > 12 else 0
         if body >= _MIN_BODY_CJK:
@@ -177,6 +180,12 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
         raise InputError("empty file" if not data else "file holds only whitespace")
     suffix = Path(name).suffix.lower() if name else ""
     magic = sniff_container(data)
+    if suffix == ".pdf" and magic != "pdf" and b"%PDF-" not in data[:1024] and (
+            magic == "zip" or _HTML_HEAD.search(data[:1024])):
+        # A download named .pdf that is a web page (a site's error or viewer page) or a Word file.
+        loaded = load_bytes(data, str(Path(name).with_suffix("")), limits)
+        loaded.warnings.insert(0, f"a file named .pdf that is not a PDF: read as {loaded.container}")
+        return loaded
     if suffix == ".pdf" or magic == "pdf":
         from .pdf import load_pdf
 
