@@ -323,7 +323,6 @@ STDIN = [
     ("random bytes", lambda: os.urandom(300_000), [[], ["check"]]),
     ("a PDF bomb", lambda: hostile_cases3.hex_flate_bomb(400)[0], [[]]),
     ("a zip", lambda: hostile_cases3.zip_method(99)[0], [["check"]]),
-    ("a PNG", lambda: b"\x89PNG\r\n\x1a\n" + os.urandom(5000), [[]]),
 ]
 
 
@@ -459,7 +458,7 @@ def _batch_outputs_whole_or_absent(out: Path, inputs: int) -> None:
 
 
 @pytest.mark.skipif(not LINUX, reason="RLIMIT_FSIZE")
-@pytest.mark.parametrize("size", [2_000, 200_000])
+@pytest.mark.parametrize("size", [200_000])
 def test_batch_with_a_file_size_limit_is_one_line_and_no_partial_file(tmp_path, size):
     folder = tmp_path / "in"
     folder.mkdir()
