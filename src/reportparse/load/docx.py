@@ -600,7 +600,7 @@ def load_docx(data: bytes, limits: Limits, depth: int = 0) -> Loaded:
     text = join_lines(lines)
     if not text.strip() or (renderer.warnings and only_a_title(text)):
         if renderer.warnings:
-            raise UnsupportedFormatError(f"Word 文件的正文是无法读取的嵌入内容 (the document body is "
+            raise UnsupportedFormatError(f"Word 文件的正文是无法读取的嵌入内容 (no readable body: "
                                          f"{renderer.warnings[0]})")
         raise InputError("no text in the .docx document")
     if len(text) > limits.max_chars:
