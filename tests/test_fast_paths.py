@@ -1,0 +1,66 @@
+"""Each shortcut taken for speed gives exactly what the plain way gives.
+
+The fast paths (a literal prefilter before a pattern, a shared index instead of a rescan) are
+compared with the plain computation on every corpus text and on hand-made snippets, so a
+shortcut that drops a match fails here rather than moving a figure somewhere unseen.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from conftest import CORPUS, SHARED
+from reportparse.load import load_bytes
+from reportparse.normalize import normalize
+from reportparse.tables import labels
+
+
+def _texts() -> list[str]:
+    paths = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("*.md"))
+    if (SHARED / "dev").is_dir():
+        paths += sorted((SHARED / "dev").glob("*.txt")) + sorted((SHARED / "dev").glob("*.md"))
+    return [normalize(load_bytes(p.read_bytes(), p.name).text).text for p in paths]
+
+
+TEXTS = _texts()
+SNIPPETS = [
+    "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+    "二 、 上年结转政府信\n息公开申请数量|0|1|",
+    "(二)部分公开(区分处理的,只计这一情形,不计其他情形)1 0 0 0 0 0 1",
+    "(七)总计 3 0 0 0 0 0 3\n四、结转下年度继续办理 0",
+    "总计 12 3 0 0 0 0 15",
+    "2.其他法律行政法规禁止公开0 0 0 0 0 0 0 3.危及“三安全一稳定”0 0",
+    "1 2 3 二、、、上 年 结 转",
+    "",
+]
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a.span() == b.span() and a.captures("c") == b.captures("c") and a.starts("c") == b.starts("c")
+
+
+@pytest.mark.parametrize("patterns", [labels.REQUEST_PATTERNS, labels.UNNUMBERED_PATTERNS],
+                         ids=["numbered", "unnumbered"])
+def test_row_label_search_equals_the_plain_search(patterns):
+    rng = random.Random(7)
+    checked = 0
+    for text in TEXTS + SNIPPETS:
+        starts = {0, len(text)} | {rng.randrange(len(text) + 1) for _ in range(6)}
+        for key in patterns:
+            fast = patterns[key]
+            for pos in sorted(starts):
+                for end in (len(text), min(len(text), pos + 300)):
+                    assert _same(fast.search(text, pos, end), fast.compiled.search(text, pos, end)), (key, pos, end)
+                    checked += 1
+    assert checked > 1000
+
+
+def test_row_label_found_after_its_number_and_wrapped_cells():
+    m = labels.REQUEST_PATTERNS["not_processed_confirm"].search("x 5.要求行政机关确认或重新出具0 0 0\n已获取信息 0 0")
+    assert m.group().startswith("5.要求") and m.captures("c") == ["0", "0", "0"]
+    assert labels.REQUEST_PATTERNS["granted"].search("予以公开的信息") is not None
+    assert labels.REQUEST_PATTERNS["granted"].search("部分公开") is None
