@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-import regex
-
+from . import rx as regex
 from .models import Evidence
 
 

@@ -11,8 +11,7 @@ unique split is used. Never a guess: an ambiguous run gives nothing.
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..models import Facts, IntFact
 from ..normalize import Normalized
 

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-import regex
-
+from .. import rx as regex
 from .cells import CELL
 
 _QUOTES = "[“”\"'‘’「」『』]?"
