@@ -64,3 +64,24 @@ def test_row_label_found_after_its_number_and_wrapped_cells():
     assert m.group().startswith("5.要求") and m.captures("c") == ["0", "0", "0"]
     assert labels.REQUEST_PATTERNS["granted"].search("予以公开的信息") is not None
     assert labels.REQUEST_PATTERNS["granted"].search("部分公开") is None
+
+
+def test_heading_with_one_wrong_character_counts_as_the_fuzzy_pattern_does():
+    import regex
+
+    from reportparse.segment import _FUZZY_HEADINGS, _one_substitution
+
+    rng = random.Random(3)
+    lines = [line[:40] for text in TEXTS for line in text.split("\n") if line]
+    for _kind, words in _FUZZY_HEADINGS:
+        fuzzy = regex.compile(rf"(?:{words}){{s<=1}}")
+        cases = list(lines)
+        for _ in range(200):  # the words with 0, 1 or 2 characters replaced, cut short, run on
+            chars = list(words)
+            for _ in range(rng.choice([0, 1, 1, 2])):
+                chars[rng.randrange(len(chars))] = rng.choice("政府信息公开俯顷x1 ")
+            cases.append("".join(chars)[: rng.choice([len(chars), len(chars) - 1])] + rng.choice(["", "情况", "。"]))
+        for case in cases:
+            m = fuzzy.match(case)
+            assert _one_substitution(case, words) == bool(m), (words, case)
+            assert m is None or m.end() == len(words)
