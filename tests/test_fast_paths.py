@@ -85,3 +85,99 @@ def test_heading_with_one_wrong_character_counts_as_the_fuzzy_pattern_does():
             m = fuzzy.match(case)
             assert _one_substitution(case, words) == bool(m), (words, case)
             assert m is None or m.end() == len(words)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return out + [pattern[start:]]
+
+
+def _required_in(alternative: str, word: str) -> bool:
+    """``word`` is written out in every reading of ``alternative`` (not only in an optional part)."""
+    return word in _plain(alternative, word)
+
+
+def _plain(pattern: str, word: str) -> str:
+    """The characters every match of ``pattern`` spells out in order, with ``word`` standing for a
+    group whose every branch holds it; anything else is a break (NUL)."""
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append("\0")
+            i += 2
+            continue
+        if ch == "(":
+            close = _matching(pattern, i)
+            inner = pattern[i + 1: close]
+            if inner.startswith("?"):
+                inner = inner[inner.index(">") + 1:] if inner.startswith("?P<") else inner[2:] if inner[1] in ":=!" else ""
+            if pattern[close + 1: close + 2] in ("?", "*") or pattern.startswith("(?<", i) or pattern.startswith("(?!", i):
+                out.append("\0")
+            else:
+                branches = _top_level_alternatives(inner)
+                if len(branches) == 1:
+                    out.append(_plain(inner, word))
+                else:
+                    out.append(word if all(word in _plain(b, word) for b in branches) else "\0")
+            i = close + 1
+            continue
+        if ch in "[.":
+            out.append("\0")
+            if ch == "[":
+                i = pattern.index("]", i + 1)
+        elif ch in "?*{":  # the character before may be left out
+            if out:
+                out[-1] = "\0"
+            if ch == "{":
+                i = pattern.index("}", i)
+        elif ch == "+":
+            pass
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _matching(pattern: str, i: int) -> int:
+    depth = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        depth += pattern[i] == "("
+        depth -= pattern[i] == ")"
+        if depth == 0:
+            return i
+        i += 1
+    raise ValueError(pattern)
+
+
+def test_every_local_table_row_form_holds_one_of_its_gate_words():
+    from reportparse.extract.local_table import ROW_WORDS, ROWS
+
+    assert set(ROW_WORDS) == {name for name, _ in ROWS}
+    for name, pattern in ROWS:
+        for alternative in _top_level_alternatives(pattern):
+            assert any(_required_in(alternative, w) for w in ROW_WORDS[name]), (name, alternative)
+
+
+def test_gate_word_check_catches_a_word_only_in_an_optional_part():
+    assert _required_in("受理(?:依申请公开)?数", "受理")
+    assert not _required_in("(?:同意)?部分公开数", "同意公开")
+    assert not _required_in("(?:否决|不予)数", "不予")
+    assert _required_in("(?:否决公开|不予公开)数", "公开")
+    assert not _required_in("主动公开?数", "主动公开")
