@@ -540,6 +540,16 @@ def style_numbering(kind: str) -> tuple[bytes, str]:
     return docx(_paragraphs(sample()) + items, numbering, tuple(extra)), "stylenum.docx"
 
 
+def label_amplifier(references: int, items: int) -> tuple[bytes, str]:
+    """A level text of ``references`` "%1"s at a start of 10^15: each numbered paragraph's label
+    would be 16 x ``references`` characters (a 3 KB file, tens of millions of characters)."""
+    numbering = ('<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1000000000000000"/>'
+                 f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{"%1" * references}"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
+    items_xml = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p>' * items
+    return docx(_paragraphs(sample()) + items_xml, numbering), "labels.docx"
+
+
 def deep_content_controls(depth: int) -> tuple[bytes, str]:
     """Content controls nested ``depth`` deep before the report (XML depth)."""
     body = "<w:sdt><w:sdtContent>" * depth + "<w:p><w:r><w:t>封面</w:t></w:r></w:p>" + \
@@ -782,6 +792,8 @@ CASES: dict[str, Case] = {
     "docx-numbering-based-on-loop": Case(lambda: style_numbering("based-on-loop"), OK, check=_has_report),
     "docx-numbering-part-missing": Case(lambda: style_numbering("no-numbering-part"), OK, check=_has_report),
     "docx-numbering-nine-levels-1e15": Case(lambda: style_numbering("nine-levels"), OK, check=_has_report),
+    "docx-numbering-label-5000-refs-2000-items": Case(lambda: label_amplifier(5000, 2000), ANY, check=_has_report),
+    "docx-numbering-label-60000-refs-300-items": Case(lambda: label_amplifier(60_000, 300), ANY, check=_has_report),
     "docx-content-controls-300-deep": Case(lambda: deep_content_controls(300), ANY, check=_has_report),
     "docx-content-controls-5000-deep": Case(lambda: deep_content_controls(5000), ANY, check=_has_report),
     "docx-alternate-content-textbox": Case(alternate_content, ANY, check=_has_report),

@@ -45,7 +45,7 @@ SAMPLE_CASES = {
     "pdf-rc4-128-no-copy", "pdf-aes-128-user-password", "pdf-encrypt-v4-without-cf", "pdf-html-named-pdf",
     "html-aspnet-nested-tables-8", "html-noscript-article", "html-decoy-id-selector", "html-article-only-in-comment",
     "html-deep-tables-300", "docx-altchunk-docx-3-deep", "docx-subdocuments-only", "docx-title-and-signature-only",
-    "docx-numbering-nine-levels-1e15", "docx-zip-aes-method-99", "md-list-markers-10000-deep",
+    "docx-numbering-nine-levels-1e15", "docx-numbering-label-5000-refs-2000-items", "docx-zip-aes-method-99", "md-list-markers-10000-deep",
     "txt-two-reports-traditional-second", "txt-enumeration-shiwanbaqian-shi", "txt-junk-emoji-2mb",
 }
 LINUX = sys.platform.startswith("linux")
