@@ -403,6 +403,15 @@ def deep_tables_before(depth: int) -> tuple[bytes, str]:
     return page(body).encode(), "deeptables.html"
 
 
+def wide_nested_tables(depth: int, width: int) -> tuple[bytes, str]:
+    """Layout tables nested ``depth`` deep, each row ``width`` cells of words before the next
+    table: every cell holds the rest of the page (quadratic for any per-element subtree walk)."""
+    cells = "<td>栏目</td>" * width
+    junk = f"<table><tr>{cells}<td>" * depth + "导航" + "</td></tr></table>" * depth
+    body = junk + f'<div class="content"><h1>{TITLE}</h1>{_html_page(sample())}</div>'
+    return page(body).encode(), "widetables.html"
+
+
 def unclosed_tables_before(depth: int) -> tuple[bytes, str]:
     junk = "<table><tr><td>" * depth + "导航"
     body = junk + f'<div class="content"><h1>{TITLE}</h1>{_html_page(sample())}</div>'
@@ -772,6 +781,8 @@ CASES: dict[str, Case] = {
     "html-details-article": Case(details_article, OK, check=_has_report),
     "html-deep-tables-300": Case(lambda: deep_tables_before(300), ANY, check=_has_report),
     "html-deep-tables-3000": Case(lambda: deep_tables_before(3000), ANY, check=_has_report),
+    "html-nested-tables-600-deep-50-wide": Case(lambda: wide_nested_tables(600, 50), ANY, check=_has_report),
+    "html-nested-tables-300-deep-300-wide": Case(lambda: wide_nested_tables(300, 300), ANY, check=_has_report),
     "html-unclosed-tables-3000": Case(lambda: unclosed_tables_before(3000), ANY, check=_has_report),
     "html-nested-noframes-2000": Case(lambda: nested_noframes(2000), ERR),
     "html-12mb-data-uri": Case(big_data_uri, OK, check=_has_report),

@@ -37,7 +37,8 @@ CASES = hostile_cases3.CASES
 # Over a second of CPU each (or of building): run with REPORTPARSE_SLOW=1.
 SLOW_CASES = {"txt-junk-dates-phones-2mb", "html-deep-tables-3000", "md-giant-table-60000-rows",
               "pdf-1000-distinct-fonts", "txt-junk-base64-3mb", "txt-junk-headings-3mb", "txt-junk-pipes-3mb",
-              "html-unclosed-tables-3000", "pdf-aes-256-empty-user-no-copy", "pdf-aes-256-user-password"}
+              "html-unclosed-tables-3000", "pdf-aes-256-empty-user-no-copy", "pdf-aes-256-user-password",
+              "html-nested-tables-300-deep-300-wide"}
 RUN_CASES = [n for n in CASES if SLOW or n not in SLOW_CASES]
 # One or two of each class for the CLI, check, batch and parse_many (all of them when SLOW).
 SAMPLE_CASES = {

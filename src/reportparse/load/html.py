@@ -187,6 +187,18 @@ def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int, n
     lines: list[str] = []
     Renderer(limits).render(article, lines)
     check_time("rendering the HTML page")
+    if article is not body and not _REPORT_TEXT.search("\n".join(lines)):
+        # The page's largest block is no report (a wall of menu cells): when the report is elsewhere
+        # on the page, that block goes and the article is looked for again, rather than a report
+        # built from the title and the menu.
+        block = _block_without_report(body, article)
+        if block is not None:
+            _drop(block)
+            heads, article = find_body(body)
+            lines = []
+            Renderer(limits).render(article, lines)
+            check_time("rendering the HTML page")
+            warnings.append("the largest block of the page holds no report text: read the rest of the page")
     head_lines = [_inline_text(el) for el in heads]
     if _article_cjk(article, lines, head_lines + [head_title]) < _MIN_ARTICLE_CJK:
         if noframes.strip() and "<frameset" not in noframes.lower():  # the page's text for browsers without frames
@@ -285,6 +297,24 @@ def _flatten_deep(text: str) -> str:
             pos = m.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+# Words of a report's standard parts (either script): a page's article holds some.
+_REPORT_TEXT = re.compile(r"主动公开|主動公開|依申请公开|依申請公開|收到和处理|收到和處理|行政复议|行政復議|"
+                          r"政府信息公开申请|政府資訊公開申請")
+def _block_without_report(body, article):
+    """The largest block around ``article`` (below ``body``) holding no report words, when the
+    page holds them elsewhere; else None. Words are looked for once per element, from the leaves."""
+    found: dict = {}
+    for el in reversed(list(body.iter())):
+        own = (el.text or "") + "".join(c.tail or "" for c in el)
+        found[el] = bool(_REPORT_TEXT.search(own)) or any(found[c] for c in el)
+    if not found.get(body) or found.get(article, True):
+        return None
+    block = article
+    while block.getparent() is not None and block.getparent() is not body and not found[block.getparent()]:
+        block = block.getparent()
+    return block
 
 
 _MAX_NESTED_PAGES = 2  # srcdoc / noscript fallbacks inside fallbacks
@@ -434,11 +464,17 @@ def drop_chrome(body) -> None:
         attrs = _attr_words(el)
         if attrs and _CHROME_ATTR.search(attrs) and _text_len(el, 2 * _CHROME_MAX_CHARS) <= 2 * _CHROME_MAX_CHARS:
             _drop(el)
-    for el in list(body.iter()):
+    blocks_inside = _blocks_inside(body)
+    for n, el in enumerate(list(body.iter())):
+        if not n % 5000:
+            check_time("dropping site chrome")
         if el.getparent() is None or not isinstance(el.tag, str) or el is body:
             continue
         own = (el.text or "") + "".join(c.tail or "" for c in el)
-        if not _CHROME_WORDS.search(own) and not (_inline_only(el) and _CHROME_WORDS.search(_text(el))):
+        # An inline-only element is read as one line: its words, if short enough to be a widget.
+        if not _CHROME_WORDS.search(own) and not (
+                len(el) and not blocks_inside[el] and _text_len(el, _CHROME_MAX_CHARS) <= _CHROME_MAX_CHARS
+                and _CHROME_WORDS.search(_text(el))):
             continue
         # Climb to ancestors that add little else (a widget's wrapper), never into the article.
         target = el
@@ -452,11 +488,17 @@ def drop_chrome(body) -> None:
             _drop(target)
 
 
-def _inline_only(el) -> bool:
-    """An element with children but no block inside: its words read as one line (<span>主办单位</span>：)."""
-    if not len(el):
-        return False
-    return not any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in el.iterdescendants())
+def _blocks_inside(root) -> dict:
+    """For every element under ``root``: whether a block (or a table part) is inside it; what is
+    not holds inline words only, read as one line (<span>主办单位</span>：). One pass from the
+    leaves (asked element by element, a page of tables nested 600 deep took minutes)."""
+    inside: dict = {}
+    for el in reversed(list(root.iter())):
+        inside[el] = any(inside[c] or (isinstance(c.tag, str) and c.tag in _BLOCKISH) for c in el)
+    return inside
+
+
+_BLOCKISH = _BLOCK_TAGS | {"table", "tr", "td", "th"}
 
 
 def _in_tree(el, root) -> bool:
