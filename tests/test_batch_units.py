@@ -183,3 +183,33 @@ def test_a_file_that_takes_too_long_becomes_an_error_row_and_is_retried_next_tim
     monkeypatch.setattr(parse_module, "parse", real_parse)
     records, cached = runner.run_batch(discover([str(folder)]), str(tmp_path / "out"), jobs=1, timeout=0.3)
     assert cached == 1 and [r["ok"] for r in records] == [True, True]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers share the patched module by fork")
+def test_ctrl_c_while_keywords_load_keeps_what_workers_returned(tmp_path, monkeypatch):
+    """Ctrl-C while jieba loads (the first result's keywords): the results the workers had
+    already returned are kept, journaled, and reused by the next run, keywords made then."""
+    import time
+
+    from reportparse.batch import keywords, runner
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"{i}.txt").write_text(report_text(i), "utf-8")
+    real = keywords.problem_keywords
+
+    def interrupted_load(problems):
+        time.sleep(4)  # the other workers return meanwhile
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(keywords, "problem_keywords", interrupted_load)
+    out = str(tmp_path / "out")
+    with pytest.raises(runner.BatchInterrupted) as stop:
+        runner.run_batch(discover([str(folder)]), out, jobs=2)
+    assert len(stop.value.records) == 4
+    assert all(r["ok"] and r["problems"] for r in stop.value.records)
+    monkeypatch.setattr(keywords, "problem_keywords", real)
+    records, cached = runner.run_batch(discover([str(folder)]), out, jobs=2)
+    assert cached == 4
+    assert all("problems" not in r and r["keywords"] for r in records)

@@ -468,6 +468,11 @@ def test_report_pages_chinese_fields_hover_text_and_heading(batch_out):
     assert "<th title='proactive_total'>主动公开信息数</th>" in html
     assert re.search(r'data-tip="主动公开信息数 = \d+"', html)
     assert "facts.proactive_total" not in html
+    tips = [t for p in (batch_out / "pages").glob("*.html")
+            for t in re.findall(r'data-tip="([^"]*)"', p.read_text("utf-8"))]
+    assert any(t.startswith("公开渠道 · 第1项 = ") for t in tips)
+    codes = [t for t in tips if re.search(r" = [a-z][a-z0-9_]+$", t)]  # website, third_party, fmt2021
+    assert not codes, codes[:5]
 
 
 def test_dashboard_in_headless_chromium(batch_out, tmp_path):
@@ -638,3 +643,14 @@ def test_lang_en_switches_the_county_files(tmp_path):
     assert re.findall(r'<sheet name="([^"]+)"', workbook) == ["summary", "findings", "failures", "totals"]
     assert "2021 format" in strings and "2021年格式" not in strings
     assert _rows(tmp_path / "out" / "errors.csv")[0]["error"] == "empty file"
+    page = next((tmp_path / "out" / "pages").glob("*.html")).read_text("utf-8")
+    assert '<html lang="en">' in page and "<h2>Summary fields</h2>" in page and "← back to the summary" in page
+    assert "<th title='proactive_total'>proactive_total</th>" in page and "2021 format" in page
+    assert re.search(r'data-tip="facts.proactive_total = \d+"', page)
+    for chinese in ("汇总字段", "问题发现", "原文核对", "返回汇总", "全部证据", "年度报告</h1>", "2021年格式",
+                    "主动公开信息数", "鼠标悬停"):
+        assert chinese not in page, chinese
+    # The same folder again in Chinese: the pages follow the language (not taken from the cache).
+    assert cli("batch", str(folder), "--out", str(tmp_path / "out"), "-q").returncode == 1
+    page = next((tmp_path / "out" / "pages").glob("*.html")).read_text("utf-8")
+    assert "<h2>汇总字段</h2>" in page and "Summary fields" not in page

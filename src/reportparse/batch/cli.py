@@ -145,7 +145,7 @@ def batch_main(argv: list[str]) -> int:
         records, cached = run_batch(inputs, args.out, jobs=jobs, force=args.force,
                                     max_bytes=megabytes(args.max_mb), timeout=args.timeout or None,
                                     progress=progress, memory_mb=args.memory_mb or None,
-                                    crashed_reason=msg["crashed"])
+                                    crashed_reason=msg["crashed"], lang=lang)
     except BatchInterrupted as stop:
         records, cached, interrupted = stop.records, stop.cached, True
     except OSError as exc:  # the output folder failed under us (disk full, removed, read-only)
