@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 
 import pytest
 
@@ -213,3 +214,16 @@ def test_ctrl_c_while_keywords_load_keeps_what_workers_returned(tmp_path, monkey
     records, cached = runner.run_batch(discover([str(folder)]), out, jobs=2)
     assert cached == 4
     assert all("problems" not in r and r["keywords"] for r in records)
+
+
+def test_table_cells_on_the_audit_page_are_named_with_their_numbers():
+    """A table cell's mark reads as the cell (表三 … · 予以公开 · 总计 = 10), never as its path."""
+    from conftest import CORPUS
+
+    report = reportparse.parse(CORPUS / "dept_2022_pipe_tables.txt")
+    tips = {(field, value) for _, _, kind, field, value in evidence_spans(report) if kind == "table"}
+    granted = report.tables.requests["granted"]["total"]
+    assert ("表三 收到和处理申请 · 予以公开 · 总计", str(granted)) in tips
+    assert not [f for f, _ in tips if "cells" in f or re.search(r"[a-z_]{4,}", f)]
+    english = {field for _, _, kind, field, _ in evidence_spans(report, "en") if kind == "table"}
+    assert "tables.requests.granted.total" in english

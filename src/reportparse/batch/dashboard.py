@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import labels as words
 from ..models import Report, Summary
+from ..tables.summary import cell_value
 
 # Summary columns shown on the dashboard, with their Chinese labels.
 INDEX_COLUMNS: list[tuple[str, str]] = [
@@ -360,6 +361,11 @@ def evidence_spans(report: Report, lang: str = "zh") -> list[tuple[int, int, str
                 if "evidence" in path[-2:]:
                     cut = len(path) - 1 - path[::-1].index("evidence")
                     field, value = path[:cut], _owner_value(owner or {}, path[0], lang)
+                elif path[:2] == ["tables", "cells"] and path[2].count(".") == 2:
+                    # Where a table cell is printed (its row): named as the cell, with its number.
+                    table, row, col = path[2].split(".")
+                    field = ["tables", table, row, col]
+                    value = _fmt(cell_value(data["tables"].get(table), row, col)) or "—"
                 else:
                     field, value = path, node["text"]
                 if path[0] == "findings" and owner is not None:
