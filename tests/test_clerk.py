@@ -654,3 +654,36 @@ def test_lang_en_switches_the_county_files(tmp_path):
     assert cli("batch", str(folder), "--out", str(tmp_path / "out"), "-q").returncode == 1
     page = next((tmp_path / "out" / "pages").glob("*.html")).read_text("utf-8")
     assert "<h2>汇总字段</h2>" in page and "Summary fields" not in page
+
+
+IDENTITY_RULES = [  # the rules tables/identities.py reports, as the text view names them
+    ("requests", "row total = sum of applicant columns", "表三：每行总计 = 各类申请人之和（应为 7，实为 6）"),
+    ("requests", "(七)总计 = sum of outcome rows", "表三：（七）总计 = 各项办理结果之和（应为 7，实为 6）"),
+    ("requests", "一 + 二 = (七) + 四", "表三：一 + 二 = （七）+ 四（应为 7，实为 6）"),
+    ("review_litigation", "group 总计 = sum of its four parts",
+     "表四：各组总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结（应为 7，实为 6）"),
+]
+
+
+@pytest.mark.parametrize("table,rule,line", IDENTITY_RULES)
+def test_text_view_names_failing_identities_in_chinese(table, rule, line):
+    from reportparse.models import IdentityFailure
+    from reportparse.output import text_view
+
+    report = reportparse.parse(SAMPLE)
+    failure = IdentityFailure(table=table, rule=rule, cells=[], expected=7, found=6, difference=-1)
+    tables = report.tables.model_copy(update={"identities": [failure]})
+    text = text_view(report.model_copy(update={"tables": tables}))
+    assert f"    - {line}" in text.splitlines()
+    english = text_view(report.model_copy(update={"tables": tables}), lang="en")
+    assert f"{rule} (expected 7, found 6)" in english
+
+
+def test_every_identity_rule_has_chinese_words():
+    import inspect
+
+    from reportparse import labels
+    from reportparse.tables import identities
+
+    written = set(re.findall(r'eqs\.append\(\("([^"]+)"', inspect.getsource(identities)))
+    assert written and written <= set(labels.RULES_ZH)
