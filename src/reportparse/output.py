@@ -124,35 +124,30 @@ def _pad(label: str, width: int) -> str:
     return label + " " * max(1, width - shown)
 
 
-# The text view's words, one entry per language: labels and the templates of composed values.
-_TEXT = {
-    "zh": {"organ": "机关", "year": "年度", "period": "统计期限", "published": "发布日期", "format": "格式",
-           "script": "字形", "phones": "电话", "sections": "结构", "proactive": "主动公开信息数",
-           "requests": "依申请公开", "reviews": "行政复议", "lawsuits": "行政诉讼", "fees": "收费（元）",
-           "tables": "统计表", "channels": "公开渠道", "refusals": "不予公开等理由", "problems": "存在的问题",
-           "measures": "改进措施", "identities": "统计表勾稽关系不成立", "findings": "问题发现",
-           "warnings": "注意",
-           "sep": "、", "notes_sep": "；", "period_value": "{start} 至 {end}", "subsections": "（{n} 个小节）",
-           "requests_value": "新收 {received}，予以公开 {granted}，不予公开 {denied}",
-           "identities_fail": "{n} 处勾稽关系不成立", "identities_hold": "勾稽关系成立",
-           "ambiguous": "{n} 个单元格无法确定、留空", "missing": "{n} 个单元格缺失", "tables_value": "{found}（{notes}）",
-           "identity": "{table}：{rule}（应为 {expected}，实为 {found}）",
-           "finding": "[{severity}] {message}（{code}）",
-           "table_names": {"proactive": "表二", "requests": "表三", "review_litigation": "表四"}},
-    "en": {"organ": "organ", "year": "year", "period": "period", "published": "published", "format": "format",
-           "script": "script", "phones": "phones", "sections": "sections", "proactive": "items disclosed",
-           "requests": "requests", "reviews": "reviews", "lawsuits": "lawsuits", "fees": "fees (yuan)",
-           "tables": "tables", "channels": "channels", "refusals": "refusal reasons", "problems": "problems",
-           "measures": "measures", "identities": "table identities that fail", "findings": "findings",
-           "warnings": "warnings",
-           "sep": ", ", "notes_sep": "; ", "period_value": "{start} to {end}", "subsections": " ({n} sub)",
-           "requests_value": "received {received}, granted {granted}, denied {denied}",
-           "identities_fail": "{n} identity failures", "identities_hold": "identities hold",
-           "ambiguous": "{n} ambiguous cells left null", "missing": "{n} missing cells",
-           "tables_value": "{found} ({notes})",
-           "identity": "{table}: {rule} (expected {expected}, found {found})",
-           "finding": "[{severity}] {code}: {message}",
-           "table_names": {"proactive": "table 2", "requests": "table 3", "review_litigation": "table 4"}},
+# The text view's words: each label and template of a composed value, in Chinese and English.
+_TEXT: dict[str, tuple] = {
+    "organ": ("机关", "organ"), "year": ("年度", "year"), "period": ("统计期限", "period"),
+    "published": ("发布日期", "published"), "format": ("格式", "format"), "script": ("字形", "script"),
+    "phones": ("电话", "phones"), "sections": ("结构", "sections"), "proactive": ("主动公开信息数", "items disclosed"),
+    "requests": ("依申请公开", "requests"), "reviews": ("行政复议", "reviews"), "lawsuits": ("行政诉讼", "lawsuits"),
+    "fees": ("收费（元）", "fees (yuan)"), "tables": ("统计表", "tables"), "channels": ("公开渠道", "channels"),
+    "refusals": ("不予公开等理由", "refusal reasons"), "problems": ("存在的问题", "problems"),
+    "measures": ("改进措施", "measures"), "identities": ("统计表勾稽关系不成立", "table identities that fail"),
+    "findings": ("问题发现", "findings"), "warnings": ("注意", "warnings"),
+    "sep": ("、", ", "), "notes_sep": ("；", "; "),
+    "period_value": ("{start} 至 {end}", "{start} to {end}"),
+    "subsections": ("（{n} 个小节）", " ({n} sub)"),
+    "requests_value": ("新收 {received}，予以公开 {granted}，不予公开 {denied}",
+                       "received {received}, granted {granted}, denied {denied}"),
+    "identities_fail": ("{n} 处勾稽关系不成立", "{n} identity failures"),
+    "identities_hold": ("勾稽关系成立", "identities hold"),
+    "ambiguous": ("{n} 个单元格无法确定、留空", "{n} ambiguous cells left null"),
+    "missing": ("{n} 个单元格缺失", "{n} missing cells"),
+    "tables_value": ("{found}（{notes}）", "{found} ({notes})"),
+    "identity": ("{table}：{rule}（应为 {expected}，实为 {found}）", "{table}: {rule} (expected {expected}, found {found})"),
+    "finding": ("[{severity}] {message}（{code}）", "[{severity}] {code}: {message}"),
+    "table_names": ({"proactive": "表二", "requests": "表三", "review_litigation": "表四"},
+                    {"proactive": "table 2", "requests": "table 3", "review_litigation": "table 4"}),
 }
 EMPTY = "—"
 
@@ -163,7 +158,7 @@ def text_view(report: Report, file: str | None = None, *, lang: str = "zh") -> s
     from . import labels
 
     lang = "en" if lang == "en" else "zh"
-    t = _TEXT[lang]
+    t = {key: words[0 if lang == "zh" else 1] for key, words in _TEXT.items()}
     s = summarize(report, file)
     lines = [f"{s.file}"]
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from ..models import Finding, Report
 
@@ -80,7 +79,7 @@ def _organ_key(report: Report) -> str | None:
 
 
 def check_main(argv: list[str]) -> int:
-    from ..cli import ArgParser, display, lang_of, megabytes_arg, write_out
+    from ..cli import ArgParser, add_input_arguments, display, lang_of, read_input, write_out
 
     lang = lang_of(argv)
     zh = lang == "zh"
@@ -91,9 +90,7 @@ def check_main(argv: list[str]) -> int:
         epilog=("退出码：0 没有错误级发现；3 至少一条错误级发现；1 有输入无法解析；2 用法错误。" if zh else
                 "Exit status: 0 no errors, 3 at least one error finding, 1 unreadable input, 2 usage error."),
     )
-    ap.add_argument("files", nargs="+", metavar="FILE",
-                    help=".txt .md .html .docx .pdf，或用 - 表示标准输入" if zh else
-                    ".txt .md .html .docx .pdf, or - for stdin")
+    add_input_arguments(ap, lang)
     ap.add_argument("--previous", metavar="FILE",
                     help="同一机关上一年度的报告（用于雷同检查）" if zh else
                     "the same organ's report for the year before")
@@ -105,17 +102,12 @@ def check_main(argv: list[str]) -> int:
     ap.add_argument("--format", "-f", choices=("text", "json"), default=None,
                     help="text（终端上默认）或 json（其他情况默认）" if zh else
                     "text (default on a terminal) or json (default otherwise)")
-    ap.add_argument("--max-mb", type=megabytes_arg(lang), default=20, metavar="MB",
-                    help="超过此大小（MB）的文件不解析（默认 20）" if zh else
-                    "refuse inputs larger than this (default 20)")
     args = ap.parse_args(argv)
     out_stream = sys.stdout
     fmt = args.format or ("text" if out_stream is not None and out_stream.isatty() else "json")
 
-    from ..cli import _read_stdin
     from ..config import Limits, megabytes
     from ..errors import ReportParseError, reason
-    from ..parse import parse
     from . import check
 
     limits = Limits(max_bytes=megabytes(args.max_mb))
@@ -125,9 +117,7 @@ def check_main(argv: list[str]) -> int:
     def load(file: str, *, role: str = "input") -> Report | None:
         nonlocal status
         try:
-            if file == "-":
-                return parse(_read_stdin(limits), name="-", limits=limits)
-            return parse(Path(file), name=file, limits=limits)
+            return read_input(file, limits)
         except ReportParseError as err:
             why = reason(err, lang)
             shown = display(file)
