@@ -6,6 +6,7 @@ CLI behaviour is tested through a subprocess, as the clerk runs it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -99,17 +100,40 @@ def test_batch_out_that_is_a_file_or_cannot_be_made(tmp_path):
     assert proc.returncode == 2 and "无法创建输出文件夹" in one_line(proc)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_batch_out_read_only(tmp_path):
+@contextlib.contextmanager
+def _read_only(folder: Path):
+    """``folder`` made read-only: by its mode, or, for root (who writes through modes), by a
+    read-only bind mount over it (skipped where mounting is not allowed)."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    mounted = subprocess.run(["mount", "--bind", "-o", "ro", str(folder), str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("running as root and cannot mount a read-only folder")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or sys.platform != "linux", reason="POSIX permissions, mount")
+def test_batch_and_schema_out_read_only(tmp_path):
     folder = county(tmp_path / "in", 1)
     locked = tmp_path / "locked"
     locked.mkdir()
-    locked.chmod(0o555)
-    try:
-        proc = cli("batch", str(folder), "--out", str(locked / "out"))
-        assert proc.returncode == 2 and one_line(proc)
-    finally:
-        locked.chmod(0o755)
+    with _read_only(locked):
+        for args in (["batch", str(folder), "--out", str(locked / "out")],
+                     ["batch", str(folder), "--out", str(locked)],
+                     ["schema", "--out", str(locked)],
+                     ["schema", "--out", str(locked / "schemas")]):
+            proc = cli(*args)
+            err = one_line(proc)
+            assert proc.returncode == 2 and "用法错误" in err, err
+            assert os.listdir(locked) == [], "nothing is created"
 
 
 def test_schema_out_onto_a_file_is_a_usage_error(tmp_path):
