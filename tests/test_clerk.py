@@ -61,6 +61,10 @@ USAGE = [
     ([], "FILE"),
     (["check", "--max-mb", "nan", "x.txt"], "--max-mb"),
     (["check", "--threshold", "nan", "x.txt"], "--threshold"),
+    (["check", "--threshold", "0", "x.txt"], "--threshold"),
+    (["check", "--threshold", "200%", "x.txt"], "--threshold"),
+    (["--indent", "99", "x.txt"], "--indent"),
+    (["batch", "IN", "--out", "OUT", "--memory-mb", "10"], "--memory-mb"),
     (["batch", "IN", "--out", "OUT", "--timeout", "-5"], "--timeout"),
     (["batch", "IN", "--out", "OUT", "--timeout", "nan"], "--timeout"),
     (["batch", "IN", "--out", "OUT", "--max-mb", "inf"], "--max-mb"),
@@ -77,6 +81,9 @@ def test_usage_errors_are_one_chinese_line_and_exit_2(tmp_path, args, names):
     err = one_line(proc)
     assert proc.returncode == 2 and "用法错误" in err and names in err, err
     assert not (tmp_path / "out").exists(), "a usage error creates nothing"
+    words = re.sub(r"reportparse(?: (?:check|batch|schema))?|--[\w-]+|'[^']*'|[\w.-]*/[\w.-]*|\b[A-Z|]+\b", "",
+                   err)
+    assert not re.search(r"[A-Za-z]{3,}", words), f"English in a Chinese usage error: {err}"
 
 
 def test_usage_errors_in_english_with_lang_en():

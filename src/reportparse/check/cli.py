@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 
 from ..models import Finding, Report
@@ -24,18 +25,23 @@ SEVERITY_LABELS = {
 }
 
 
-def _threshold(value: str) -> float:
-    try:
-        number = float(value.rstrip("%"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number != number:  # nan
-        raise argparse.ArgumentTypeError("threshold must be between 0 and 1 (or 0 and 100%)")
-    if number > 1:
-        number /= 100
-    if not 0 < number <= 1:
-        raise argparse.ArgumentTypeError("threshold must be between 0 and 1 (or 0 and 100%)")
-    return number
+def threshold_arg(lang: str):
+    """An argparse type for ``--threshold``: a share above 0 and at most 1 (or a percentage)."""
+
+    def convert(value: str) -> float:
+        try:
+            number = float(value.rstrip("%"))
+        except ValueError:
+            number = math.nan
+        if number > 1:
+            number /= 100
+        if not (math.isfinite(number) and 0 < number <= 1):
+            raise argparse.ArgumentTypeError(
+                f"须是大于 0、不超过 1 的比例（或百分数，如 90%）（收到 {value!r}）" if lang == "zh" else
+                f"must be a share above 0 and at most 1, or a percentage such as 90% (got {value!r})")
+        return number
+
+    return convert
 
 
 def finding_json(finding: Finding) -> dict:
@@ -94,7 +100,7 @@ def check_main(argv: list[str]) -> int:
     ap.add_argument("--previous", metavar="FILE",
                     help="同一机关上一年度的报告（用于雷同检查）" if zh else
                     "the same organ's report for the year before")
-    ap.add_argument("--threshold", type=_threshold, default=0.9,
+    ap.add_argument("--threshold", type=threshold_arg(lang), default=0.9,
                     help="判为雷同的比例（默认 0.9，也可写 90%%）" if zh else
                     "copied share that is flagged (default 0.9; 90%% also accepted)")
     ap.add_argument("--lang", choices=("zh", "en"), default="zh",
