@@ -580,6 +580,16 @@ def test_public_names_are_exported():
     assert all(issubclass(getattr(reportparse, n), reportparse.ReportParseError)
                for n in reportparse.__all__ if n.endswith("Error"))
     assert reportparse.summarize.__doc__ and reportparse.check.__doc__
+    import inspect
+
+    import pydantic
+
+    from reportparse import models
+
+    public_models = [n for n, c in vars(models).items() if inspect.isclass(c) and issubclass(c, pydantic.BaseModel)
+                     and c.__module__ == models.__name__ and not n.startswith("_")]
+    assert "Report" in public_models
+    assert [n for n in public_models if n not in reportparse.__all__] == [], "every model is exported"
 
 
 def test_every_public_field_has_a_description_in_the_schemas():
