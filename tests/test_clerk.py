@@ -227,7 +227,7 @@ def test_check_text_quotes_the_evidence_not_offsets(tmp_path):
     path.write_text(report_text(3).replace("2023年1月", "2023年5月"), "utf-8")
     proc = cli("check", "--format", "text", str(path))
     out = proc.stdout.decode()
-    assert "原文" in out and "“" in out
+    assert "原文：“" in out and "依据：" in out and "依据:" not in out
     assert not re.search(r"@\d+", out), out
     assert "机关不详" not in out and "?年度" not in out
 

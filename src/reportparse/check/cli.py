@@ -48,35 +48,41 @@ def finding_json(finding: Finding) -> dict:
     return finding.model_dump(mode="json")
 
 
+# The notes' words: each label and template, in Chinese and English.
+_NOTES: dict[str, tuple[str, str]] = {
+    "head": ("{file}：{organ} {year}，落款日期 {date}", "{file}: {organ}, report year {year}, dated {date}"),
+    "unknown_organ": ("机关不详", "organ unknown"),
+    "year": ("{year}年度报告", "{year}"), "unknown_year": ("年度不详的报告", "unknown"),
+    "none": ("  未发现问题", "  no findings"),
+    "finding": ("  [{severity}] {name}：{message}（{code}）", "  [{severity}] {code}: {message}"),
+    "basis": ("      依据：{basis}", "      basis: {basis}"),
+    "quote": ("      原文：“{quote}”", "      text: “{quote}”"),
+}
+
+
 def text_notes(file: str, report: Report, findings: list[Finding], lang: str) -> str:
     """A reviewer's notes: one paragraph per finding, with the clause and the quoted evidence."""
     from ..labels import finding_name
 
-    labels = SEVERITY_LABELS[lang]
+    words = {key: pair[0 if lang != "en" else 1] for key, pair in _NOTES.items()}
+    severities = SEVERITY_LABELS["en" if lang == "en" else "zh"]
     organ = report.organ.value if report.organ else None
     year = report.year.value if report.year else None
     date = report.published.value if report.published else None
-    if lang == "en":
-        head = f"{file}: {organ or 'organ unknown'}, report year {year or 'unknown'}, dated {date or '—'}"
-    else:
-        who = organ or "机关不详"
-        what = f"{year}年度报告" if year else "年度不详的报告"
-        head = f"{file}：{who} {what}，落款日期 {date or '—'}"
-    lines = [head]
+    lines = [words["head"].format(file=file, organ=organ or words["unknown_organ"],
+                                  year=words["year"].format(year=year) if year else words["unknown_year"],
+                                  date=date or "—")]
     if not findings:
-        lines.append("  no findings" if lang == "en" else "  未发现问题")
+        lines.append(words["none"])
     for f in findings:
-        if lang == "en":
-            lines.append(f"  [{labels[f.severity]}] {f.code}: {f.message}")
-        else:
-            lines.append(f"  [{labels[f.severity]}] {finding_name(f.code, lang)}：{f.message}（{f.code}）")
-        lines.append(f"      {'basis' if lang == 'en' else '依据'}: {f.basis}")
+        lines.append(words["finding"].format(severity=severities[f.severity], name=finding_name(f.code, lang),
+                                             message=f.message, code=f.code))
+        lines.append(words["basis"].format(basis=f.basis))
         for e in f.evidence[:3]:
             quote = " ".join(e.text.split())
             if not quote:
                 continue
-            quote = quote if len(quote) <= 60 else quote[:57] + "…"
-            lines.append(f"      {'text' if lang == 'en' else '原文'}: “{quote}”")
+            lines.append(words["quote"].format(quote=quote if len(quote) <= 60 else quote[:57] + "…"))
     return "\n".join(lines)
 
 
