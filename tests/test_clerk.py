@@ -641,9 +641,9 @@ def test_rollup_keywords_are_domain_phrases():
     from reportparse.batch.keywords import problem_keywords
 
     words = problem_keywords(["一是公开形式不够丰富，制度建设有待加强，部分栏目更新不及时",
-                              "二是工作人员业务能力不足，政策解读形式单一"])
-    assert {"更新不及时", "业务能力", "政策解读"} <= set(words)
-    assert not {"建设", "制度", "形式", "工作人员", "政府信息公开"} & set(words)
+                              "二是工作人员业务能力不足，政策解读形式单一", "三是信息发布的及时性有待提高"])
+    assert {"更新不及时", "业务能力", "政策解读", "信息发布"} <= set(words)
+    assert not {"建设", "制度", "形式", "工作人员", "政府信息公开", "有待加强", "有待提高"} & set(words)
 
 
 def test_unreadable_sub_folder_becomes_a_row(tmp_path, monkeypatch):
