@@ -490,6 +490,9 @@ def test_index_html_labels_reasons_and_widths(batch_out):
     assert paths and all(full.endswith(shown.lstrip("…/")) for full, shown in paths)
     assert all(len(shown) <= 30 or shown == "…/" + os.path.basename(full) for full, shown in paths)
     assert "#reports{width:100%" in html
+    organs = re.findall(r'<td class="org" data-v="([^"]*)">(?:<a [^>]*>)?([^<]*)', html)
+    assert organs and all(shown == (value or ("—" if shown == "—" else "机关不详")) for value, shown in organs)
+    assert ("", "—") in organs  # a failed file: its reason and path are in their own columns
 
 
 def test_report_pages_chinese_fields_hover_text_and_heading(batch_out):

@@ -264,8 +264,10 @@ def index_page(records: list[dict], rollup: dict, lang: str = "zh") -> str:
     for record in records:
         summary, status = record["summary"], status_of(record)
         organ = summary.get("organ") or ""
-        link = (f'<a href="pages/{escape(record["name"])}.html">{escape(organ or record["name"])}</a>'
-                if record.get("ok") else escape(organ or record["name"]))
+        # A report whose organ is unknown says so (its file is in the last column), never
+        # shows the output's internal name (乡镇__016_report).
+        link = (f'<a href="pages/{escape(record["name"])}.html">{escape(organ or ui["unknown_organ"])}</a>'
+                if record.get("ok") else escape(organ or "—"))
         cells = [f'<td class="org" data-v="{escape(organ)}">{link}</td>']
         for field, _ in columns:
             value = words.value_words(field, summary.get(field), lang)
