@@ -227,3 +227,13 @@ def test_table_cells_on_the_audit_page_are_named_with_their_numbers():
     assert not [f for f, _ in tips if "cells" in f or re.search(r"[a-z_]{4,}", f)]
     english = {field for _, _, kind, field, _ in evidence_spans(report, "en") if kind == "table"}
     assert "tables.requests.granted.total" in english
+
+
+def test_rollup_names_a_report_without_organ_by_its_file_not_its_output_name():
+    report = reportparse.parse_text(report_text(2), name="t.txt")
+    summary = reportparse.summarize(report, "收到的报告/乡镇/016_report.txt")
+    record = add_keywords({"file": "收到的报告/乡镇/016_report.txt", "name": "乡镇__016_report",
+                           **record_of(report, summary)})
+    record["summary"]["organ"] = None
+    data = rollup([record])
+    assert data["problems"] and all(p["organs"] == ["016_report.txt"] for p in data["problems"])

@@ -680,7 +680,7 @@ def test_lang_en_switches_the_county_files(tmp_path):
     assert proc.returncode == 1
     html = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert "New requests by organ" in html and "2021 format" in html and '<div class="why">empty file</div>' in html
-    assert "各机关" not in html and "解析失败" not in html
+    assert "各机关" not in html and "解析失败" not in html and "：" not in html
     with zipfile.ZipFile(tmp_path / "out" / "summary.xlsx") as book:
         workbook = book.read("xl/workbook.xml").decode()
         strings = book.read("xl/sharedStrings.xml").decode()

@@ -189,6 +189,7 @@ def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40, lang:
     if not shown:
         return f'<div><h2>{escape(title)}</h2><p class="muted">{ui["no_data"]}</p></div>'
     row, label_w, bar_w = 18, 250, 250
+    colon = "：" if lang != "en" else ": "
     top = max(v for _, v in shown) or 1
     height = row * len(shown) + 8
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 60}" height="{height}" '
@@ -200,7 +201,7 @@ def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40, lang:
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end">{escape(short)}</text>'
             f'<rect x="{label_w}" y="{y + 2}" width="{width:.1f}" height="{row - 5}" fill="#4a90d9">'
-            f"<title>{escape(label)}：{_fmt(value)}</title></rect>"
+            f"<title>{escape(label)}{colon}{_fmt(value)}</title></rect>"
             f'<text x="{label_w + width + 4:.1f}" y="{y + 12}">{_fmt(value)}</text>'
         )
     parts.append("</svg>")
