@@ -731,3 +731,31 @@ def test_every_identity_rule_has_chinese_words():
 
     written = set(re.findall(r'eqs\.append\(\("([^"]+)"', inspect.getsource(identities)))
     assert written and written <= set(labels.RULES_ZH)
+
+
+# ---------------------------------------------------------------- the README a newcomer follows
+
+
+def _quick_starts() -> dict[str, list[str]]:
+    """The indented command lines of the README's two quick starts (Chinese, English)."""
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    chinese = text.split("<!-- batch-quickstart -->")[1]
+    english = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return {name: [line.strip() for line in part.splitlines() if line.startswith("    ") and line.strip()]
+            for name, part in (("zh", chinese), ("en", english))}
+
+
+def test_readme_quick_starts_make_a_venv_first_and_their_commands_work(tmp_path):
+    for name, lines in _quick_starts().items():
+        commands = [c.strip() for line in lines for c in line.split("&&")]
+        install = next(i for i, c in enumerate(commands) if "pip install" in c)
+        assert commands[0] == "python3 -m venv .venv", (name, commands)
+        assert ". .venv/bin/activate" in commands[:install], (name, commands)
+        assert all(c.startswith("python3 -m pip") for c in commands if "pip install" in c), (name, commands)
+        runs = [c.split() for c in commands if c.startswith("reportparse ")]
+        assert runs, name
+        for argv in runs:
+            if "batch" in argv:
+                county(tmp_path / argv[2], 2)
+            proc = cli(*argv[1:], cwd=tmp_path if "batch" in argv else Path(__file__).resolve().parent.parent)
+            assert proc.returncode == 0, (name, argv, proc.stderr.decode()[-500:])
