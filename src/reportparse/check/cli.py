@@ -19,11 +19,6 @@ import sys
 
 from ..models import Finding, Report
 
-SEVERITY_LABELS = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
-
 
 def threshold_arg(lang: str):
     """An argparse type for ``--threshold``: a share above 0 and at most 1 (or a percentage)."""
@@ -62,10 +57,9 @@ _NOTES: dict[str, tuple[str, str]] = {
 
 def text_notes(file: str, report: Report, findings: list[Finding], lang: str) -> str:
     """A reviewer's notes: one paragraph per finding, with the clause and the quoted evidence."""
-    from ..labels import finding_name
+    from ..labels import finding_name, severity_name
 
     words = {key: pair[0 if lang != "en" else 1] for key, pair in _NOTES.items()}
-    severities = SEVERITY_LABELS["en" if lang == "en" else "zh"]
     organ = report.organ.value if report.organ else None
     year = report.year.value if report.year else None
     date = report.published.value if report.published else None
@@ -75,7 +69,7 @@ def text_notes(file: str, report: Report, findings: list[Finding], lang: str) ->
     if not findings:
         lines.append(words["none"])
     for f in findings:
-        lines.append(words["finding"].format(severity=severities[f.severity], name=finding_name(f.code, lang),
+        lines.append(words["finding"].format(severity=severity_name(f.severity, lang), name=finding_name(f.code, lang),
                                              message=f.message, code=f.code))
         lines.append(words["basis"].format(basis=f.basis))
         for e in f.evidence[:3]:
