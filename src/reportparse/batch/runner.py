@@ -63,10 +63,12 @@ _WARM_TEXT = """示例镇人民政府2022年政府信息公开工作年度报告
 def _warm() -> None:
     """Parse a small report once before forking, so the workers share what the parser
     loads lazily (~70 MB of phonenumbers geodata alone) instead of each loading its own."""
+    from ..normalize import _converter
     from ..parse import parse_text
 
     with contextlib.suppress(Exception):  # warming is an optimisation only
         parse_text(_WARM_TEXT)
+        _converter("t2s")  # a simplified text does not load OpenCC by itself
     # Objects made so far are shared with the workers; keep the GC from touching
     # (and so copying) their pages in every child.
     gc.freeze()

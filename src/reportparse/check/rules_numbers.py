@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..extract.counts import PROACTIVE, REQ_RECEIVED, REQ_RECEIVED_ZERO
 from ..extract.local_table import ROWS as LOCAL_ROWS
 from ..extract.local_table import splits
