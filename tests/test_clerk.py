@@ -759,3 +759,14 @@ def test_readme_quick_starts_make_a_venv_first_and_their_commands_work(tmp_path)
                 county(tmp_path / argv[2], 2)
             proc = cli(*argv[1:], cwd=tmp_path if "batch" in argv else Path(__file__).resolve().parent.parent)
             assert proc.returncode == 0, (name, argv, proc.stderr.decode()[-500:])
+
+
+@pytest.mark.xfail(strict=True, reason="check/rules_numbers.py (not the clerk's module) writes the table-identity "
+                                       "finding with its English rule and cell paths; labels.rule_words and "
+                                       "labels.path_words name them in Chinese")
+def test_finding_messages_under_chinese_have_no_english_words():
+    report = reportparse.parse(CORPUS / "tables_broken_2020.txt")
+    messages = [f.message for f in reportparse.check(report)]
+    assert any("勾稽关系" in m for m in messages)
+    for message in messages:
+        assert not re.search(r"[A-Za-z]{3,}", message), message
