@@ -366,6 +366,15 @@ def test_batch_output_files_follow_the_umask(tmp_path):
         assert stat.S_IMODE((tmp_path / "out" / name).stat().st_mode) == 0o644, name
     page = next((tmp_path / "out" / "pages").iterdir())
     assert stat.S_IMODE(page.stat().st_mode) == 0o644
+    report = next((tmp_path / "out" / "reports").iterdir())
+    assert stat.S_IMODE(report.stat().st_mode) == 0o644
+    proc = subprocess.run([sys.executable, "-c", "import os, sys; os.umask(0o022); "
+                           "from reportparse.cli import main; sys.exit(main(sys.argv[1:]))",
+                           "schema", "--out", str(tmp_path / "schemas")], capture_output=True, timeout=120)
+    assert proc.returncode == 0
+    for path in (tmp_path / "schemas").iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path.name
+    assert stat.S_IMODE((tmp_path / "schemas").stat().st_mode) == 0o755
 
 
 def test_time_limit_failures_are_not_cached(tmp_path):
