@@ -123,7 +123,7 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
             continue
         cached = stored.get(name)
         if current(cached, outdir, display(item.file), key):
-            records[i] = cached if "keywords" in cached else add_keywords(dict(cached))
+            records[i] = cached  # keywords not made yet (an interrupted run): made below
             from_journal += 1
             if progress:
                 progress(cached, True)
@@ -149,6 +149,9 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
             records[i] = record
 
     try:
+        for record in records:
+            if record is not None and "keywords" not in record:
+                add_keywords(record)
         if (jobs == 1 or len(todo) <= 1) and not memory_mb:
             for i in todo:
                 done(i, process_one(tasks[i]))
