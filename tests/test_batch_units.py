@@ -248,3 +248,11 @@ def test_rollup_names_a_report_without_organ_by_its_file_not_its_output_name():
     record["summary"]["organ"] = None
     data = rollup([record])
     assert data["problems"] and all(p["organs"] == ["016_report.txt"] for p in data["problems"])
+
+
+def test_batch_messages_exist_in_both_languages():
+    from reportparse.batch.messages import MESSAGES
+
+    assert set(MESSAGES["zh"]) == set(MESSAGES["en"])
+    chinese = [key for key, text in MESSAGES["en"].items() if re.search(r"[\u4e00-\u9fff]", text)]
+    assert chinese == [], chinese

@@ -37,7 +37,7 @@ class _Progress:
         if enabled and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc=msg["progress"], unit="份", file=sys.stderr,
+            self.bar = tqdm(total=total, desc=msg["progress"], unit=msg["unit"], file=sys.stderr,
                             dynamic_ncols=True, mininterval=0.2)
 
     def __call__(self, record: dict, cached: bool) -> None:
@@ -172,7 +172,7 @@ def batch_main(argv: list[str]) -> int:
         print(msg["done"].format(total=len(records), ok=len(records) - failed, failed=failed,
                                  seconds=time.perf_counter() - started), file=sys.stderr)
         if skipped:
-            kinds = Counter(Path(f).suffix.lower() or "（无扩展名）" for f in skipped)
+            kinds = Counter(Path(f).suffix.lower() or msg["no_suffix"] for f in skipped)
             listing = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
             print(msg["skipped"].format(count=len(skipped), kinds=listing), file=sys.stderr)
         print(msg["outputs"].format(out=display(args.out)), file=sys.stderr)
