@@ -693,6 +693,8 @@ def test_lang_en_switches_the_county_files(tmp_path):
     with zipfile.ZipFile(tmp_path / "out" / "summary.xlsx") as book:
         workbook = book.read("xl/workbook.xml").decode()
         strings = book.read("xl/sharedStrings.xml").decode()
+        properties = book.read("docProps/core.xml").decode()
+    assert not re.search(r"[\u4e00-\u9fff]", properties), properties
     assert re.findall(r'<sheet name="([^"]+)"', workbook) == ["summary", "findings", "failures", "totals"]
     assert "2021 format" in strings and "2021年格式" not in strings
     assert _rows(tmp_path / "out" / "errors.csv")[0]["error"] == "empty file"

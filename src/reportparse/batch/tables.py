@@ -99,7 +99,8 @@ def summary_xlsx(records: list[dict], rollup_table: list[tuple], lang: str = "zh
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False,
                                      "strings_to_formulas": False, "strings_to_urls": False})
-    book.set_properties({"title": "政府信息公开工作年度报告汇总", "creator": "reportparse",
+    title = "政府信息公开工作年度报告汇总" if zh else "Information-disclosure annual reports: county summary"
+    book.set_properties({"title": title, "creator": "reportparse",
                          "created": _created()})
     header = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True,
                               "valign": "top"})
