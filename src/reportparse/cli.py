@@ -309,7 +309,7 @@ def parse_main(argv: list[str]) -> int:
             if args.format in ("summary", "json"):
                 write_out(summary_json(summaries[-1]) + "\n")
             elif args.format == "text":
-                write_out(("\n" if i else "") + f"{shown}\n  {'无法解析' if zh else 'failed'}：{why}\n")
+                write_out(("\n" if i else "") + f"{shown}\n  {'无法解析：' if zh else 'failed: '}{why}\n")
             continue
         summary = summarize(report, shown)
         summaries.append(summary)
