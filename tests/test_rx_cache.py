@@ -68,3 +68,25 @@ def test_module_functions_behave_like_regex():
     assert rx.fullmatch(r"\d+", "123") and not rx.match(r"\d", "a1")
     assert rx.compile(r"ab", rx.I).match("AB")
     assert rx.escape("a.b") == regex.escape("a.b") and rx.Pattern is regex.Pattern
+
+
+def test_a_fifo_or_device_in_place_of_the_cache_file_is_not_read(tmp_path):
+    _run(str(tmp_path), "from reportparse import rx\nrx.compile(r'\\d+条')")
+    (path,) = tmp_path.iterdir()
+    path.unlink()
+    os.mkfifo(path)
+    out = _run(str(tmp_path), "from reportparse import rx\nprint(len(rx._load()))")
+    assert out.returncode == 0 and out.stdout.split() == ["0"], out.stderr
+    path.unlink()
+    path.symlink_to("/dev/zero")
+    out = _run(str(tmp_path), "from reportparse import rx\nprint(len(rx._load()))")
+    assert out.returncode == 0 and out.stdout.split() == ["0"], out.stderr
+
+
+def test_no_home_folder_means_no_cache(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME", "REPORTPARSE_CACHE")}
+    env["XDG_CACHE_HOME"] = "relative/folder"
+    out = subprocess.run([sys.executable, "-c", "from reportparse import rx; print(rx.cache_file())"],
+                         env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert out.returncode == 0 and out.stdout.strip() == "None", out
+    assert not (tmp_path / "relative").exists()

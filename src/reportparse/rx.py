@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -44,7 +45,10 @@ def cache_file() -> Path | None:
     if where:
         folder = Path(where)
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        home = os.path.expanduser("~")
+        base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(home, ".cache") if os.path.isabs(home) else None)
+        if not base or not os.path.isabs(base):
+            return None  # no home folder to keep it in: never a folder relative to where we run
         folder = Path(base) / "reportparse"
     tag = hashlib.sha256(_VERSION.encode()).hexdigest()[:12]
     return folder / f"regex-{tag}.marshal"
@@ -55,8 +59,9 @@ def _load() -> dict[tuple[str, int], tuple]:
     if path is None:
         return {}
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return {}
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return {}  # a FIFO or device there would block or never end
         blob = path.read_bytes()
         digest, payload = blob[:32], blob[32:]
         if hashlib.sha256(payload).digest() != digest:
