@@ -772,12 +772,22 @@ def test_readme_quick_starts_make_a_venv_first_and_their_commands_work(tmp_path)
             assert proc.returncode == 0, (name, argv, proc.stderr.decode()[-500:])
 
 
-@pytest.mark.xfail(strict=True, reason="check/rules_numbers.py (not the clerk's module) writes the table-identity "
-                                       "finding with its English rule and cell paths; labels.rule_words and "
-                                       "labels.path_words name them in Chinese")
 def test_finding_messages_under_chinese_have_no_english_words():
     report = reportparse.parse(CORPUS / "tables_broken_2020.txt")
     messages = [f.message for f in reportparse.check(report)]
     assert any("勾稽关系" in m for m in messages)
     for message in messages:
         assert not re.search(r"[A-Za-z]{3,}", message), message
+
+
+@pytest.mark.parametrize("cells,where", [
+    (["requests.granted.natural_person", "requests.granted.commercial", "requests.granted.total"], "予以公开行"),
+    (["requests.total_processed.total", "requests.granted.total", "requests.other.total"], "总计列"),
+    (["review_litigation.review.total", "review_litigation.review.maintained"], "行政复议栏"),
+    (["requests.new_received.total", "requests.carried_over.natural_person", "requests.total_processed.total",
+      "requests.carried_forward.total"], "等4格"),
+])
+def test_identity_finding_names_where_it_fails_in_words(cells, where):
+    from reportparse.check.rules_numbers import _where
+
+    assert _where(cells).endswith(where)
