@@ -88,7 +88,7 @@ def form_bomb(megabytes: int) -> tuple[bytes, str]:
 def tounicode_bomb(megabytes: int) -> tuple[bytes, str]:
     """The bomb in the font's ToUnicode map."""
     cmap = make.stream(_spaces_deflated(megabytes), b"/Filter /FlateDecode ")
-    return make.text_pdf(font=make._cid_font(to_unicode=6), extra_objects=[cmap]), "cmap.pdf"
+    return make.text_pdf(font=make.cid_font(to_unicode=6), extra_objects=[cmap]), "cmap.pdf"
 
 
 def predictor_columns() -> tuple[bytes, str]:
@@ -153,7 +153,7 @@ def deep_page_tree(depth: int) -> tuple[bytes, str]:
     objects.append(b"<< /Type /Page /MediaBox [0 0 595 842] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>"
                    % (page_no + 1, page_no + 2))
     objects.append(make.stream(make.text_page_content([make.HELLO])))
-    objects.append(make._cid_font())
+    objects.append(make.cid_font())
     return make.build_pdf(objects), "tree.pdf"
 
 
@@ -202,7 +202,7 @@ def distinct_fonts(count: int, entries: int) -> tuple[bytes, str]:
     first = 6
     for i in range(count):
         objects_fonts.append(make.stream(cmap, b"/Filter /FlateDecode "))
-        objects_fonts.append(make._cid_font(to_unicode=first + 2 * i))
+        objects_fonts.append(make.cid_font(to_unicode=first + 2 * i))
     names = b" ".join(b"/G%d %d 0 R" % (i, first + 2 * i + 1) for i in range(count))
     ops = b"BT " + b" ".join(b"/G%d 10 Tf 1 0 0 1 40 %d Tm <00010002> Tj" % (i, 800 - i % 780) for i in range(count)) + b" ET"
     pdf = make.text_pdf(content=make.text_page_content([make.HELLO]) + b"\n" + ops, extra_objects=objects_fonts)
