@@ -55,6 +55,7 @@ _BLOCK_START = re.compile(
     r"|\d{1,2}[、.．](?!\d)|附件|附表|表[一二三四五六七八九十\d])")
 _SENTENCE_END = set("。！？；：!?;:")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_ALNUM_SIGN = re.compile(r"[A-Za-z0-9.%\-]")  # a space between these is kept ("212 -4 136")
 _DIGITS = re.compile(r"\d[\d.,]*")
 
 
@@ -267,16 +268,208 @@ def recognise(grey) -> list[Box]:
     quads = [np.asarray(q, dtype=np.float32) / scale for q in found]
     crops = engine.get_crop_img_list(bgr, quads)
     results, _ = engine.text_rec(crops, True)
+    del crops, bgr, small
     boxes = []
     for quad, result in zip(quads, results):
-        text, mean = result[0], result[1]
-        confs = list(result[2][4]) if len(result) > 2 and len(result[2][4]) == len(text) else [mean] * len(text)
+        xs, ys = quad[:, 0], quad[:, 1]
+        x0, y0, x1, y1 = float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
+        text, confs, centres = _characters(result, x0, x1)
+        if centres is not None and _FIGURE_PAIR.search(text):
+            text, confs, centres = space_figures(text, confs, centres, ink_blobs(grey, x0, y0, x1, y1))
         text, confs = _tidy(text, confs)
         if not text.strip():
             continue
-        xs, ys = quad[:, 0], quad[:, 1]
-        boxes.append(Box(float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()), text, confs))
+        boxes.append(Box(x0, y0, x1, y1, text, confs))
     return boxes
+
+
+def _characters(result, x0: float, x1: float) -> tuple[str, list[float], list[float] | None]:
+    """Text, per-character confidences and (when the recogniser gives them) each character's
+    x centre on the page, from the CTC columns it was decoded at."""
+    text, mean = result[0], result[1]
+    if len(result) > 2 and len(result[2]) >= 5:
+        ncol, _, word_cols, _, confs = result[2][:5]
+        cols = [c for word in word_cols for c in word]
+        confs = [float(c) for c in confs]
+        if len(confs) == len(text) and len(cols) == len(text) and ncol:
+            step = (x1 - x0) / ncol
+            return text, confs, [x0 + (c + 0.5) * step for c in cols]
+        if len(confs) == len(text):
+            return text, confs, None
+    return text, [float(mean)] * len(text), None
+
+
+def ink_blobs(grey, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int, int]]:
+    """The box's glyphs as runs of inked columns: ``(x start, x end, ink height)`` on the page."""
+    import numpy as np
+
+    h, w = grey.shape
+    a, b = max(0, int(x0)), min(w, int(x1) + 1)
+    top, bottom = max(0, int(y0)), min(h, int(y1) + 1)
+    if b - a < 2 or bottom - top < 2:
+        return []
+    ink = grey[top:bottom, a:b] < 140
+    ink[ink.mean(axis=1) > 0.5] = False  # a table rule along the box is no glyph
+    columns = ink.any(axis=0)
+    out = []
+    for s, e in _runs(columns):
+        rows = np.flatnonzero(ink[:, s:e].any(axis=1))
+        out.append(Blob(a + s, a + e, top + int(rows[0]), top + int(rows[-1]) + 1))
+    return out
+
+
+@dataclass
+class Blob:
+    """A run of inked columns inside a text box (a glyph, or glyphs touching): page pixels."""
+
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+
+_FIGURES = set("0123456789０１２３４５６７８９")
+_SIGNS = set(".-－%．")
+_DOTS = set(".．,，·")
+_FIGURE_PAIR = re.compile(r"[0-9０-９][.．,，·\-－%]?[0-9０-９\-－]")
+SPACE_PITCH = 0.78  # figures whose centres stand this many digit heights apart had a space between them
+
+
+def _owners(text: str, centres: list[float], blobs: list[Blob]) -> list[int]:
+    """The glyph (blob index) each character stands on.
+
+    The CTC positions are coarse (a column is 8 pixels of the normalised line),
+    so a run of figures is matched to the glyphs around it in order when their
+    counts agree (specks the recogniser ignored left out); otherwise each
+    character takes the glyph whose centre is nearest.
+    """
+    def nearest(x: float) -> int:
+        return min(range(len(blobs)), key=lambda k: abs(x - (blobs[k].x0 + blobs[k].x1) / 2))
+
+    owner = [nearest(x) for x in centres]
+    kinds = _FIGURES | _SIGNS | _DOTS
+    i = 0
+    while i < len(text):
+        if text[i] not in kinds:
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] in kinds:
+            j += 1
+        first, last = owner[i], owner[j - 1]
+        window = list(range(first, last + 1))
+        if len(window) != j - i:
+            # leave out specks: glyphs much smaller than the run's figures, where no dot was read
+            tall = max(blobs[k].y1 - blobs[k].y0 for k in window)
+            dots = sum(1 for ch in text[i:j] if ch in _DOTS or ch in "-－")
+            small = [k for k in window if blobs[k].y1 - blobs[k].y0 < 0.4 * tall]
+            if len(small) > dots:
+                window = [k for k in window if k not in small or k in owner[i:j]]
+        if len(window) == j - i:
+            owner[i:j] = window
+        i = j
+    return owner
+
+
+def space_figures(text: str, confs: list[float], centres: list[float],
+                  blobs: list[Blob]) -> tuple[str, list[float], list[float]]:
+    """Put back the spaces the recogniser dropped between figures printed apart.
+
+    An unruled table printed with spaces or tabs ("行政许可 146 18 370") reads
+    as one run of figures ("14618370"). Each character is placed on its glyph
+    (the run of inked columns holding its CTC position); two figures whose
+    glyph centres stand further apart than a digit's advance had a space (or a
+    tab) between them. A dot between figures that is not on the baseline, or
+    stands alone in a wide gap, is a speck of dust, not a decimal point: it
+    becomes a space and the figures beside it are marked doubtful.
+    """
+    if not blobs or len(centres) != len(text):
+        return text, confs, centres
+    owner = _owners(text, centres, blobs)
+    digits = [blobs[owner[i]] for i, ch in enumerate(text) if ch in _FIGURES and owner[i] is not None]
+    if not digits:
+        return text, confs, centres
+    digit_height = max(4.0, sorted(b.y1 - b.y0 for b in digits)[len(digits) // 2])
+    em = digit_height / 0.7
+    baseline = sorted(b.y1 for b in digits)[len(digits) // 2]
+    # Where each character's centre is estimated: its share of the glyph run it stands on.
+    shares: dict[int, list[int]] = {}
+    for i, k in enumerate(owner):
+        shares.setdefault(k, []).append(i)
+    centre = list(centres)
+    for k, members in shares.items():
+        b = blobs[k]
+        for n, i in enumerate(members):
+            centre[i] = b.x0 + (n + 0.5) * (b.x1 - b.x0) / len(members)
+    confs = list(confs)
+    dust: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch in _DOTS and 0 < i < len(text) - 1 and text[i - 1] in _FIGURES and text[i + 1] in _FIGURES:
+            dot = blobs[owner[i]]
+            left = dot.x0 - blobs[owner[i - 1]].x1 if owner[i - 1] != owner[i] else 0.0
+            right = blobs[owner[i + 1]].x0 - dot.x1 if owner[i + 1] != owner[i] else 0.0
+            alone = owner[i - 1] != owner[i] != owner[i + 1]
+            off_line = alone and (dot.y1 < baseline - 0.2 * em or dot.y0 < baseline - 0.35 * em)
+            # a printed point is at least a seventh of a figure's height across; dust can be smaller
+            speck = alone and max(dot.x1 - dot.x0, dot.y1 - dot.y0) < 0.15 * digit_height
+            if off_line or speck or left + right >= 0.5 * em:
+                # a speck of dust, not a decimal point: the figures either side are doubtful
+                dust.add(i)
+                confs[i - 1] = min(confs[i - 1], 0.5)
+                confs[i + 1] = min(confs[i + 1], 0.5)
+    # Figures advance about 0.5 em (0.65-0.75 of their height); a space adds 0.15-0.5 em. The
+    # line's own pitches, when they fall in two groups, say where the space starts.
+    pitches = sorted(centre[i + 1] - centre[i] for i in range(len(text) - 1)
+                     if text[i] in _FIGURES and text[i + 1] in _FIGURES and owner[i] != owner[i + 1])
+    threshold = SPACE_PITCH * digit_height
+    jumps = [(b - a, (a + b) / 2) for a, b in zip(pitches, pitches[1:])]
+    if jumps:
+        size, middle = max(jumps)
+        lower = middle - size / 2
+        if size >= 0.12 * digit_height and lower <= 0.85 * digit_height:
+            threshold = max(middle, 0.72 * digit_height)
+    # Only figures ending the box are a table row's cells; figures inside prose (dates, counts
+    # followed by a measure word) are never split.
+    tail = len(text)
+    while tail and (text[tail - 1] in _FIGURES or text[tail - 1] in _SIGNS or text[tail - 1] in _DOTS
+                    or text[tail - 1] == " "):
+        tail -= 1
+    out_t: list[str] = []
+    out_c: list[float] = []
+    out_x: list[float] = []
+    prev = None  # index of the last character kept
+    for i, ch in enumerate(text):
+        if i in dust:
+            if out_t and out_t[-1] != " ":
+                out_t.append(" ")
+                out_c.append(1.0)
+                out_x.append(centre[i])
+            prev = None
+            continue
+        if prev is not None and i > tail and out_t[-1] != " " and ch != " " and owner[prev] != owner[i]:
+            a, b = text[prev], ch
+            apart = False
+            if a in _FIGURES and b in _FIGURES:
+                pitch = centre[i] - centre[prev]
+                gap = blobs[owner[i]].x0 - blobs[owner[prev]].x1
+                apart = pitch >= threshold and gap >= 0.3 * digit_height
+                if abs(pitch - threshold) < 0.04 * digit_height or (pitch >= threshold) != (gap >= 0.3 * digit_height):
+                    # too close to call: whichever way it is read, the figures are doubtful
+                    confs[prev] = min(confs[prev], 0.6)
+                    confs[i] = min(confs[i], 0.6)
+                    if out_c:
+                        out_c[-1] = min(out_c[-1], 0.6)
+            elif a in _FIGURES | _SIGNS and b in _FIGURES | _SIGNS:
+                apart = blobs[owner[i]].x0 - blobs[owner[prev]].x1 >= 0.22 * em
+            if apart:
+                out_t.append(" ")
+                out_c.append(1.0)
+                out_x.append((centre[i] + centre[prev]) / 2)
+        out_t.append(ch)
+        out_c.append(confs[i])
+        out_x.append(centres[i])
+        prev = i
+    return "".join(out_t), out_c, out_x
 
 
 def _tidy(text: str, confs: list[float]) -> tuple[str, list[float]]:
@@ -299,7 +492,7 @@ def _tidy(text: str, confs: list[float]) -> tuple[str, list[float]]:
             del out_t[i], out_c[i]
     # The recogniser puts spaces after CJK punctuation and between wide characters; print has none.
     keep = [not (ch == " " and 0 < i < len(out_t) - 1
-                 and not (_ALNUM.match(out_t[i - 1]) and _ALNUM.match(out_t[i + 1])))
+                 and not (_ALNUM_SIGN.match(out_t[i - 1]) and _ALNUM_SIGN.match(out_t[i + 1])))
             for i, ch in enumerate(out_t)]
     return ("".join(ch for ch, k in zip(out_t, keep) if k),
             [c for c, k in zip(out_c, keep) if k])
