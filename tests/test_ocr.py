@@ -63,6 +63,88 @@ def test_dust_after_a_list_number_is_dropped():
     assert ocr._tidy("一、·总体情况", [0.9] * 7)[0] == "一、总体情况"
 
 
+# --- figures printed apart: spaces put back from the glyphs' geometry (no extra needed) -------------
+
+def printed(label, cells, advance=16, space=6, height=24, jitter=(3, -4, 2, -1), dust=None):
+    """Synthetic glyphs of one printed row: CJK label characters 30 px wide, figures advancing
+    ``advance`` px (a ``1`` is narrow ink in the same advance), ``space`` px between cells; the
+    recogniser's CTC positions land a few pixels off each glyph's centre. ``dust`` = (after
+    which cell, character read for it, speck size)."""
+    text, centres, blobs = "", [], []
+    x = 100.0
+    for ch in label:
+        blobs.append(ocr.Blob(x, x + 28, 10, 40))
+        text += ch
+        centres.append(x + 14)
+        x += 32
+    x += space
+    for k, cell in enumerate(cells):
+        for ch in cell:
+            width = {"1": 6, ".": 4, "-": 8}.get(ch, 12)
+            bottom = 40
+            top = 36 if ch == "." else 28 if ch == "-" else 40 - height
+            left = x + (advance - width) / 2 if ch not in ".-" else x + 2
+            blobs.append(ocr.Blob(left, left + width, top, bottom))
+            text += ch
+            centres.append(left + width / 2 + jitter[len(centres) % len(jitter)])
+            x += advance if ch not in ".-" else width + 4
+        if dust is not None and dust[0] == k:
+            mark, size = dust[1], dust[2]
+            blobs.append(ocr.Blob(x + space / 2, x + space / 2 + size, 40 - size, 40))
+            text += mark
+            centres.append(x + space / 2)
+        x += space
+    return text, [0.99] * len(text), centres, blobs
+
+
+@pytest.mark.parametrize("label, cells, kw, read", [
+    # a row printed with single spaces: the recogniser ran the figures together
+    ("许可", ["146", "18", "370"], {}, "许可146 18 370"),
+    ("规章", ["0", "1", "0"], {}, "规章0 1 0"),
+    ("规章", ["4", "1", "0"], {}, "规章4 1 0"),
+    ("强制", ["266", "-18", "204"], {}, "强制266 -18 204"),
+    ("总计", ["113"], {}, "总计113"),  # narrow ones inside one figure stay together
+    ("收费", ["247.93"], {}, "收费247.93"),  # a printed decimal point stays
+    ("收费", ["2019"], {"advance": 18, "space": 0}, "收费2019"),
+    # a font whose figures advance wider (0.75 of their height) and whose space is wide
+    ("采购", ["12", "5", "30"], {"advance": 18, "space": 16}, "采购12 5 30"),
+    ("采购", ["1990"], {"advance": 18}, "采购1990"),
+    # tabs: wide gaps
+    ("行政处罚", ["33", "7", "18"], {"space": 60}, "行政处罚33 7 18"),
+])
+def test_spaces_between_figures(label, cells, kw, read):
+    text, confs, centres, blobs = printed(label, cells, **kw)
+    got, got_confs, _ = ocr.space_figures(text, confs, centres, blobs)
+    assert got == read
+    assert min(got_confs) > 0.8  # nothing doubtful here
+
+
+def test_figures_inside_prose_are_never_split():
+    text, confs, centres, blobs = printed("信息", ["1781", "条"], space=8)
+    assert ocr.space_figures(text, confs, centres, blobs)[0] == "信息1781条"
+
+
+@pytest.mark.parametrize("mark, size, read", [
+    (".", 2, "执法12 0 34"),   # a speck of dust read as a decimal point: too small for one
+    (":", 3, "执法12 0 34"),   # a colon is never inside a figure
+    ("、", 4, "执法12 0 34"),
+])
+def test_dust_between_figures_is_a_doubtful_space(mark, size, read):
+    text, confs, centres, blobs = printed("执法", ["12", "0", "34"], dust=(1, mark, size))
+    text = text.replace("0" + mark + " ", "0" + mark)  # (the helper's text has no spaces anyway)
+    got, got_confs, _ = ocr.space_figures(text, confs, centres, blobs)
+    assert got == read
+    doubtful = [ch for ch, c in zip(got, got_confs) if c < ocr.LOW_CONFIDENCE]
+    assert doubtful == ["0", "3"]  # the figures beside the speck get flagged
+
+
+def test_doubtful_cell_read_again():
+    assert ocr.doubtful(box(0, 0, 10, 10, "、", 0.19))
+    assert ocr.doubtful(box(0, 0, 10, 10, "0", 0.3))
+    assert not ocr.doubtful(box(0, 0, 10, 10, "1", 0.9))
+    assert not ocr.doubtful(box(0, 0, 10, 10, "—", 0.9))  # a dash rule is what the cell holds
+
+
 # --- ruled tables: cells from the rules, boxes split across rules ----------------------------------
 
 def test_table_rows_from_rules():

@@ -331,8 +331,9 @@ class Blob:
 _FIGURES = set("0123456789０１２３４５６７８９")
 _SIGNS = set(".-－%．")
 _DOTS = set(".．,，·")
+_MARKS = set(":：;；'`、")  # never inside a printed figure: between two, a speck of dust
 _FIGURE_PAIR = re.compile(r"[0-9０-９][.．,，·\-－%]?[0-9０-９\-－]")
-SPACE_PITCH = 0.78  # figures whose centres stand this many digit heights apart had a space between them
+SPACE_PITCH = 0.8  # figures whose centres stand this many digit heights apart had a space between them
 
 
 def _owners(text: str, centres: list[float], blobs: list[Blob]) -> list[int]:
@@ -347,7 +348,7 @@ def _owners(text: str, centres: list[float], blobs: list[Blob]) -> list[int]:
         return min(range(len(blobs)), key=lambda k: abs(x - (blobs[k].x0 + blobs[k].x1) / 2))
 
     owner = [nearest(x) for x in centres]
-    kinds = _FIGURES | _SIGNS | _DOTS
+    kinds = _FIGURES | _SIGNS | _DOTS | _MARKS
     i = 0
     while i < len(text):
         if text[i] not in kinds:
@@ -401,9 +402,32 @@ def space_figures(text: str, confs: list[float], centres: list[float],
         b = blobs[k]
         for n, i in enumerate(members):
             centre[i] = b.x0 + (n + 0.5) * (b.x1 - b.x0) / len(members)
+    # Figures advance about 0.5 em (0.65-0.75 of their height); a space adds 0.15-0.5 em. The
+    # line's own pitches, when they fall in two groups, say where the space starts.
+    # Only figures ending the box are a table row's cells; figures inside prose (dates, counts
+    # followed by a measure word) are never split.
+    tail = len(text)
+    while tail and (text[tail - 1] in _FIGURES or text[tail - 1] in _SIGNS or text[tail - 1] in _DOTS
+                    or text[tail - 1] in _MARKS or text[tail - 1] == " "):
+        tail -= 1
+    pitches = sorted(centre[i + 1] - centre[i] for i in range(tail, len(text) - 1)
+                     if text[i] in _FIGURES and text[i + 1] in _FIGURES and owner[i] != owner[i + 1])
+    threshold = SPACE_PITCH * digit_height
+    jumps = [(b - a, (a + b) / 2) for a, b in zip(pitches, pitches[1:])]
+    if jumps:
+        size, middle = max(jumps)
+        lower = middle - size / 2
+        if size >= 0.2 * digit_height and lower <= 0.76 * digit_height:
+            threshold = max(middle, 0.72 * digit_height)
     confs = list(confs)
     dust: set[int] = set()
     for i, ch in enumerate(text):
+        if i >= tail and ch in _MARKS and 0 < i < len(text) - 1 and text[i - 1] in _FIGURES \
+                and text[i + 1] in _FIGURES:
+            dust.add(i)
+            confs[i - 1] = min(confs[i - 1], 0.5)
+            confs[i + 1] = min(confs[i + 1], 0.5)
+            continue
         if ch in _DOTS and 0 < i < len(text) - 1 and text[i - 1] in _FIGURES and text[i + 1] in _FIGURES:
             dot = blobs[owner[i]]
             left = dot.x0 - blobs[owner[i - 1]].x1 if owner[i - 1] != owner[i] else 0.0
@@ -417,23 +441,6 @@ def space_figures(text: str, confs: list[float], centres: list[float],
                 dust.add(i)
                 confs[i - 1] = min(confs[i - 1], 0.5)
                 confs[i + 1] = min(confs[i + 1], 0.5)
-    # Figures advance about 0.5 em (0.65-0.75 of their height); a space adds 0.15-0.5 em. The
-    # line's own pitches, when they fall in two groups, say where the space starts.
-    pitches = sorted(centre[i + 1] - centre[i] for i in range(len(text) - 1)
-                     if text[i] in _FIGURES and text[i + 1] in _FIGURES and owner[i] != owner[i + 1])
-    threshold = SPACE_PITCH * digit_height
-    jumps = [(b - a, (a + b) / 2) for a, b in zip(pitches, pitches[1:])]
-    if jumps:
-        size, middle = max(jumps)
-        lower = middle - size / 2
-        if size >= 0.12 * digit_height and lower <= 0.85 * digit_height:
-            threshold = max(middle, 0.72 * digit_height)
-    # Only figures ending the box are a table row's cells; figures inside prose (dates, counts
-    # followed by a measure word) are never split.
-    tail = len(text)
-    while tail and (text[tail - 1] in _FIGURES or text[tail - 1] in _SIGNS or text[tail - 1] in _DOTS
-                    or text[tail - 1] == " "):
-        tail -= 1
     out_t: list[str] = []
     out_c: list[float] = []
     out_x: list[float] = []
@@ -452,8 +459,9 @@ def space_figures(text: str, confs: list[float], centres: list[float],
             if a in _FIGURES and b in _FIGURES:
                 pitch = centre[i] - centre[prev]
                 gap = blobs[owner[i]].x0 - blobs[owner[prev]].x1
-                apart = pitch >= threshold and gap >= 0.3 * digit_height
-                if abs(pitch - threshold) < 0.04 * digit_height or (pitch >= threshold) != (gap >= 0.3 * digit_height):
+                apart = pitch >= threshold and gap >= 0.2 * digit_height
+                if abs(pitch - threshold) < 0.04 * digit_height:
+                    apart = gap >= 0.3 * digit_height
                     # too close to call: whichever way it is read, the figures are doubtful
                     confs[prev] = min(confs[prev], 0.6)
                     confs[i] = min(confs[i], 0.6)
@@ -676,19 +684,30 @@ def table_lines(table: Table, boxes: list[Box]) -> list[Line]:
     return out
 
 
+def doubtful(box: Box) -> bool:
+    """A box read as nothing a cell holds: mostly low confidence, or a lone mark of punctuation
+    (a figure beside a rule its crop caught: ``1`` read as ``、``)."""
+    mean = sum(box.confs) / max(1, len(box.confs))
+    return mean < 0.5 or (len(box.text) <= 2 and not any(ch.isalnum() for ch in box.text)
+                          and not _DASHES.fullmatch(box.text))
+
+
 def fill_empty_cells(grey, tables: list[Table], boxes: list[Box]) -> list[Box]:
-    """Cells with ink but no detected box (a lone small figure the detector missed): recognised
-    from the cell's own crop."""
+    """Cells with ink but no readable box - a lone small figure the detector missed, or read
+    from a crop that caught the cell's rule - recognised again from the cell's own inside.
+    The doubtful boxes are taken out of ``boxes`` (in place) when the cell is read again."""
     import cv2
     import numpy as np
 
     h, w = grey.shape
     dpi = max(w, h * 0.707) / 8.27
     todo: list[tuple[int, int, int, int]] = []
+    replaced: list[list[Box]] = []
     for table in tables:
         for top, bottom, seps in table.rows:
             for a, b in zip(seps, seps[1:]):
-                if any(top <= box.cy < bottom and a <= box.cx < b for box in boxes):
+                mine = [box for box in boxes if top <= box.cy < bottom and a <= box.cx < b]
+                if mine and not all(doubtful(box) for box in mine):
                     continue
                 y0, y1, x0, x1 = top + 4, bottom - 3, a + 4, b - 3
                 if y1 - y0 < 6 or x1 - x0 < 6:
@@ -701,6 +720,7 @@ def fill_empty_cells(grey, tables: list[Table], boxes: list[Box]) -> list[Box]:
                     continue
                 todo.append((x0 + min(m[0] for m in marks), y0 + min(m[1] for m in marks),
                              x0 + max(m[0] + m[2] for m in marks), y0 + max(m[1] + m[3] for m in marks)))
+                replaced.append(mine)
     if not todo:
         return []
     engine = _engine()
@@ -711,12 +731,17 @@ def fill_empty_cells(grey, tables: list[Table], boxes: list[Box]) -> list[Box]:
         crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
     results, _ = engine.text_rec(crops, True)
     found = []
-    for (x0, y0, x1, y1), result in zip(todo, results):
-        text, mean = result[0], result[1]
-        confs = list(result[2][4]) if len(result) > 2 and len(result[2][4]) == len(text) else [mean] * len(text)
+    for (x0, y0, x1, y1), result, old in zip(todo, results, replaced):
+        text, confs, _ = _characters(result, x0, x1)
         text, confs = _tidy(text, confs)
-        if text.strip():
-            found.append(Box(x0, y0, x1, y1, text, confs))
+        if not text.strip():
+            continue
+        box = Box(x0, y0, x1, y1, text, confs)
+        if old and doubtful(box):
+            continue  # read again no better: the first reading stays, and stays doubtful
+        for gone in old:
+            boxes.remove(gone)
+        found.append(box)
     return found
 
 
