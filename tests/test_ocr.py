@@ -145,6 +145,41 @@ def test_doubtful_cell_read_again():
     assert not ocr.doubtful(box(0, 0, 10, 10, "—", 0.9))  # a dash rule is what the cell holds
 
 
+# --- the form's own words mended where the recogniser dropped characters -----------------------------
+
+@pytest.mark.parametrize("read, mended", [
+    # traditional characters the recogniser's dictionary lacks are dropped (議 訴 訟 項 罰 範 審 糾 屬)
+    ("四、政府信息公開行政複、行政情况", "四、政府信息公开行政复议、行政诉讼情况"),
+    ("第二十條第（一）", "第二十条第（一）项"),
+    ("行政處137", "行政处罚137"),
+    ("行政规性文件47 14 22", "行政规范性文件47 14 22"),
+    ("| 結果正 | 尚未結 | 總計 |", "| 结果纠正 | 尚未审结 | 總計 |"),
+    ("5.於三類内部事務信息0 0 0", "5.属于三类内部事务信息0 0 0"),
+    ("1.信報投類申請2 0 0", "1.信访举报投诉类申请2 0 0"),
+    # simplified with a dropped character (noise over a stroke)
+    ("（一）予以开 0 0 0", "（一）予以公开 0 0 0"),
+    # left alone: whole words, prose, other words that merely start alike
+    ("行政复议", "行政复议"),
+    ("行政處理", "行政處理"),
+    ("全年行政处罚137件，均在法定期限内办结。", "全年行政处罚137件，均在法定期限内办结。"),
+    ("其他", "其他"),
+    ("行政机关", "行政机关"),
+])
+def test_form_words_mended(read, mended):
+    got = ocr.mend_form_words([(ch, 0.99) for ch in read])
+    assert "".join(c for c, _ in got) == mended
+    if mended != read:  # a mended character is marked doubtful
+        assert min(p for _, p in got) < ocr.LOW_CONFIDENCE
+
+
+def test_form_word_look_alike_only_at_low_confidence():
+    read = "| 結果烈正 |"
+    sure = ocr.mend_form_words([(ch, 0.99) for ch in read])
+    assert "".join(c for c, _ in sure) == read  # 烈 read surely: left as read
+    unsure = ocr.mend_form_words([(ch, 0.4 if ch == "烈" else 0.99) for ch in read])
+    assert "".join(c for c, _ in unsure) == "| 结果纠正 |"
+
+
 # --- ruled tables: cells from the rules, boxes split across rules ----------------------------------
 
 def test_table_rows_from_rules():

@@ -804,6 +804,110 @@ def join_lines(pages: list[list[Line]]) -> list[Line]:
     return out
 
 
+# --- the form's own words, mended -----------------------------------------------------------------
+
+# The fixed wording of the national form (tables 二, 三, 四: headings, row labels, column headers),
+# simplified. The recogniser's dictionary lacks some traditional characters (議 訴 審 糾 項 罰 範 堅
+# ...): it drops them, or reads a look-alike at low confidence, and then a table's heading or label
+# is no longer found. Such words are mended back from this list.
+FORM_WORDS = (
+    "政府信息公开行政复议、行政诉讼情况", "收到和处理政府信息公开申请情况", "主动公开政府信息情况",
+    "规章", "规范性文件", "行政规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
+    "行政事业性收费", "政府集中采购", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+    "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "处理决定数量",
+    "本年处理决定数量", "本年收费金额", "采购项目数量", "采购总金额",
+    "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果",
+    "尚未审结", "申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+    "本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "予以公开",
+    "部分公开", "不予公开", "属于国家秘密", "其他法律行政法规禁止公开", "保护第三方合法权益",
+    "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项", "无法提供",
+    "本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确", "不予处理",
+    "信访举报投诉类申请", "重复申请", "要求提供公开出版物", "无正当理由大量反复申请",
+    "要求行政机关确认或重新出具已获取信息", "其他处理", "结转下年度继续办理",
+    "第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项", "第二十条第（九）项",
+)
+_WORD_START: dict[str, list[str]] = {}
+for _word in FORM_WORDS:
+    for _ch in set(_word[:3]):
+        _WORD_START.setdefault(_ch, []).append(_word)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _align(s: str, confs: list[float], start: int, word: str) -> tuple[int, int] | None:
+    """Does ``word`` stand at ``s[start:]`` with some of its characters dropped (and at most one
+    read as a low-confidence look-alike)? ``(end in s, edits)`` of the best such reading."""
+    budget = max(1, len(word) // 4) + (len(word) >= 8)
+    after_marker = start == 0 or s[start - 1] in ".．、）)|" or s[start - 1].isdigit() or s[start - 1] == " "
+    best = None
+    # states: (position in word, position in s, dropped, swapped)
+    stack = [(0, start, 0, 0)]
+    seen = set()
+    while stack:
+        j, k, dropped, swapped = stack.pop()
+        if (j, k, dropped, swapped) in seen:
+            continue
+        seen.add((j, k, dropped, swapped))
+        if j == len(word):
+            edits = dropped + swapped
+            if edits and (best is None or (edits, -k) < (best[1], -best[0])):
+                best = (k, edits)
+            continue
+        if k < len(s) and s[k] == word[j]:
+            stack.append((j + 1, k + 1, dropped, swapped))
+        if dropped + swapped < budget:
+            if j > 0 or (after_marker and k == start):  # the first one only after a list number
+                stack.append((j + 1, k, dropped + 1, swapped))
+            if k < len(s) and s[k] != word[j] and swapped == 0 and len(word) >= 4 and j > 0 \
+                    and confs[k] < LOW_CONFIDENCE and _CJK.match(s[k]):
+                stack.append((j + 1, k + 1, dropped, 1))
+    if best is None:
+        return None
+    end, _ = best
+    if end - start < max(2, (len(word) * 2 + 2) // 3):
+        return None
+    # the word must end where the printed word ends: not inside a longer run of Chinese
+    if end < len(s) and _CJK.match(s[end]) and word[-1] != s[end - 1]:
+        return None
+    return best
+
+
+def mend_form_words(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The form's own words (:data:`FORM_WORDS`) put back where characters were dropped.
+
+    Only short lines and table rows (not prose): a heading, a row label, a column header. A
+    mended character is marked low-confidence, so what rests on it is flagged.
+    """
+    from ..normalize import to_simplified
+
+    text = "".join(c for c, _ in chars)
+    if not _CJK.search(text) or (len(text) > 70 and "|" not in text) or text.rstrip().endswith("。"):
+        return chars
+    s = to_simplified(text)
+    confs = [p for _, p in chars]
+    out: list[tuple[str, float]] = []
+    k = 0
+    while k < len(s):
+        found = None
+        if k == 0 or not _CJK.match(s[k - 1]) or s[k - 1] in "、":
+            for word in _WORD_START.get(s[k], ()):
+                if s.startswith(word, k):
+                    found = None
+                    break
+                hit = _align(s, confs, k, word)
+                if hit is not None and (found is None or (len(word), -hit[1]) > (len(found[0]), -found[2])):
+                    found = (word, hit[0], hit[1])
+        if found is not None:
+            word, end, _ = found
+            kept = dict(zip(range(k, end), confs[k:end]))
+            out.extend((ch, kept.get(k + n, 0.5) if k + n < end and s[k + n] == ch else 0.5)
+                       for n, ch in enumerate(word))
+            k = end
+            continue
+        out.append(chars[k])
+        k += 1
+    return out
+
+
 # --- documents ----------------------------------------------------------------------------------
 
 def read_page(rgb) -> tuple[list[Line], int]:
@@ -857,6 +961,7 @@ def _assemble(pages: list[list[Line]], numbers: list[int], started: float) -> Oc
     confs: list[float] = []
     notes: list[str] = []
     for line in join_lines(pages):
+        line.chars = mend_form_words(line.chars)
         for ch, conf in line.chars:
             text_parts.append(ch)
             confs.append(conf)
