@@ -59,6 +59,60 @@ def test_unruled_row_keeps_its_cells_apart():
     assert [line.text for line in ocr.page_lines(boxes, [], 2000)] == ["行政许可    41    3"]
 
 
+def unruled(rows, y=100, step=40, xs=(600, 800, 1000)):
+    """Boxes of an unruled table: a label at the left, figures right-aligned at ``xs``; None is
+    a figure the detector missed."""
+    boxes = []
+    for n, (label, *figures) in enumerate(rows):
+        top = y + n * step
+        if label:
+            boxes.append(box(100, top, 100 + 30 * len(label), top + 30, label))
+        for x, figure in zip(xs, figures):
+            if figure is not None:
+                boxes.append(box(x - 16 * len(figure), top, x, top + 30, figure))
+    return boxes
+
+
+def test_unruled_block_rows_keep_their_columns():
+    boxes = unruled([("规章", "4", "1", "0"), ("规范性文件", "49", None, "51"), ("行政许可", "146", "18", "370")])
+    got = [line.text for line in ocr.page_lines(boxes, [], 2000)]
+    assert got == ["| 规章 | 4 | 1 | 0 |", "| 规范性文件 | 49 |  | 51 |", "| 行政许可 | 146 | 18 | 370 |"]
+
+
+def test_unruled_block_centred_figures_and_a_row_without_label():
+    boxes = unruled([("结果维持", "5", "12", "7"), ("", "0", "0", "13"), ("总计", "15", "2", "20")])
+    got = [line.text for line in ocr.page_lines(boxes, [], 2000)]
+    assert got == ["| 结果维持 | 5 | 12 | 7 |", "|  | 0 | 0 | 13 |", "| 总计 | 15 | 2 | 20 |"]
+
+
+@pytest.mark.parametrize("rows", [
+    # one row only: nothing to align against
+    [("行政许可", "146", "18", "370")],
+    # rows whose figures do not stand in columns (printed with single spaces, labels of any length)
+    [("规章", "4", "1", "0"), ("规范性文件", "49", "55", "51")],
+])
+def test_unaligned_rows_stay_lines(rows):
+    boxes = unruled(rows)
+    if len(rows) == 2:  # the second row's figures shifted right by its longer label
+        boxes = [b if b.y0 < 130 else ocr.Box(b.x0 + 90 * (b.x0 > 500), b.y0, b.x1 + 90 * (b.x0 > 500), b.y1,
+                                              b.text, b.confs) for b in boxes]
+    got = ocr.page_lines(boxes, [], 2000)
+    assert not any(line.table for line in got)
+
+
+def test_a_heading_between_blocks_breaks_them():
+    boxes = unruled([("规章", "4", "1", "0"), ("第二十条第（五）项",), ("行政许可", "146", "18", "370")])
+    assert not any(line.table for line in ocr.page_lines(boxes, [], 2000))
+
+
+def test_gap_in_an_unruled_row_is_read_again():
+    boxes = unruled([("规章", "4", "1", "0"), ("规范性文件", "49", None, "51"), ("行政许可", "146", "18", "370")])
+    gaps = ocr.unruled_gaps(boxes, [])
+    assert len(gaps) == 1
+    x0, y0, x1, y1 = gaps[0]
+    assert x0 >= 760 and x1 <= 810 and y0 >= 140 and y1 <= 170
+
+
 def test_dust_after_a_list_number_is_dropped():
     assert ocr._tidy("一、·总体情况", [0.9] * 7)[0] == "一、总体情况"
 
@@ -254,6 +308,19 @@ def test_scan_without_the_extra_names_it(monkeypatch):
             reportparse.parse(path)
         message = str(exc.value)
         assert "pip install 'reportparse[ocr]'" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("message", [
+    "PDF has no text layer (a scan?); OCR is not installed, to read it: pip install 'reportparse[ocr]'",
+    "PDF has no text layer on 3 of 3 pages; to read it by OCR: pip install 'reportparse[ocr]'",
+    "PDF text layer is unreadable (no Unicode map); to read it by OCR: pip install 'reportparse[ocr]'",
+    "scanned image; OCR is not installed, to read it: pip install 'reportparse[ocr]'",
+])
+def test_clerks_line_names_the_extra(message):
+    from reportparse.errors import reason
+
+    line = reason(UnsupportedFormatError(message))
+    assert "reportparse[ocr]" in line and "\n" not in line and "扫描件" in line
 
 
 def test_summary_has_the_ocr_flag():

@@ -684,6 +684,52 @@ def table_lines(table: Table, boxes: list[Box]) -> list[Line]:
     return out
 
 
+def read_regions(grey, regions: list[tuple[int, int, int, int]]) -> list[Box | None]:
+    """Each region (the ink found in a cell) recognised from its own crop."""
+    import cv2
+
+    if not regions:
+        return []
+    engine = _engine()
+    crops = []
+    for x0, y0, x1, y1 in regions:
+        pad = 4
+        crop = grey[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad]
+        crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+    results, _ = engine.text_rec(crops, True)
+    out: list[Box | None] = []
+    for (x0, y0, x1, y1), result in zip(regions, results):
+        text, confs, _ = _characters(result, x0, x1)
+        text, confs = _tidy(text, confs)
+        out.append(Box(x0, y0, x1, y1, text, confs) if text.strip() else None)
+    return out
+
+
+def ink_region(grey, x0: int, y0: int, x1: int, y1: int) -> tuple[int, int, int, int] | None:
+    """The box around the strokes in a region (strokes at least 1/20 inch tall: dust is smaller)."""
+    import cv2
+    import numpy as np
+
+    h, w = grey.shape
+    dpi = max(w, h * 0.707) / 8.27
+    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
+    if y1 - y0 < 6 or x1 - x0 < 6:
+        return None
+    ink = (grey[y0:y1, x0:x1] < 160).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    marks = [stats[i] for i in range(1, count) if stats[i][3] >= 0.05 * dpi]
+    if not marks:
+        return None
+    return (x0 + min(m[0] for m in marks), y0 + min(m[1] for m in marks),
+            x0 + max(m[0] + m[2] for m in marks), y0 + max(m[1] + m[3] for m in marks))
+
+
+def fill_unruled_gaps(grey, boxes: list[Box], tables: list[Table]) -> list[Box]:
+    """Figures the detector missed in an aligned unruled table, read from the ink in their column."""
+    regions = [r for gap in unruled_gaps(boxes, tables) if (r := ink_region(grey, *gap)) is not None]
+    return [b for b in read_regions(grey, regions) if b is not None and _figure_box(b)]
+
+
 def doubtful(box: Box) -> bool:
     """A box read as nothing a cell holds: mostly low confidence, or a lone mark of punctuation
     (a figure beside a rule its crop caught: ``1`` read as ``、``)."""
@@ -721,22 +767,10 @@ def fill_empty_cells(grey, tables: list[Table], boxes: list[Box]) -> list[Box]:
                 todo.append((x0 + min(m[0] for m in marks), y0 + min(m[1] for m in marks),
                              x0 + max(m[0] + m[2] for m in marks), y0 + max(m[1] + m[3] for m in marks)))
                 replaced.append(mine)
-    if not todo:
-        return []
-    engine = _engine()
-    crops = []
-    for x0, y0, x1, y1 in todo:
-        pad = 4
-        crop = grey[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad]
-        crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
-    results, _ = engine.text_rec(crops, True)
     found = []
-    for (x0, y0, x1, y1), result, old in zip(todo, results, replaced):
-        text, confs, _ = _characters(result, x0, x1)
-        text, confs = _tidy(text, confs)
-        if not text.strip():
+    for box, old in zip(read_regions(grey, todo), replaced):
+        if box is None:
             continue
-        box = Box(x0, y0, x1, y1, text, confs)
         if old and doubtful(box):
             continue  # read again no better: the first reading stays, and stays doubtful
         for gone in old:
@@ -756,8 +790,13 @@ def page_lines(boxes: list[Box], tables: list[Table], page_height: int) -> list[
         inside.update(id(b) for b in mine)
         lines.extend(table_lines(table, mine))
     free = [b for b in boxes if id(b) not in inside]
-    for group in _group_lines(free):
+    groups = _group_lines(free)
+    columns = aligned_columns(groups)
+    for group, spans in zip(groups, columns):
         group.sort(key=lambda b: b.x0)
+        if spans is not None:
+            lines.append(_unruled_row(group, spans))
+            continue
         height = sorted(b.height for b in group)[len(group) // 2]
         chars: list[tuple[str, float]] = []
         for previous, box in zip([None, *group], group):
@@ -776,6 +815,108 @@ def page_lines(boxes: list[Box], tables: list[Table], page_height: int) -> list[
     return [line for line in lines
             if not (not line.table and _PAGE_NUMBER.match(line.text)
                     and (line.y > page_height * 0.85 or line.y < page_height * 0.1))]
+
+
+_FIGURE_BOX = re.compile(r"[-－]?\d[\d.,]*%?|[-－—]{1,3}")
+
+
+def _figure_box(box: Box) -> bool:
+    return _FIGURE_BOX.fullmatch(box.text.replace(" ", "")) is not None
+
+
+def aligned_columns(groups: list[list[Box]]) -> list[list[tuple[float, float]] | None]:
+    """Unruled tables (Word tables without borders, tab stops): in a block of consecutive lines
+    holding figure boxes right of their labels, the figures' columns from the boxes' x positions
+    clustered across the block's rows. Per line: the columns' spans ``(x0, x1)`` when its block
+    is aligned (every row's figures in distinct columns, most rows full), else None.
+
+    A row then keeps each figure in its column, and a figure the detector missed leaves an empty
+    cell (read again from the page where there is ink) instead of shifting the row's figures left.
+    """
+    out: list[list[tuple[float, float]] | None] = [None] * len(groups)
+
+    def figure_row(group: list[Box]) -> bool:
+        figures = [b for b in group if _figure_box(b)]
+        words = [b for b in group if not _figure_box(b)]
+        return bool(figures) and (not words or max(b.x1 for b in words) <= min(b.x0 for b in figures) + 2)
+
+    i = 0
+    while i < len(groups):
+        if not figure_row(groups[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(groups) and figure_row(groups[j]):
+            j += 1
+        block = groups[i:j]
+        if len(block) >= 2:
+            spans = _block_columns(block)
+            if spans is not None:
+                for k in range(i, j):
+                    out[k] = spans
+        i = j
+    return out
+
+
+def _block_columns(block: list[list[Box]]) -> list[tuple[float, float]] | None:
+    rows = [[b for b in group if _figure_box(b)] for group in block]
+    heights = sorted(b.height for row in rows for b in row)
+    tol = 1.2 * heights[len(heights) // 2]
+    for key in (lambda b: b.x1, lambda b: b.cx, lambda b: b.x0):  # right-aligned, centred, left-aligned
+        placed = sorted((key(b), n, b) for n, row in enumerate(rows) for b in row)
+        clusters: list[list[tuple[float, int, Box]]] = [[placed[0]]]
+        for item in placed[1:]:
+            if item[0] - clusters[-1][-1][0] > tol:
+                clusters.append([item])
+            else:
+                clusters[-1].append(item)
+        if len(clusters) < 2:
+            return None
+        distinct = all(len({n for _, n, _ in c}) == len(c) for c in clusters)
+        full = sum(1 for row in rows if len(row) == len(clusters))
+        if distinct and full * 2 >= len(rows) and full >= 2:
+            return [(min(b.x0 for _, _, b in c), max(b.x1 for _, _, b in c)) for c in clusters]
+    return None
+
+
+def _unruled_row(group: list[Box], spans: list[tuple[float, float]]) -> Line:
+    """One row of an aligned unruled block as a pipe row: the label, then a cell per column."""
+    label = [b for b in group if not _figure_box(b)]
+    cells: list[list[Box]] = [[] for _ in spans]
+    for b in group:
+        if _figure_box(b):
+            # the column holding the box's centre, else the nearest one
+            k = min(range(len(spans)), key=lambda k: 0.0 if spans[k][0] - 2 <= b.cx <= spans[k][1] + 2
+                    else min(abs(spans[k][0] - b.cx), abs(spans[k][1] - b.cx)))
+            cells[k].append(b)
+    chars: list[tuple[str, float]] = [("|", 1.0), (" ", 1.0)]
+    chars.extend(_join_boxes(label))
+    chars.extend([(" ", 1.0), ("|", 1.0)])
+    row_cells = [("".join(c for c, _ in _join_boxes(label)), 1.0)]
+    for cell in cells:
+        content = _cell_text(_join_boxes(cell)) if cell else []
+        chars.append((" ", 1.0))
+        chars.extend(content)
+        chars.extend([(" ", 1.0), ("|", 1.0)])
+        row_cells.append(("".join(c for c, _ in content), min((p for _, p in content), default=1.0)))
+    return Line(chars, group[0].x0, group[-1].x1, min(b.y0 for b in group), table=True, cells=row_cells)
+
+
+def unruled_gaps(boxes: list[Box], tables: list[Table]) -> list[tuple[int, int, int, int]]:
+    """Where an aligned unruled row has no box in a column: the column's span on that row."""
+    inside = {id(b) for t in tables for b in boxes if t.x0 <= b.cx <= t.x1 and t.y0 <= b.cy <= t.y1}
+    groups = _group_lines([b for b in boxes if id(b) not in inside])
+    gaps = []
+    for group, spans in zip(groups, aligned_columns(groups)):
+        if spans is None:
+            continue
+        figures = [b for b in group if _figure_box(b)]
+        y0 = int(min(b.y0 for b in group))
+        y1 = int(max(b.y1 for b in group))
+        for a, b in spans:
+            if not any(a - 2 <= f.cx <= b + 2 for f in figures):
+                gaps.append((int(a), y0, int(b), y1))
+    return gaps
 
 
 def join_lines(pages: list[list[Line]]) -> list[Line]:
@@ -919,6 +1060,7 @@ def read_page(rgb) -> tuple[list[Line], int]:
     boxes = recognise(grey)
     tables = find_tables(grey)
     boxes += fill_empty_cells(grey, tables, boxes)
+    boxes += fill_unruled_gaps(grey, boxes, tables)
     return page_lines(boxes, tables, grey.shape[0]), len(boxes)
 
 
