@@ -178,6 +178,19 @@ def test_figures_inside_prose_are_never_split():
     assert ocr.space_figures(text, confs, centres, blobs)[0] == "信息1781条"
 
 
+def test_dust_before_the_first_figure_is_dropped():
+    text, confs, centres, blobs = printed("案卷", ["0", "0", "7"])
+    # a speck read as a dot between the label and the first figure
+    text = text[:2] + "." + text[2:]
+    centres = centres[:2] + [centres[2] - 9] + centres[2:]
+    blobs = blobs + [ocr.Blob(centres[2] - 1, centres[2] + 1, 38, 40)]
+    blobs.sort(key=lambda b: b.x0)
+    confs = [0.99] * len(text)
+    got, got_confs, _ = ocr.space_figures(text, confs, centres, blobs)
+    assert got.replace(" ", "", 1) == "案卷0 0 7"
+    assert got_confs[got.index("0")] < ocr.LOW_CONFIDENCE
+
+
 @pytest.mark.parametrize("mark, size, read", [
     (".", 2, "执法12 0 34"),   # a speck of dust read as a decimal point: too small for one
     (":", 3, "执法12 0 34"),   # a colon is never inside a figure
@@ -203,13 +216,13 @@ def test_doubtful_cell_read_again():
 
 @pytest.mark.parametrize("read, mended", [
     # traditional characters the recogniser's dictionary lacks are dropped (議 訴 訟 項 罰 範 審 糾 屬)
-    ("四、政府信息公開行政複、行政情况", "四、政府信息公开行政复议、行政诉讼情况"),
-    ("第二十條第（一）", "第二十条第（一）项"),
-    ("行政處137", "行政处罚137"),
+    ("四、政府信息公開行政複、行政情况", "四、政府信息公開行政複議、行政訴訟情況"),
+    ("第二十條第（一）", "第二十條第（一）項"),
+    ("行政處137", "行政處罰137"),
     ("行政规性文件47 14 22", "行政规范性文件47 14 22"),
-    ("| 結果正 | 尚未結 | 總計 |", "| 结果纠正 | 尚未审结 | 總計 |"),
-    ("5.於三類内部事務信息0 0 0", "5.属于三类内部事务信息0 0 0"),
-    ("1.信報投類申請2 0 0", "1.信访举报投诉类申请2 0 0"),
+    ("| 結果正 | 尚未結 | 總計 |", "| 結果糾正 | 尚未審結 | 總計 |"),  # in the line's own script
+    ("5.於三類内部事務信息0 0 0", "5.屬於三類內部事務信息0 0 0"),
+    ("1.信報投類申請2 0 0", "1.信訪舉報投訴類申請2 0 0"),
     # simplified with a dropped character (noise over a stroke)
     ("（一）予以开 0 0 0", "（一）予以公开 0 0 0"),
     # left alone: whole words, prose, other words that merely start alike
@@ -231,7 +244,7 @@ def test_form_word_look_alike_only_at_low_confidence():
     sure = ocr.mend_form_words([(ch, 0.99) for ch in read])
     assert "".join(c for c, _ in sure) == read  # 烈 read surely: left as read
     unsure = ocr.mend_form_words([(ch, 0.4 if ch == "烈" else 0.99) for ch in read])
-    assert "".join(c for c, _ in unsure) == "| 结果纠正 |"
+    assert "".join(c for c, _ in unsure) == "| 結果糾正 |"
 
 
 # --- ruled tables: cells from the rules, boxes split across rules ----------------------------------

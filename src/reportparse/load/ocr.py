@@ -421,6 +421,13 @@ def space_figures(text: str, confs: list[float], centres: list[float],
             threshold = max(middle, 0.72 * digit_height)
     confs = list(confs)
     dust: set[int] = set()
+    # a speck between the label and its first figure ("执法案卷.0 0 0"): no figure starts with a dot
+    lead = tail
+    while lead < len(text) and text[lead] == " ":
+        lead += 1
+    if lead + 1 < len(text) and text[lead] in _DOTS | _MARKS and text[lead + 1] in _FIGURES:
+        dust.add(lead)
+        confs[lead + 1] = min(confs[lead + 1], 0.6)
     for i, ch in enumerate(text):
         if i >= tail and ch in _MARKS and 0 < i < len(text) - 1 and text[i - 1] in _FIGURES \
                 and text[i + 1] in _FIGURES:
@@ -1025,6 +1032,7 @@ def mend_form_words(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
         return chars
     s = to_simplified(text)
     confs = [p for _, p in chars]
+    traditional = s != text  # a mended word is written in the line's own script
     out: list[tuple[str, float]] = []
     k = 0
     while k < len(s):
@@ -1039,8 +1047,13 @@ def mend_form_words(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
                     found = (word, hit[0], hit[1])
         if found is not None:
             word, end, _ = found
+            if traditional:
+                from ..normalize import _converter
+
+                written = _converter("s2t").convert(word)
+                word = written if len(written) == len(word) else word
             kept = dict(zip(range(k, end), confs[k:end]))
-            out.extend((ch, kept.get(k + n, 0.5) if k + n < end and s[k + n] == ch else 0.5)
+            out.extend((ch, kept.get(k + n, 0.5) if k + n < end and text[k + n] == ch else 0.5)
                        for n, ch in enumerate(word))
             k = end
             continue
