@@ -436,3 +436,57 @@ def test_scan_gives_the_text_originals_summary(offline, scan, text):
     assert differ == {}
     ca, cb = _cells(original), _cells(scanned)
     assert {k: (v, cb.get(k)) for k, v in ca.items() if cb.get(k) != v} == {}
+
+
+# --- one page per failure class, against the lines of the text original (with the extra) -------------
+
+FIGURES = r"-?\d+(?:\.\d+)?"
+
+
+def _rows(text: str) -> dict[str, list[str]]:
+    """Label -> figures of each table row in a text (pipe, tab, space or OCR-spaced rows)."""
+    import re
+
+    rows = {}
+    for line in text.splitlines():
+        cells = [c for c in re.split(r"\s*\|\s*|\t| {2,}", line.strip()) if c]
+        label = re.sub(r"[\s|]|-?\d+(?:\.\d+)?\s*$", "", re.match(r"^[^\d-]*(?:\d+[.．、][^\d-]*)?", line).group())
+        figures = re.findall(FIGURES, line[len(re.match(r"^[^\d-]*(?:\d+[.．、][^\d-]*)?", line).group()):])
+        if cells and figures and label:
+            rows[reportparse.normalize.to_simplified(label)] = figures
+    return rows
+
+
+@needs_ocr
+@pytest.mark.parametrize("scan, original, labels", [
+    # (1) an unruled table printed with single spaces: the figures read as one run, spaced again
+    ("tables_spaces_2019.p1.jpg", "tables_spaces_2019.txt",
+     ["规章", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制"]),
+    # (3) traditional script: rows whose labels the recogniser cannot spell, mended from the form
+    ("tables_trad_2021.p3.jpg", "tables_trad_2021.txt",
+     ["1.信访举报投诉类申请", "（七）总计", "四、结转下年度继续办理"]),
+])
+def test_page_rows_equal_the_original(offline, scan, original, labels):
+    import reportparse.normalize  # noqa: F401 - for _rows
+
+    read = ocr.read_image((SCANS / scan).read_bytes(), Limits()).text
+    want, got = _rows((ROOT / "corpus" / original).read_text(encoding="utf-8")), _rows(read)
+    for label in labels:
+        assert got.get(label) == want[label], label
+
+
+@needs_ocr
+def test_traditional_table_four_heading_mended(offline):
+    read = ocr.read_image((SCANS / "tables_trad_2021.p3.jpg").read_bytes(), Limits()).text
+    assert "四、政府信息公開行政複議、行政訴訟情況" in read.splitlines()
+
+
+@needs_ocr
+def test_ruled_table_four_row_every_cell(offline):
+    # (2) a lone figure in a ruled cell (a 1 read as 、 when its crop caught the rule)
+    read = ocr.read_image((SCANS / "tables_pipe_2019.p3.jpg").read_bytes(), Limits()).text
+    original = (ROOT / "corpus" / "tables_pipe_2019.md").read_text(encoding="utf-8").splitlines()
+    heading = next(i for i, line in enumerate(original) if "行政复议、行政诉讼" in line)
+    want = next(line for line in original[heading:] if line.startswith("| 0") or line[2:3].isdigit())
+    assert want in read.splitlines()
+

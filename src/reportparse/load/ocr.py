@@ -1064,8 +1064,26 @@ def mend_form_words(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
 
 # --- documents ----------------------------------------------------------------------------------
 
+def _release() -> None:
+    """Give the heap's freed pages back to the system after a page (glibc keeps them otherwise:
+    a long batch of scans would grow by the detector's 250 MB of activations, page after page)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
 def read_page(rgb) -> tuple[list[Line], int]:
     """One page image (RGB array) to lines in reading order."""
+    try:
+        return _read_page(rgb)
+    finally:
+        _release()
+
+
+def _read_page(rgb) -> tuple[list[Line], int]:
     grey = clean(rgb)
     if (grey < 128).mean() < 0.0005:
         return [], 0  # a blank page (or a lone page number): the models are not even loaded
