@@ -53,6 +53,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-r", "--rounds", type=int, default=20)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--by-size", action="store_true",
+                    help="each report's CPU time against its size: the fixed cost and the cost per 1,000 characters")
+    ap.add_argument("--stages", action="store_true", help="CPU time of each stage of parse (normalize, segment, ...)")
     args = ap.parse_args()
 
     import opencc
@@ -102,6 +105,10 @@ def main() -> int:
     print(f"ratio parse / t2s: {statistics.median(ratios):.0f} (median of per-round ratios; "
           f"range {min(ratios):.0f}-{max(ratios):.0f})")
 
+    if args.by_size:
+        by_size(blobs, sizes, args.rounds)
+    if args.stages:
+        stages(blobs, args.rounds)
     if args.profile:
         import cProfile
         import pstats
@@ -116,6 +123,70 @@ def main() -> int:
         stats.sort_stats("tottime").print_stats(25)
         stats.sort_stats("cumulative").print_stats(40)
     return 0
+
+
+def by_size(blobs, sizes, rounds: int) -> None:
+    """Least squares of per-report CPU time on size: where 8,000-character reports would be."""
+    import reportparse
+
+    per = []
+    for (name, data), size in zip(blobs, sizes, strict=True):
+        times = []
+        for _ in range(max(3, rounds // 2)):
+            c0 = time.process_time()
+            reportparse.parse(data, name=name)
+            times.append(time.process_time() - c0)
+        per.append((size / 1000, statistics.median(times) * 1000))
+    mx = statistics.mean(x for x, _ in per)
+    my = statistics.mean(y for _, y in per)
+    slope = sum((x - mx) * (y - my) for x, y in per) / sum((x - mx) ** 2 for x, _ in per)
+    fixed = my - slope * mx
+    print(f"by size: {fixed:.2f} ms fixed + {slope:.2f} ms per 1,000 characters "
+          f"(2,000 chars: {fixed + 2 * slope:.1f} ms; 8,000 chars: {fixed + 8 * slope:.1f} ms, "
+          f"{1000 / (fixed + 8 * slope):.0f} reports/s)")
+
+
+def stages(blobs, rounds: int) -> None:
+    """CPU time per stage: the functions ``parse`` calls, timed where it calls them."""
+    import collections
+    import functools
+
+    import reportparse
+
+    module = sys.modules["reportparse.parse"]
+    names = ("normalize", "segment", "recover_tables", "locate_cells", "extract_facts", "check", "meta_candidates",
+             "to_outline", "extract_channels", "extract_phones", "extract_organ", "extract_year", "extract_period",
+             "extract_published", "extract_problems", "extract_refusals", "load_bytes", "find_second_copy",
+             "find_second_report", "Report")
+    spent: collections.Counter = collections.Counter()
+    originals = {n: getattr(module, n) for n in names}
+
+    def timed(name, fn):
+        @functools.wraps(fn)
+        def run(*a, **k):
+            c0 = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] += time.process_time() - c0
+        return run
+
+    for n, fn in originals.items():
+        setattr(module, n, timed(n, fn))
+    try:
+        c0 = time.process_time()
+        count = 0
+        for _ in range(max(3, rounds // 2)):
+            for name, data in blobs:
+                reportparse.parse(data, name=name)
+                count += 1
+        total = time.process_time() - c0
+    finally:
+        for n, fn in originals.items():
+            setattr(module, n, fn)
+    print(f"stages (CPU ms per report, of {total / count * 1000:.2f}):")
+    for n, t in spent.most_common():
+        print(f"  {t / count * 1000:6.2f}  {t / total * 100:4.1f}%  {n}")
 
 
 if __name__ == "__main__":

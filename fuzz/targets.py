@@ -31,6 +31,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+from pdf_writer import build_pdf, cid_font, stream
+
 from reportparse import ReportParseError, parse
 
 CONTAINERS = ("txt", "html", "docx", "md", "numbering", "pdf")
@@ -276,26 +278,11 @@ def generate_pdf(data: bytes) -> bytes:
             ops.append(b.pick([b"q", b"Q", b"q 1 0 0 1 10 10 cm", b"BT ET"]))
     content = b"\n".join(ops)
     rotate = b.pick([b"", b"/Rotate 90", b"/Rotate 180", b""])
-    font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H"
-            b" /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
-            b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >>"
-            b" /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6"
-            b" /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880"
-            b" /StemV 93 >> /DW 1000 >>] >>")
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream", font,
+               stream(content), cid_font(),
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] %s /Contents 3 0 R"
                b" /Resources << /Font << /F1 4 0 R >> >> >>" % rotate]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return build_pdf(objects, header=b"%PDF-1.7\n")
 
 
 def to_container(container: str, data: bytes) -> tuple[bytes, str]:

@@ -1,48 +1,24 @@
 """Small hand-built PDFs for the hostile-input tests and the fuzz seeds (nothing committed in megabytes).
 
-:func:`build_pdf` writes objects, a cross-reference table and a trailer;
+:func:`build_pdf` (``fuzz/pdf_writer.py``) writes objects, a cross-reference table and a trailer;
 the generators below each make one class of hostile or odd file.
 """
 
 from __future__ import annotations
 
+import sys
 import zlib
+from pathlib import Path
+
+# The PDF writer is shared with the fuzz harness (fuzz/pdf_writer.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
+from pdf_writer import build_pdf, cid_font, stream  # noqa: E402,F401
 
 HELLO = "本报告根据《中华人民共和国政府信息公开条例》编制。全年主动公开政府信息120条，收到申请5件。"
 
 
-def build_pdf(objects: list[bytes], *, root: int = 1, trailer_extra: bytes = b"", startxref: int | None = None,
-              header: bytes = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n") -> bytes:
-    """A PDF whose object ``i + 1`` is ``objects[i]`` (the text between ``obj`` and ``endobj``)."""
-    out = bytearray(header)
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\n" % (len(objects) + 1, root, trailer_extra)
-    out += b"startxref\n%d\n%%%%EOF\n" % (xref if startxref is None else startxref)
-    return bytes(out)
-
-
-def stream(data: bytes, extra: bytes = b"", *, length: int | None = None) -> bytes:
-    return b"<< /Length %d %s>>\nstream\n" % (len(data) if length is None else length, extra) + data + b"\nendstream"
-
-
 def _utf16_hex(text: str) -> bytes:
     return text.encode("utf-16-be").hex().upper().encode()
-
-
-def _cid_font(to_unicode: int | None = None) -> bytes:
-    tu = b" /ToUnicode %d 0 R" % to_unicode if to_unicode else b""
-    return (b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H"
-            b" /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
-            b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >>"
-            b" /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6"
-            b" /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880"
-            b" /StemV 93 >> /DW 1000 >>]" + tu + b" >>")
 
 
 def text_page_content(lines: list[str], size: int = 12) -> bytes:
@@ -68,7 +44,7 @@ def text_pdf(lines: list[str] | None = None, *, pages: int = 1, content: bytes |
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
         stream(body, filters),
-        font or _cid_font(),
+        font or cid_font(),
     ]
     for _ in range(pages):
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R"
@@ -132,7 +108,7 @@ def font_aliases(count: int = 100, cmap_entries: int = 5000) -> bytes:
     names = b" ".join(b"/F%d 4 0 R" % i for i in range(1, count + 1))
     ops = b"BT " + b" ".join(b"/F%d 12 Tf 1 0 0 1 72 %d Tm <4E004E01> Tj" % (i, 700 - i % 600)
                              for i in range(1, count + 1)) + b" ET"
-    objects_font = _cid_font(to_unicode=6)
+    objects_font = cid_font(to_unicode=6)
     pdf = text_pdf(content=ops, font=objects_font, resources_fonts=names,
                    extra_objects=[stream(zlib.compress(cmap), b"/Filter /FlateDecode")])
     return pdf
@@ -144,7 +120,7 @@ def lone_surrogate_map() -> bytes:
             b"1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar\n"
             b"<0001> <D800>\n<0002> <4E00>\nendbfchar endcmap end end")
     ops = text_page_content([HELLO]) + b"\nBT /F1 12 Tf 1 0 0 1 72 500 Tm <00010002> Tj ET"
-    font = _cid_font(to_unicode=6)
+    font = cid_font(to_unicode=6)
     return text_pdf(content=ops, font=font, extra_objects=[stream(cmap)])
 
 
@@ -292,7 +268,7 @@ def drawn_pdf(pages: list[list[tuple]], rotate: int = 0, size: tuple[int, int] =
     n = len(pages)
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n)), n),
-               _cid_font()]
+               cid_font()]
     for content in contents:
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Rotate %d /Contents %d 0 R"
                        b" /Resources << /Font << /F1 3 0 R >> >> >>" % (*size, rotate, len(objects) + 2))

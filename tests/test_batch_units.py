@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 
 import pytest
 
@@ -183,3 +184,75 @@ def test_a_file_that_takes_too_long_becomes_an_error_row_and_is_retried_next_tim
     monkeypatch.setattr(parse_module, "parse", real_parse)
     records, cached = runner.run_batch(discover([str(folder)]), str(tmp_path / "out"), jobs=1, timeout=0.3)
     assert cached == 1 and [r["ok"] for r in records] == [True, True]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers share the patched module by fork")
+def test_ctrl_c_while_keywords_load_keeps_what_workers_returned(tmp_path, monkeypatch):
+    """Ctrl-C while jieba loads (the first result's keywords): the results the workers had
+    already returned are kept, journaled, and reused by the next run, keywords made then."""
+    import time
+
+    from reportparse.batch import keywords, runner
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"{i}.txt").write_text(report_text(i), "utf-8")
+    real = keywords.problem_keywords
+
+    def interrupted_load(problems):
+        time.sleep(3)  # the other workers return meanwhile
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(keywords, "problem_keywords", interrupted_load)
+    out = str(tmp_path / "out")
+    def interrupted_run() -> runner.BatchInterrupted:
+        try:
+            runner.run_batch(discover([str(folder)]), out, jobs=2)
+        except runner.BatchInterrupted as stop:
+            return stop
+        except KeyboardInterrupt:  # not BatchInterrupted: what finished would be lost
+            pytest.fail("Ctrl-C escaped run_batch without the finished records")
+        pytest.fail("run_batch was not interrupted")
+
+    stop = interrupted_run()
+    assert len(stop.records) == 4
+    assert all(r["ok"] and r["problems"] for r in stop.records)
+    # Interrupted again while making the journaled results' keywords: still all four.
+    stop = interrupted_run()
+    assert len(stop.records) == 4 and stop.cached == 4
+    monkeypatch.setattr(keywords, "problem_keywords", real)
+    records, cached = runner.run_batch(discover([str(folder)]), out, jobs=2)
+    assert cached == 4
+    assert all("problems" not in r and r["keywords"] for r in records)
+
+
+def test_table_cells_on_the_audit_page_are_named_with_their_numbers():
+    """A table cell's mark reads as the cell (表三 … · 予以公开 · 总计 = 10), never as its path."""
+    from conftest import CORPUS
+
+    report = reportparse.parse(CORPUS / "dept_2022_pipe_tables.txt")
+    tips = {(field, value) for _, _, kind, field, value in evidence_spans(report) if kind == "table"}
+    granted = report.tables.requests["granted"]["total"]
+    assert ("表三 收到和处理申请 · 予以公开 · 总计", str(granted)) in tips
+    assert not [f for f, _ in tips if "cells" in f or re.search(r"[a-z_]{4,}", f)]
+    english = {field for _, _, kind, field, _ in evidence_spans(report, "en") if kind == "table"}
+    assert "tables.requests.granted.total" in english
+
+
+def test_rollup_names_a_report_without_organ_by_its_file_not_its_output_name():
+    report = reportparse.parse_text(report_text(2), name="t.txt")
+    summary = reportparse.summarize(report, "收到的报告/乡镇/016_report.txt")
+    record = add_keywords({"file": "收到的报告/乡镇/016_report.txt", "name": "乡镇__016_report",
+                           **record_of(report, summary)})
+    record["summary"]["organ"] = None
+    data = rollup([record])
+    assert data["problems"] and all(p["organs"] == ["016_report.txt"] for p in data["problems"])
+
+
+def test_batch_messages_exist_in_both_languages():
+    from reportparse.batch.messages import MESSAGES
+
+    assert set(MESSAGES["zh"]) == set(MESSAGES["en"])
+    chinese = [key for key, text in MESSAGES["en"].items() if re.search(r"[\u4e00-\u9fff]", text)]
+    assert chinese == [], chinese

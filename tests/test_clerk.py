@@ -6,6 +6,7 @@ CLI behaviour is tested through a subprocess, as the clerk runs it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -60,6 +61,10 @@ USAGE = [
     ([], "FILE"),
     (["check", "--max-mb", "nan", "x.txt"], "--max-mb"),
     (["check", "--threshold", "nan", "x.txt"], "--threshold"),
+    (["check", "--threshold", "0", "x.txt"], "--threshold"),
+    (["check", "--threshold", "200%", "x.txt"], "--threshold"),
+    (["--indent", "99", "x.txt"], "--indent"),
+    (["batch", "IN", "--out", "OUT", "--memory-mb", "10"], "--memory-mb"),
     (["batch", "IN", "--out", "OUT", "--timeout", "-5"], "--timeout"),
     (["batch", "IN", "--out", "OUT", "--timeout", "nan"], "--timeout"),
     (["batch", "IN", "--out", "OUT", "--max-mb", "inf"], "--max-mb"),
@@ -76,6 +81,9 @@ def test_usage_errors_are_one_chinese_line_and_exit_2(tmp_path, args, names):
     err = one_line(proc)
     assert proc.returncode == 2 and "用法错误" in err and names in err, err
     assert not (tmp_path / "out").exists(), "a usage error creates nothing"
+    words = re.sub(r"reportparse(?: (?:check|batch|schema))?|--[\w-]+|'[^']*'|[\w.-]*/[\w.-]*|\b[A-Z|]+\b", "",
+                   err)
+    assert not re.search(r"[A-Za-z]{3,}", words), f"English in a Chinese usage error: {err}"
 
 
 def test_usage_errors_in_english_with_lang_en():
@@ -99,17 +107,40 @@ def test_batch_out_that_is_a_file_or_cannot_be_made(tmp_path):
     assert proc.returncode == 2 and "无法创建输出文件夹" in one_line(proc)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_batch_out_read_only(tmp_path):
+@contextlib.contextmanager
+def _read_only(folder: Path):
+    """``folder`` made read-only: by its mode, or, for root (who writes through modes), by a
+    read-only bind mount over it (skipped where mounting is not allowed)."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    mounted = subprocess.run(["mount", "--bind", "-o", "ro", str(folder), str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("running as root and cannot mount a read-only folder")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or sys.platform != "linux", reason="POSIX permissions, mount")
+def test_batch_and_schema_out_read_only(tmp_path):
     folder = county(tmp_path / "in", 1)
     locked = tmp_path / "locked"
     locked.mkdir()
-    locked.chmod(0o555)
-    try:
-        proc = cli("batch", str(folder), "--out", str(locked / "out"))
-        assert proc.returncode == 2 and one_line(proc)
-    finally:
-        locked.chmod(0o755)
+    with _read_only(locked):
+        for args in (["batch", str(folder), "--out", str(locked / "out")],
+                     ["batch", str(folder), "--out", str(locked)],
+                     ["schema", "--out", str(locked)],
+                     ["schema", "--out", str(locked / "schemas")]):
+            proc = cli(*args)
+            err = one_line(proc)
+            assert proc.returncode == 2 and "用法错误" in err, err
+            assert os.listdir(locked) == [], "nothing is created"
 
 
 def test_schema_out_onto_a_file_is_a_usage_error(tmp_path):
@@ -196,7 +227,7 @@ def test_check_text_quotes_the_evidence_not_offsets(tmp_path):
     path.write_text(report_text(3).replace("2023年1月", "2023年5月"), "utf-8")
     proc = cli("check", "--format", "text", str(path))
     out = proc.stdout.decode()
-    assert "原文" in out and "“" in out
+    assert "原文：“" in out and "依据：" in out and "依据:" not in out
     assert not re.search(r"@\d+", out), out
     assert "机关不详" not in out and "?年度" not in out
 
@@ -335,6 +366,15 @@ def test_batch_output_files_follow_the_umask(tmp_path):
         assert stat.S_IMODE((tmp_path / "out" / name).stat().st_mode) == 0o644, name
     page = next((tmp_path / "out" / "pages").iterdir())
     assert stat.S_IMODE(page.stat().st_mode) == 0o644
+    report = next((tmp_path / "out" / "reports").iterdir())
+    assert stat.S_IMODE(report.stat().st_mode) == 0o644
+    proc = subprocess.run([sys.executable, "-c", "import os, sys; os.umask(0o022); "
+                           "from reportparse.cli import main; sys.exit(main(sys.argv[1:]))",
+                           "schema", "--out", str(tmp_path / "schemas")], capture_output=True, timeout=120)
+    assert proc.returncode == 0
+    for path in (tmp_path / "schemas").iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path.name
+    assert stat.S_IMODE((tmp_path / "schemas").stat().st_mode) == 0o755
 
 
 def test_time_limit_failures_are_not_cached(tmp_path):
@@ -459,6 +499,9 @@ def test_index_html_labels_reasons_and_widths(batch_out):
     assert paths and all(full.endswith(shown.lstrip("…/")) for full, shown in paths)
     assert all(len(shown) <= 30 or shown == "…/" + os.path.basename(full) for full, shown in paths)
     assert "#reports{width:100%" in html
+    organs = re.findall(r'<td class="org" data-v="([^"]*)">(?:<a [^>]*>)?([^<]*)', html)
+    assert organs and all(shown == (value or ("—" if shown == "—" else "机关不详")) for value, shown in organs)
+    assert ("", "—") in organs  # a failed file: its reason and path are in their own columns
 
 
 def test_report_pages_chinese_fields_hover_text_and_heading(batch_out):
@@ -468,6 +511,11 @@ def test_report_pages_chinese_fields_hover_text_and_heading(batch_out):
     assert "<th title='proactive_total'>主动公开信息数</th>" in html
     assert re.search(r'data-tip="主动公开信息数 = \d+"', html)
     assert "facts.proactive_total" not in html
+    tips = [t for p in (batch_out / "pages").glob("*.html")
+            for t in re.findall(r'data-tip="([^"]*)"', p.read_text("utf-8"))]
+    assert any(t.startswith("公开渠道 · 第1项 = ") for t in tips)
+    codes = [t for t in tips if re.search(r" = [a-z][a-z0-9_]+$", t)]  # website, third_party, fmt2021
+    assert not codes, codes[:5]
 
 
 def test_dashboard_in_headless_chromium(batch_out, tmp_path):
@@ -544,6 +592,16 @@ def test_public_names_are_exported():
     assert all(issubclass(getattr(reportparse, n), reportparse.ReportParseError)
                for n in reportparse.__all__ if n.endswith("Error"))
     assert reportparse.summarize.__doc__ and reportparse.check.__doc__
+    import inspect
+
+    import pydantic
+
+    from reportparse import models
+
+    public_models = [n for n, c in vars(models).items() if inspect.isclass(c) and issubclass(c, pydantic.BaseModel)
+                     and c.__module__ == models.__name__ and not n.startswith("_")]
+    assert "Report" in public_models
+    assert [n for n in public_models if n not in reportparse.__all__] == [], "every model is exported"
 
 
 def test_every_public_field_has_a_description_in_the_schemas():
@@ -595,9 +653,9 @@ def test_rollup_keywords_are_domain_phrases():
     from reportparse.batch.keywords import problem_keywords
 
     words = problem_keywords(["一是公开形式不够丰富，制度建设有待加强，部分栏目更新不及时",
-                              "二是工作人员业务能力不足，政策解读形式单一"])
-    assert {"更新不及时", "业务能力", "政策解读"} <= set(words)
-    assert not {"建设", "制度", "形式", "工作人员", "政府信息公开"} & set(words)
+                              "二是工作人员业务能力不足，政策解读形式单一", "三是信息发布的及时性有待提高"])
+    assert {"更新不及时", "业务能力", "政策解读", "信息发布"} <= set(words)
+    assert not {"建设", "制度", "形式", "工作人员", "政府信息公开", "有待加强", "有待提高"} & set(words)
 
 
 def test_unreadable_sub_folder_becomes_a_row(tmp_path, monkeypatch):
@@ -631,10 +689,105 @@ def test_lang_en_switches_the_county_files(tmp_path):
     assert proc.returncode == 1
     html = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert "New requests by organ" in html and "2021 format" in html and '<div class="why">empty file</div>' in html
-    assert "各机关" not in html and "解析失败" not in html
+    assert "各机关" not in html and "解析失败" not in html and "：" not in html
     with zipfile.ZipFile(tmp_path / "out" / "summary.xlsx") as book:
         workbook = book.read("xl/workbook.xml").decode()
         strings = book.read("xl/sharedStrings.xml").decode()
+        properties = book.read("docProps/core.xml").decode()
+    assert not re.search(r"[\u4e00-\u9fff]", properties), properties
     assert re.findall(r'<sheet name="([^"]+)"', workbook) == ["summary", "findings", "failures", "totals"]
     assert "2021 format" in strings and "2021年格式" not in strings
     assert _rows(tmp_path / "out" / "errors.csv")[0]["error"] == "empty file"
+    page = next((tmp_path / "out" / "pages").glob("*.html")).read_text("utf-8")
+    assert '<html lang="en">' in page and "<h2>Summary fields</h2>" in page and "← back to the summary" in page
+    assert "<th title='proactive_total'>proactive_total</th>" in page and "2021 format" in page
+    assert re.search(r'data-tip="facts.proactive_total = \d+"', page)
+    for chinese in ("汇总字段", "问题发现", "原文核对", "返回汇总", "全部证据", "年度报告</h1>", "2021年格式",
+                    "主动公开信息数", "鼠标悬停"):
+        assert chinese not in page, chinese
+    # The same folder again in Chinese: the pages follow the language (not taken from the cache).
+    assert cli("batch", str(folder), "--out", str(tmp_path / "out"), "-q").returncode == 1
+    page = next((tmp_path / "out" / "pages").glob("*.html")).read_text("utf-8")
+    assert "<h2>汇总字段</h2>" in page and "Summary fields" not in page
+
+
+IDENTITY_RULES = [  # the rules tables/identities.py reports, as the text view names them
+    ("requests", "row total = sum of applicant columns", "表三：每行总计 = 各类申请人之和（应为 7，实为 6）"),
+    ("requests", "(七)总计 = sum of outcome rows", "表三：（七）总计 = 各项办理结果之和（应为 7，实为 6）"),
+    ("requests", "一 + 二 = (七) + 四", "表三：一 + 二 = （七）+ 四（应为 7，实为 6）"),
+    ("review_litigation", "group 总计 = sum of its four parts",
+     "表四：各组总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结（应为 7，实为 6）"),
+]
+
+
+@pytest.mark.parametrize("table,rule,line", IDENTITY_RULES)
+def test_text_view_names_failing_identities_in_chinese(table, rule, line):
+    from reportparse.models import IdentityFailure
+    from reportparse.output import text_view
+
+    report = reportparse.parse(SAMPLE)
+    failure = IdentityFailure(table=table, rule=rule, cells=[], expected=7, found=6, difference=-1)
+    tables = report.tables.model_copy(update={"identities": [failure]})
+    text = text_view(report.model_copy(update={"tables": tables}))
+    assert f"    - {line}" in text.splitlines()
+    english = text_view(report.model_copy(update={"tables": tables}), lang="en")
+    assert f"{rule} (expected 7, found 6)" in english
+
+
+def test_every_identity_rule_has_chinese_words():
+    import inspect
+
+    from reportparse import labels
+    from reportparse.tables import identities
+
+    written = set(re.findall(r'eqs\.append\(\("([^"]+)"', inspect.getsource(identities)))
+    assert written and written <= set(labels.RULES_ZH)
+
+
+# ---------------------------------------------------------------- the README a newcomer follows
+
+
+def _quick_starts() -> dict[str, list[str]]:
+    """The indented command lines of the README's two quick starts (Chinese, English)."""
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    chinese = text.split("<!-- batch-quickstart -->")[1]
+    english = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return {name: [line.strip() for line in part.splitlines() if line.startswith("    ") and line.strip()]
+            for name, part in (("zh", chinese), ("en", english))}
+
+
+def test_readme_quick_starts_make_a_venv_first_and_their_commands_work(tmp_path):
+    for name, lines in _quick_starts().items():
+        commands = [c.strip() for line in lines for c in line.split("&&")]
+        install = next(i for i, c in enumerate(commands) if "pip install" in c)
+        assert commands[0] == "python3 -m venv .venv", (name, commands)
+        assert ". .venv/bin/activate" in commands[:install], (name, commands)
+        assert all(c.startswith("python3 -m pip") for c in commands if "pip install" in c), (name, commands)
+        runs = [c.split() for c in commands if c.startswith("reportparse ")]
+        assert runs, name
+        for argv in runs:
+            if "batch" in argv:
+                county(tmp_path / argv[2], 2)
+            proc = cli(*argv[1:], cwd=tmp_path if "batch" in argv else Path(__file__).resolve().parent.parent)
+            assert proc.returncode == 0, (name, argv, proc.stderr.decode()[-500:])
+
+
+def test_finding_messages_under_chinese_have_no_english_words():
+    report = reportparse.parse(CORPUS / "tables_broken_2020.txt")
+    messages = [f.message for f in reportparse.check(report)]
+    assert any("勾稽关系" in m for m in messages)
+    for message in messages:
+        assert not re.search(r"[A-Za-z]{3,}", message), message
+
+
+@pytest.mark.parametrize("cells,where", [
+    (["requests.granted.natural_person", "requests.granted.commercial", "requests.granted.total"], "予以公开行"),
+    (["requests.total_processed.total", "requests.granted.total", "requests.other.total"], "总计列"),
+    (["review_litigation.review.total", "review_litigation.review.maintained"], "行政复议栏"),
+    (["requests.new_received.total", "requests.carried_over.natural_person", "requests.total_processed.total",
+      "requests.carried_forward.total"], "等4格"),
+])
+def test_identity_finding_names_where_it_fails_in_words(cells, where):
+    from reportparse.check.rules_numbers import _where
+
+    assert _where(cells).endswith(where)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -70,6 +72,64 @@ def test_simplified_only_table_agrees_with_opencc():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.OUT.read_text(encoding="utf-8").replace("\n", "") == module.simplified_only()
+
+
+def test_t2s_changes_table_agrees_with_opencc():
+    """data/t2s_changes.txt is what tools/make_script_chars.py reads from the installed OpenCC."""
+    import importlib.util
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parent.parent / "tools" / "make_script_chars.py"
+    spec = importlib.util.spec_from_file_location("make_script_chars", tool)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if not module.opencc_dict_available():
+        pytest.skip("this OpenCC wheel ships no opencc_dict program")
+    assert module.T2S_OUT.read_text(encoding="utf-8").replace("\n", "") == module.t2s_changes()
+
+
+@pytest.mark.parametrize("text", [
+    "政府信息公开工作年度报告", "覆盖全区", "什么", "反覆", "乾隆", "深沈", "联系电话", "聯系電話", "憑藉", "ＡＢＣ１２３",
+    "\uf900", "㐷", "",
+])
+def test_text_without_t2s_characters_is_what_opencc_gives(text):
+    """A text none of whose characters t2s can change is returned as it is, and OpenCC agrees."""
+    import opencc
+
+    from reportparse.normalize import _t2s_changes
+
+    converted = opencc.OpenCC("t2s").convert(text)
+    if converted != text:
+        assert not _t2s_changes().isdisjoint(text)
+    assert to_simplified(text) == converted
+
+
+def test_corpus_texts_skipping_opencc_are_unchanged_by_it():
+    import opencc
+
+    from reportparse.normalize import _t2s_changes
+
+    t2s = opencc.OpenCC("t2s")
+    roots = [Path(__file__).resolve().parent.parent / "corpus", Path(__file__).resolve().parents[2] / "shared" / "corpus"]
+    skipped = 0
+    for root in roots:
+        for path in sorted(root.rglob("*.txt")) if root.is_dir() else []:
+            text = path.read_bytes().decode("utf-8", errors="ignore")
+            if _t2s_changes().isdisjoint(text):
+                skipped += 1
+                assert t2s.convert(text) == text, path.name
+    assert skipped >= 5
+
+
+def test_a_simplified_report_is_read_without_loading_opencc():
+    import subprocess
+    import sys
+
+    code = ("import sys, reportparse\n"
+            "r = reportparse.parse_text('示例镇人民政府2022年政府信息公开工作年度报告\\n一、总体情况\\n全年主动公开政府信息10条。')\n"
+            "print('opencc' in sys.modules, r.source.script)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["False", "simplified"], out.stderr
 
 
 @settings(max_examples=300, deadline=None)

@@ -35,14 +35,20 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .models import (
+    AmountFact,
+    Candidate,
     Channel,
+    CountFact,
     DateFact,
     Evidence,
+    FactCandidate,
     Facts,
     Finding,
+    IdentityFailure,
     IntFact,
     Item,
     NumberFact,
+    OcrInfo,
     Outline,
     Period,
     Phone,
@@ -60,8 +66,9 @@ from .parse import parse, parse_text
 
 __version__ = "0.1.0"
 __all__ = [
-    "BinaryInputError", "Channel", "DateFact", "DecodeError", "Evidence", "Facts", "Finding", "InputError",
-    "IntFact", "Item", "LimitExceededError", "Limits", "NotAReportError", "NumberFact", "Outline", "Period",
+    "AmountFact", "BinaryInputError", "Candidate", "Channel", "CountFact", "DateFact", "DecodeError", "Evidence",
+    "FactCandidate", "Facts", "Finding", "IdentityFailure", "InputError", "IntFact", "Item", "LimitExceededError",
+    "Limits", "NotAReportError", "NumberFact", "OcrInfo", "Outline", "Period",
     "Phone", "RefusalReason", "Report", "ReportParseError", "Section", "Source", "Subsection", "Summary",
     "Tables", "TextFact", "UnsupportedFormatError", "__version__", "check", "parse", "parse_many", "parse_text",
     "summarize",

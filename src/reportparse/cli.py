@@ -239,6 +239,27 @@ def _read_stdin(limits) -> bytes:
     return read_stream(sys.stdin.buffer, limits)
 
 
+def add_input_arguments(ap: argparse.ArgumentParser, lang: str) -> None:
+    """The inputs every reading command takes: ``FILE...`` (``-`` for stdin) and ``--max-mb``."""
+    zh = lang == "zh"
+    ap.add_argument("files", nargs="+", metavar="FILE",
+                    help=".txt .md .html .mht .docx .pdf，或用 - 表示标准输入" if zh else
+                    ".txt .md .html .mht .docx .pdf, or - for stdin")
+    ap.add_argument("--max-mb", type=megabytes_arg(lang), default=20, metavar="MB",
+                    help="超过此大小（MB）的文件不解析（默认 20）" if zh else
+                    "refuse inputs larger than this (default 20)")
+
+
+def read_input(file: str, limits):
+    """The report of one command-line input (``-``: standard input, read up to the size
+    limit); raises :class:`~reportparse.ReportParseError` when it cannot be parsed."""
+    from .parse import parse
+
+    if file == "-":
+        return parse(_read_stdin(limits), name="-", limits=limits)
+    return parse(Path(file), name=file, limits=limits)
+
+
 def parse_main(argv: list[str]) -> int:
     lang = lang_of(argv)
     zh = lang == "zh"
@@ -250,15 +271,10 @@ def parse_main(argv: list[str]) -> int:
     )
     from . import __version__
 
-    ap.add_argument("files", nargs="+", metavar="FILE",
-                    help=".txt .md .html .mht .docx .pdf，或用 - 表示标准输入" if zh else
-                    ".txt .md .html .mht .docx .pdf, or - for stdin")
+    add_input_arguments(ap, lang)
     ap.add_argument("--format", "-f", choices=FORMATS, default="json",
                     help="json（默认，完整结果）、summary、csv 或 text（给人看）" if zh else
                     "json (default, the full report), summary, csv or text (for a person)")
-    ap.add_argument("--max-mb", type=megabytes_arg(lang), default=20, metavar="MB",
-                    help="超过此大小（MB）的文件不解析（默认 20）" if zh else
-                    "refuse inputs larger than this (default 20)")
     ap.add_argument("--indent", type=int, default=None, help="JSON 缩进" if zh else "indent the JSON output")
     ap.add_argument("--no-bom", action="store_true",
                     help="--format csv 不写 BOM（追加到已有文件时自动不写）" if zh else
@@ -276,7 +292,6 @@ def parse_main(argv: list[str]) -> int:
     from .config import Limits, megabytes
     from .errors import ReportParseError, reason
     from .output import failed_summary, summaries_csv, summarize, summary_json, text_view
-    from .parse import parse
 
     limits = Limits(max_bytes=megabytes(args.max_mb))
     status = 0
@@ -285,10 +300,7 @@ def parse_main(argv: list[str]) -> int:
     for i, file in enumerate(args.files):
         shown = display(file)
         try:
-            if file == "-":
-                report = parse(_read_stdin(limits), name="-", limits=limits)
-            else:
-                report = parse(Path(file), name=file, limits=limits)
+            report = read_input(file, limits)
         except ReportParseError as err:
             status = 1
             why = reason(err, lang)
@@ -297,7 +309,7 @@ def parse_main(argv: list[str]) -> int:
             if args.format in ("summary", "json"):
                 write_out(summary_json(summaries[-1]) + "\n")
             elif args.format == "text":
-                write_out(("\n" if i else "") + f"{shown}\n  {'无法解析' if zh else 'failed'}：{why}\n")
+                write_out(("\n" if i else "") + f"{shown}\n  {'无法解析：' if zh else 'failed: '}{why}\n")
             continue
         summary = summarize(report, shown)
         summaries.append(summary)

@@ -131,6 +131,20 @@ def value_words(name: str, value, lang: str = "zh"):
     return namer(value, lang)
 
 
+# The rules of the table identities (``tables.identities[].rule``, English in the library).
+RULES_ZH = {
+    "row total = sum of applicant columns": "每行总计 = 各类申请人之和",
+    "(七)总计 = sum of outcome rows": "（七）总计 = 各项办理结果之和",
+    "一 + 二 = (七) + 四": "一 + 二 = （七）+ 四",
+    "group 总计 = sum of its four parts": "各组总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+}
+
+
+def rule_words(rule: str, lang: str = "zh") -> str:
+    """A table identity's rule in the reader's language (an unknown rule as it is)."""
+    return RULES_ZH.get(rule, rule) if _lang(lang) == "zh" else rule
+
+
 # ---------------------------------------------------------------- paths of the full report
 
 REQUEST_COLUMNS_ZH = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",

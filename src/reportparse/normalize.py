@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-import regex
-
+from . import rx as regex
 from .models import Evidence
 
 
@@ -39,12 +38,31 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
+@cache
+def _t2s_changes() -> frozenset[str]:
+    """Every character OpenCC t2s can change, alone or in a phrase (data/t2s_changes.txt,
+    tools/make_script_chars.py)."""
+    chars = files("reportparse").joinpath("data", "t2s_changes.txt").read_text(encoding="utf-8")
+    return frozenset(chars.replace("\n", ""))
+
+
+# Texts looked at without OpenCC so far. Loading OpenCC costs ~50 ms, a look ~0.1 ms: a
+# single simplified report (the CLI on one file) never loads it; a batch of simplified
+# reports stops looking after a while and loads it once.
+_UNCONVERTED_LOOKS = [0]
+_LOOKS_BEFORE_LOADING = 100
+
+
 def to_simplified(text: str) -> str:
     """Traditional to simplified script (OpenCC t2s), same length as the input.
 
     >>> to_simplified("聯系電話")
     '联系电话'
     """
+    if _converter.cache_info().currsize == 0 and _UNCONVERTED_LOOKS[0] < _LOOKS_BEFORE_LOADING:
+        _UNCONVERTED_LOOKS[0] += 1
+        if _t2s_changes().isdisjoint(text):
+            return text  # nothing t2s could change: the same text, without loading OpenCC
     converted = _converter("t2s").convert(text)
     if len(converted) == len(text):
         return converted

@@ -8,8 +8,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from . import rx as regex
 from .vocab import CN_DIGITS, CN_UNITS
 
 # A number in prose: arabic (with thousands separators / decimals) or Chinese numerals.

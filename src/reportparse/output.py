@@ -124,22 +124,31 @@ def _pad(label: str, width: int) -> str:
     return label + " " * max(1, width - shown)
 
 
-_TEXT_LABELS = {
-    "zh": {"organ": "机关", "year": "年度", "period": "统计期限", "published": "发布日期", "format": "格式",
-           "script": "字形", "phones": "电话", "sections": "结构", "proactive": "主动公开信息数",
-           "requests": "依申请公开", "reviews": "行政复议", "lawsuits": "行政诉讼", "fees": "收费（元）",
-           "tables": "统计表", "channels": "公开渠道", "refusals": "不予公开等理由", "problems": "存在的问题",
-           "measures": "改进措施", "identities": "统计表勾稽关系不成立", "findings": "问题发现",
-           "warnings": "注意"},
-    "en": {"organ": "organ", "year": "year", "period": "period", "published": "published", "format": "format",
-           "script": "script", "phones": "phones", "sections": "sections", "proactive": "items disclosed",
-           "requests": "requests", "reviews": "reviews", "lawsuits": "lawsuits", "fees": "fees (yuan)",
-           "tables": "tables", "channels": "channels", "refusals": "refusal reasons", "problems": "problems",
-           "measures": "measures", "identities": "table identities that fail", "findings": "findings",
-           "warnings": "warnings"},
+# The text view's words: each label and template of a composed value, in Chinese and English.
+_TEXT: dict[str, tuple] = {
+    "organ": ("机关", "organ"), "year": ("年度", "year"), "period": ("统计期限", "period"),
+    "published": ("发布日期", "published"), "format": ("格式", "format"), "script": ("字形", "script"),
+    "phones": ("电话", "phones"), "sections": ("结构", "sections"), "proactive": ("主动公开信息数", "items disclosed"),
+    "requests": ("依申请公开", "requests"), "reviews": ("行政复议", "reviews"), "lawsuits": ("行政诉讼", "lawsuits"),
+    "fees": ("收费（元）", "fees (yuan)"), "tables": ("统计表", "tables"), "channels": ("公开渠道", "channels"),
+    "refusals": ("不予公开等理由", "refusal reasons"), "problems": ("存在的问题", "problems"),
+    "measures": ("改进措施", "measures"), "identities": ("统计表勾稽关系不成立", "table identities that fail"),
+    "findings": ("问题发现", "findings"), "warnings": ("注意", "warnings"),
+    "sep": ("、", ", "), "notes_sep": ("；", "; "),
+    "period_value": ("{start} 至 {end}", "{start} to {end}"),
+    "subsections": ("（{n} 个小节）", " ({n} sub)"),
+    "requests_value": ("新收 {received}，予以公开 {granted}，不予公开 {denied}",
+                       "received {received}, granted {granted}, denied {denied}"),
+    "identities_fail": ("{n} 处勾稽关系不成立", "{n} identity failures"),
+    "identities_hold": ("勾稽关系成立", "identities hold"),
+    "ambiguous": ("{n} 个单元格无法确定、留空", "{n} ambiguous cells left null"),
+    "missing": ("{n} 个单元格缺失", "{n} missing cells"),
+    "tables_value": ("{found}（{notes}）", "{found} ({notes})"),
+    "identity": ("{table}：{rule}（应为 {expected}，实为 {found}）", "{table}: {rule} (expected {expected}, found {found})"),
+    "finding": ("[{severity}] {message}（{code}）", "[{severity}] {code}: {message}"),
+    "table_names": ({"proactive": "表二", "requests": "表三", "review_litigation": "表四"},
+                    {"proactive": "table 2", "requests": "table 3", "review_litigation": "table 4"}),
 }
-_TABLE_NAMES = {"zh": {"proactive": "表二", "requests": "表三", "review_litigation": "表四"},
-                "en": {"proactive": "table 2", "requests": "table 3", "review_litigation": "table 4"}}
 EMPTY = "—"
 
 
@@ -149,17 +158,15 @@ def text_view(report: Report, file: str | None = None, *, lang: str = "zh") -> s
     from . import labels
 
     lang = "en" if lang == "en" else "zh"
-    zh = lang == "zh"
-    t = _TEXT_LABELS[lang]
+    t = {key: words[0 if lang == "zh" else 1] for key, words in _TEXT.items()}
     s = summarize(report, file)
     lines = [f"{s.file}"]
-    sep = "、" if zh else ", "
 
     def add(key: str, value) -> None:
         if value is None or value == [] or value == "":
             value = EMPTY
         elif isinstance(value, list):
-            value = sep.join(str(v) for v in value)
+            value = t["sep"].join(str(v) for v in value)
         lines.append(f"  {_pad(t[key], 18)}{value}")
 
     def n(value) -> str:
@@ -167,11 +174,8 @@ def text_view(report: Report, file: str | None = None, *, lang: str = "zh") -> s
 
     add("organ", s.organ)
     add("year", s.year)
-    if s.period_start or s.period_end:
-        add("period", f"{s.period_start or EMPTY} 至 {s.period_end or EMPTY}" if zh else
-            f"{s.period_start or EMPTY} to {s.period_end or EMPTY}")
-    else:
-        add("period", None)
+    add("period", t["period_value"].format(start=s.period_start or EMPTY, end=s.period_end or EMPTY)
+        if s.period_start or s.period_end else None)
     add("published", s.published)
     add("format", labels.format_name(s.format, lang))
     add("script", labels.script_name(s.script, lang))
@@ -179,43 +183,25 @@ def text_view(report: Report, file: str | None = None, *, lang: str = "zh") -> s
     lines.append(f"  {t['sections']}")
     for sec in report.outline.sections:
         num = f"{sec.number}. " if sec.number else ""
-        subs = (f"（{len(sec.subsections)} 个小节）" if zh else f" ({len(sec.subsections)} sub)") \
-            if sec.subsections else ""
+        subs = t["subsections"].format(n=len(sec.subsections)) if sec.subsections else ""
         lines.append(f"    {num}{sec.title[:30]}  [{labels.section_name(sec.kind, lang)}]{subs}")
     if not report.outline.sections:
         lines.append(f"    {EMPTY}")
     add("proactive", s.proactive_total)
-    if s.requests_received is None and s.requests_granted is None and s.requests_denied is None:
-        add("requests", None)
-    elif zh:
-        add("requests", f"新收 {n(s.requests_received)}，予以公开 {n(s.requests_granted)}，"
-                        f"不予公开 {n(s.requests_denied)}")
-    else:
-        add("requests", f"received {n(s.requests_received)}, granted {n(s.requests_granted)}, "
-                        f"denied {n(s.requests_denied)}")
+    counts = (s.requests_received, s.requests_granted, s.requests_denied)
+    add("requests", None if counts == (None, None, None) else t["requests_value"].format(
+        received=n(s.requests_received), granted=n(s.requests_granted), denied=n(s.requests_denied)))
     add("reviews", s.review_total)
     add("lawsuits", s.litigation_total)
     add("fees", None if s.processing_fee_yuan is None else f"{s.processing_fee_yuan:g}")
     tables = report.tables
-    found = [_TABLE_NAMES[lang][name] for name in ("proactive", "requests", "review_litigation")
+    found = [t["table_names"][name] for name in ("proactive", "requests", "review_litigation")
              if getattr(tables, name)]
-    if found:
-        if zh:
-            notes = [f"{len(tables.identities)} 处勾稽关系不成立" if tables.identities else "勾稽关系成立"]
-            if tables.ambiguous:
-                notes.append(f"{len(tables.ambiguous)} 个单元格无法确定、留空")
-            if tables.missing:
-                notes.append(f"{len(tables.missing)} 个单元格缺失")
-            add("tables", f"{'、'.join(found)}（{'；'.join(notes)}）")
-        else:
-            notes = [f"{len(tables.identities)} identity failures" if tables.identities else "identities hold"]
-            if tables.ambiguous:
-                notes.append(f"{len(tables.ambiguous)} ambiguous cells left null")
-            if tables.missing:
-                notes.append(f"{len(tables.missing)} missing cells")
-            add("tables", f"{', '.join(found)} ({'; '.join(notes)})")
-    else:
-        add("tables", None)
+    notes = [t["identities_fail"].format(n=len(tables.identities)) if tables.identities else t["identities_hold"]]
+    notes += [t[key].format(n=len(cells)) for key, cells in (("ambiguous", tables.ambiguous),
+                                                              ("missing", tables.missing)) if cells]
+    add("tables", t["tables_value"].format(found=t["sep"].join(found), notes=t["notes_sep"].join(notes))
+        if found else None)
     add("channels", [labels.channel_name(c, lang) for c in s.channels])
     add("refusals", [labels.reason_name(c, lang) for c in s.refusal_categories])
     for key, items in (("problems", report.problems), ("measures", report.measures)):
@@ -226,14 +212,13 @@ def text_view(report: Report, file: str | None = None, *, lang: str = "zh") -> s
             add(key, None)
     if report.tables.identities:
         lines.append(f"  {t['identities']}")
-        for f in report.tables.identities:
-            expected, got = n(f.expected), n(f.found)
-            lines.append(f"    - {f.table}：{f.rule}（应为 {expected}，实为 {got}）" if zh else
-                         f"    - {f.table}: {f.rule} (expected {expected}, found {got})")
+        lines += ["    - " + t["identity"].format(
+            table=t["table_names"].get(f.table, f.table), rule=labels.rule_words(f.rule, lang),
+            expected=n(f.expected), found=n(f.found)) for f in report.tables.identities]
     if report.findings:
         lines.append(f"  {t['findings']}")
-        lines += [f"    - [{labels.severity_name(f.severity, lang)}] {f.message}（{f.code}）" if zh else
-                  f"    - [{f.severity}] {f.code}: {f.message}" for f in report.findings]
+        lines += ["    - " + t["finding"].format(severity=labels.severity_name(f.severity, lang), code=f.code,
+                                                   message=f.message) for f in report.findings]
     for w in report.warnings:
         lines.append(f"  ! {labels.warning_words(w, lang)}")
     return "\n".join(lines)

@@ -7,8 +7,7 @@ import re
 from pathlib import Path
 from typing import BinaryIO
 
-import regex
-
+from . import rx as regex
 from .check import check
 from .clock import check_time, time_limit
 from .config import DEFAULT_LIMITS, Limits

@@ -7,7 +7,7 @@ heading variants of the reports and the codes of docs/interface.md.
 
 from __future__ import annotations
 
-import regex
+from . import rx as regex
 
 # --- numerals ---------------------------------------------------------------
 

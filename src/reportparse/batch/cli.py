@@ -37,7 +37,7 @@ class _Progress:
         if enabled and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc=msg["progress"], unit="份", file=sys.stderr,
+            self.bar = tqdm(total=total, desc=msg["progress"], unit=msg["unit"], file=sys.stderr,
                             dynamic_ncols=True, mininterval=0.2)
 
     def __call__(self, record: dict, cached: bool) -> None:
@@ -145,7 +145,7 @@ def batch_main(argv: list[str]) -> int:
         records, cached = run_batch(inputs, args.out, jobs=jobs, force=args.force,
                                     max_bytes=megabytes(args.max_mb), timeout=args.timeout or None,
                                     progress=progress, memory_mb=args.memory_mb or None,
-                                    crashed_reason=msg["crashed"])
+                                    crashed_reason=msg["crashed"], lang=lang)
     except BatchInterrupted as stop:
         records, cached, interrupted = stop.records, stop.cached, True
     except OSError as exc:  # the output folder failed under us (disk full, removed, read-only)
@@ -172,7 +172,7 @@ def batch_main(argv: list[str]) -> int:
         print(msg["done"].format(total=len(records), ok=len(records) - failed, failed=failed,
                                  seconds=time.perf_counter() - started), file=sys.stderr)
         if skipped:
-            kinds = Counter(Path(f).suffix.lower() or "（无扩展名）" for f in skipped)
+            kinds = Counter(Path(f).suffix.lower() or msg["no_suffix"] for f in skipped)
             listing = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
             print(msg["skipped"].format(count=len(skipped), kinds=listing), file=sys.stderr)
         print(msg["outputs"].format(out=display(args.out)), file=sys.stderr)

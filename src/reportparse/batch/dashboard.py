@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import labels as words
 from ..models import Report, Summary
+from ..tables.summary import cell_value
 
 # Summary columns shown on the dashboard, with their Chinese labels.
 INDEX_COLUMNS: list[tuple[str, str]] = [
@@ -27,7 +28,7 @@ INDEX_COLUMNS: list[tuple[str, str]] = [
     ("litigation_total", "行政诉讼"),
 ]
 
-# The index page's own words; --lang en gives the English column (audit pages stay Chinese).
+# The pages' own words (index and audit pages); --lang en gives the English column.
 UI = {
     "zh": {"title": "政府信息公开工作年度报告汇总", "lead": "由 reportparse 生成；点击机关名称查看逐份核对页，点击表头排序。",
            "reports": "报告", "parsed": "解析成功", "failed": "解析失败", "received_sum": "新收申请合计",
@@ -36,7 +37,14 @@ UI = {
            "file": "文件", "by_organ": "各机关报告", "problems": "全县最常报告的问题（关键词）", "keyword": "关键词",
            "report_count": "报告数", "totals": "全县合计", "item": "项目", "sum": "合计", "format": "年报格式",
            "copies": "份数", "finding": "问题", "count": "条数", "none": "无", "no_data": "无数据",
-           "top": "（前 {limit} 名，共 {total}）"},
+           "top": "（前 {limit} 名，共 {total}）",
+           "unknown_organ": "机关不详", "report_title": "{organ} {year}年度报告", "no_year": "{organ}（年度不详）",
+           "back": "← 返回汇总", "page_file": "文件", "page_container": "格式", "page_encoding": "编码",
+           "chars": "{n} 字", "findings_h": "问题发现", "text_h": "原文核对", "summary_h": "汇总字段",
+           "evidence_h": "全部证据（{n}）", "field": "字段", "value": "值", "where": "位置", "audit": "核对",
+           "legend": ('标注：<mark>抽取的事实</mark> <mark class="table">表格</mark> '
+                      '<mark class="section">章节标题</mark> <mark class="finding">问题发现</mark>'
+                      "　鼠标悬停查看字段和值。")},
     "en": {"title": "Information-disclosure annual reports: county summary",
            "lead": "Made by reportparse; click an organ for its audit page, a column header to sort.",
            "reports": "reports", "parsed": "parsed", "failed": "failed", "received_sum": "new requests, total",
@@ -46,7 +54,16 @@ UI = {
            "problems": "Problems most often reported (phrases)", "keyword": "phrase", "report_count": "reports",
            "totals": "County totals", "item": "item", "sum": "total", "format": "format", "copies": "reports",
            "finding": "finding", "count": "count", "none": "none", "no_data": "no data",
-           "top": " (top {limit} of {total})"},
+           "top": " (top {limit} of {total})",
+           "unknown_organ": "organ unknown", "report_title": "{organ}, report for {year}",
+           "no_year": "{organ} (year unknown)", "back": "← back to the summary", "page_file": "file",
+           "page_container": "format", "page_encoding": "encoding", "chars": "{n} characters",
+           "findings_h": "Findings", "text_h": "The text, marked", "summary_h": "Summary fields",
+           "evidence_h": "All evidence ({n})", "field": "field", "value": "value", "where": "position",
+           "audit": "audit",
+           "legend": ('Marks: <mark>extracted fact</mark> <mark class="table">table</mark> '
+                      '<mark class="section">section heading</mark> <mark class="finding">finding</mark>'
+                      " Hover for the field and its value.")},
 }
 INDEX_COLUMNS_EN = {"year": "year", "format": "format", "proactive_total": "disclosed",
                     "requests_received": "new requests", "requests_granted": "granted", "requests_denied": "denied",
@@ -134,9 +151,10 @@ def status_of(record: dict) -> str:
     return "ok"
 
 
-def _page(title: str, body: str, script: str = "") -> str:
+def _page(title: str, body: str, script: str = "", lang: str = "zh") -> str:
     js = f"<script>{script}</script>" if script else ""
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+    html_lang = "en" if lang == "en" else "zh-CN"
+    return (f'<!DOCTYPE html>\n<html lang="{html_lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(title)}</title><style>{_CSS}</style></head>"
             f"<body>{body}{js}</body></html>\n")
@@ -171,6 +189,7 @@ def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40, lang:
     if not shown:
         return f'<div><h2>{escape(title)}</h2><p class="muted">{ui["no_data"]}</p></div>'
     row, label_w, bar_w = 18, 250, 250
+    colon = "：" if lang != "en" else ": "
     top = max(v for _, v in shown) or 1
     height = row * len(shown) + 8
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 60}" height="{height}" '
@@ -182,7 +201,7 @@ def bar_chart(title: str, items: list[tuple[str, float]], limit: int = 40, lang:
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end">{escape(short)}</text>'
             f'<rect x="{label_w}" y="{y + 2}" width="{width:.1f}" height="{row - 5}" fill="#4a90d9">'
-            f"<title>{escape(label)}：{_fmt(value)}</title></rect>"
+            f"<title>{escape(label)}{colon}{_fmt(value)}</title></rect>"
             f'<text x="{label_w + width + 4:.1f}" y="{y + 12}">{_fmt(value)}</text>'
         )
     parts.append("</svg>")
@@ -246,8 +265,10 @@ def index_page(records: list[dict], rollup: dict, lang: str = "zh") -> str:
     for record in records:
         summary, status = record["summary"], status_of(record)
         organ = summary.get("organ") or ""
-        link = (f'<a href="pages/{escape(record["name"])}.html">{escape(organ or record["name"])}</a>'
-                if record.get("ok") else escape(organ or record["name"]))
+        # A report whose organ is unknown says so (its file is in the last column), never
+        # shows the output's internal name (乡镇__016_report).
+        link = (f'<a href="pages/{escape(record["name"])}.html">{escape(organ or ui["unknown_organ"])}</a>'
+                if record.get("ok") else escape(organ or "—"))
         cells = [f'<td class="org" data-v="{escape(organ)}">{link}</td>']
         for field, _ in columns:
             value = words.value_words(field, summary.get(field), lang)
@@ -297,29 +318,36 @@ def index_page(records: list[dict], rollup: dict, lang: str = "zh") -> str:
             f'<div class="charts">{charts}</div>'
             f'<h2>{ui["by_organ"]}</h2><table class="sortable" id="reports"><thead><tr>{head_html}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>{rollup_html}{problems_html}')
-    page = _page(ui["title"], body, _SORT_JS)
-    return page if lang == "zh" else page.replace('<html lang="zh-CN">', '<html lang="en">', 1)
+    return _page(ui["title"], body, _SORT_JS, lang)
 
 
 # ---------------------------------------------------------------- report page
 
 
-def _owner_value(owner: dict) -> str:
+# Codes the report keeps (``website``, ``third_party``, ``fmt2021``) named for a person.
+_CODE_NAMERS = {"channels": words.channel_name, "refusal_reasons": words.reason_name,
+                "format": words.format_name, "script": words.script_name}
+
+
+def _owner_value(owner: dict, root: str = "", lang: str = "zh") -> str:
     for key in ("value", "number", "code", "message", "title", "text"):
         if key in owner and owner[key] is not None:
+            if key == "code" and root in _CODE_NAMERS:
+                return _fmt(_CODE_NAMERS[root](owner[key], lang))
             return _fmt(owner[key])
     if "start" in owner and "end" in owner and isinstance(owner.get("start"), str):
         return f"{owner['start']} – {owner['end']}"
     return ""
 
 
-def evidence_spans(report: Report) -> list[tuple[int, int, str, str, str]]:
+def evidence_spans(report: Report, lang: str = "zh") -> list[tuple[int, int, str, str, str]]:
     """Every evidence span of the report: ``(start, end, kind, field, value)``.
 
     ``kind`` is ``finding``, ``section`` (outline), ``table`` or ``fact``. The candidates a
     fact was chosen from (``candidates``, ``facts.candidates``) are left out: the page shows
     each fact once, with the value the report gives.
     """
+    ui = UI["en" if lang == "en" else "zh"]
     spans: list[tuple[int, int, str, str, str]] = []
     data = report.model_dump(mode="json", exclude={"text": True, "candidates": True,
                                                    "facts": {"candidates"}})
@@ -335,15 +363,21 @@ def evidence_spans(report: Report) -> list[tuple[int, int, str, str, str]]:
                 # elsewhere (a heading, a table's span) it is the fact itself.
                 if "evidence" in path[-2:]:
                     cut = len(path) - 1 - path[::-1].index("evidence")
-                    field, value = path[:cut], _owner_value(owner or {})
+                    field, value = path[:cut], _owner_value(owner or {}, path[0], lang)
+                elif path[:2] == ["tables", "cells"] and path[2].count(".") == 2:
+                    # Where a table cell is printed (its row): named as the cell, with its number.
+                    table, row, col = path[2].split(".")
+                    field = ["tables", table, row, col]
+                    value = _fmt(cell_value(data["tables"].get(table), row, col)) or "—"
                 else:
                     field, value = path, node["text"]
                 if path[0] == "findings" and owner is not None:
-                    value = (f"[{words.severity_name(owner.get('severity'))}] "
-                             f"{words.finding_name(owner.get('code'))}：{owner.get('message')}")
+                    colon = "：" if lang != "en" else ": "
+                    value = (f"[{words.severity_name(owner.get('severity'), lang)}] "
+                             f"{words.finding_name(owner.get('code'), lang)}{colon}{owner.get('message')}")
                 if len(value) > 80:  # a whole table's or part's span: the tooltip needs no copy of it
                     value = value[:78] + "…"
-                label = "问题发现" if path[0] == "findings" else words.path_words(_path(field))
+                label = ui["findings_h"] if path[0] == "findings" else words.path_words(_path(field), lang)
                 spans.append((node["start"], node["end"], kind_of(path), label, value))
                 return
             for key, child in node.items():
@@ -402,34 +436,37 @@ def highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
     return "".join(out)
 
 
-def report_page(report: Report, summary: Summary, name: str) -> str:
-    """The audit page of one report: key figures, findings, and the marked-up text."""
-    spans = evidence_spans(report)
-    organ = summary.organ or "机关不详"
-    title = f"{organ} {summary.year}年度报告" if summary.year else f"{organ}（年度不详）"
+def report_page(report: Report, summary: Summary, name: str, lang: str = "zh") -> str:
+    """The audit page of one report: key figures, findings, and the marked-up text (Chinese,
+    or English with ``lang="en"``)."""
+    lang = "en" if lang == "en" else "zh"
+    ui = UI[lang]
+    spans = evidence_spans(report, lang)
+    organ = summary.organ or ui["unknown_organ"]
+    title = (ui["report_title"].format(organ=organ, year=summary.year) if summary.year
+             else ui["no_year"].format(organ=organ))
     rows = "".join(
-        f"<tr><th title='{escape(field)}'>{escape(words.field(field))}</th>"
-        f"<td>{escape(_fmt(words.value_words(field, getattr(summary, field))))}</td></tr>"
+        f"<tr><th title='{escape(field)}'>{escape(words.field(field, lang))}</th>"
+        f"<td>{escape(_fmt(words.value_words(field, getattr(summary, field), lang)))}</td></tr>"
         for field in Summary.model_fields if field not in ("ok", "error"))
     findings = "".join(
-        f"<li>{_badge(f.severity if f.severity in STATUS else 'info')} "
-        f"<b title='{escape(f.code)}'>{escape(words.finding_name(f.code))}</b> {escape(f.message)} "
+        f"<li>{_badge(f.severity if f.severity in STATUS else 'info', lang)} "
+        f"<b title='{escape(f.code)}'>{escape(words.finding_name(f.code, lang))}</b> {escape(f.message)} "
         f"<span class='muted'>{escape(f.basis)}</span></li>"
-        for f in report.findings) or "<li class='muted'>无</li>"
+        for f in report.findings) or f"<li class='muted'>{ui['none']}</li>"
     ordered = clean_spans(report.text, spans)
     fact_rows = "".join(
         f"<tr><td><a href='#e{i}'>{escape(span[3])}</a></td><td>{escape(span[4][:80])}</td>"
         f"<td class='n'>{span[0]}–{span[1]}</td></tr>"
         for i, span in enumerate(ordered) if span[2] != "section")
-    legend = ('<p class="legend muted">标注：<mark>抽取的事实</mark> <mark class="table">表格</mark> '
-              '<mark class="section">章节标题</mark> <mark class="finding">问题发现</mark>'
-              "　鼠标悬停查看字段和值。</p>")
-    body = (f'<p><a href="../index.html">← 返回汇总</a></p><h1>{escape(title)}</h1>'
-            f'<p class="muted">文件 {escape(summary.file)} · 格式 {escape(report.source.container)} · '
-            f"编码 {escape(report.source.encoding or '—')} · {len(report.text)} 字</p>"
-            f"<h2>问题发现</h2><ul>{findings}</ul>"
-            f"<h2>原文核对</h2>{legend}<pre class='text'>{highlight(report.text, ordered)}</pre>"
-            f"<h2>汇总字段</h2><table>{rows}</table>"
-            f"<h2>全部证据（{len(ordered)}）</h2><table><thead><tr><th>字段</th><th>值</th><th>位置</th></tr>"
-            f"</thead><tbody>{fact_rows}</tbody></table>")
-    return _page(f"{title} — 核对", body)
+    legend = f'<p class="legend muted">{ui["legend"]}</p>'
+    body = (f'<p><a href="../index.html">{ui["back"]}</a></p><h1>{escape(title)}</h1>'
+            f'<p class="muted">{ui["page_file"]} {escape(summary.file)} · {ui["page_container"]} '
+            f"{escape(report.source.container)} · {ui['page_encoding']} {escape(report.source.encoding or '—')}"
+            f" · {ui['chars'].format(n=len(report.text))}</p>"
+            f"<h2>{ui['findings_h']}</h2><ul>{findings}</ul>"
+            f"<h2>{ui['text_h']}</h2>{legend}<pre class='text'>{highlight(report.text, ordered)}</pre>"
+            f"<h2>{ui['summary_h']}</h2><table>{rows}</table>"
+            f"<h2>{ui['evidence_h'].format(n=len(ordered))}</h2><table><thead><tr><th>{ui['field']}</th>"
+            f"<th>{ui['value']}</th><th>{ui['where']}</th></tr></thead><tbody>{fact_rows}</tbody></table>")
+    return _page(f"{title} — {ui['audit']}", body, lang=lang)

@@ -22,6 +22,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "failed": "失败",
         "cached": "未变更",
         "progress": "解析",
+        "unit": "份",
+        "no_suffix": "（无扩展名）",
         "done": "完成：共 {total} 份，成功 {ok} 份，失败 {failed} 份，用时 {seconds:.1f} 秒",
         "outputs": "输出：{out}（打开 index.html 查看看板；失败原因见 errors.csv）",
         "skipped": "另有 {count} 个文件不是报告格式，未处理（{kinds}），清单见 rollup.json 的 skipped_files",
@@ -60,6 +62,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "failed": "failed",
         "cached": "unchanged",
         "progress": "parsing",
+        "unit": "file",
+        "no_suffix": "(no extension)",
         "done": "done: {total} reports, {ok} parsed, {failed} failed, {seconds:.1f} s",
         "outputs": "outputs: {out} (open index.html for the dashboard; reasons for failures in errors.csv)",
         "skipped": "{count} other files are not in a report format and were left out ({kinds}); "

@@ -18,7 +18,10 @@ TOP_PROBLEMS = 50
 
 
 def organ_label(record: dict) -> str:
-    return record["summary"].get("organ") or record["name"]
+    """The organ of a report as a person names it; without one, the file's own name, whole
+    (never the output's internal name, 乡镇__016_report)."""
+    file = (record.get("file") or record["name"]).replace("\\", "/")
+    return record["summary"].get("organ") or file.rsplit("/", 1)[-1]
 
 
 def rollup(records: list[dict]) -> dict:

@@ -63,10 +63,12 @@ _WARM_TEXT = """示例镇人民政府2022年政府信息公开工作年度报告
 def _warm() -> None:
     """Parse a small report once before forking, so the workers share what the parser
     loads lazily (~70 MB of phonenumbers geodata alone) instead of each loading its own."""
+    from ..normalize import _converter
     from ..parse import parse_text
 
     with contextlib.suppress(Exception):  # warming is an optimisation only
         parse_text(_WARM_TEXT)
+        _converter("t2s")  # a simplified text does not load OpenCC by itself
     # Objects made so far are shared with the workers; keep the GC from touching
     # (and so copying) their pages in every child.
     gc.freeze()
@@ -94,18 +96,20 @@ def _problem_record(item: Input, name: str) -> dict:
 def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, force: bool = False,
               max_bytes: int = 20 * 1024 * 1024, timeout: float | None = 120.0,
               progress: Progress | None = None, memory_mb: int | None = None,
-              crashed_reason: str = "worker process died") -> tuple[list[dict], int]:
+              crashed_reason: str = "worker process died", lang: str = "zh") -> tuple[list[dict], int]:
     """Parse every input into ``outdir``; return ``(records in input order, number taken from cache)``.
 
     Each file runs under ``timeout`` seconds (wall time) and, in a worker process,
-    under ``memory_mb`` MiB of memory beyond what the worker starts with. Ctrl-C
-    raises :class:`BatchInterrupted` carrying what finished.
+    under ``memory_mb`` MiB of memory beyond what the worker starts with; ``lang`` is
+    the language of the audit pages. Ctrl-C raises :class:`BatchInterrupted` carrying
+    what finished: every result a worker returned, even one whose problem keywords
+    were not made yet (the next run makes them from the journal).
     """
     from ..cli import display
 
     jobs = jobs or default_jobs()
     names = output_names(inputs)
-    salt = fingerprint(max_bytes)
+    salt = fingerprint(max_bytes, lang)
     records: list[dict | None] = [None] * len(inputs)
     todo: list[int] = []
     from_journal = 0
@@ -119,34 +123,49 @@ def run_batch(inputs: list[Input], outdir: str, *, jobs: int | None = None, forc
             continue
         cached = stored.get(name)
         if current(cached, outdir, display(item.file), key):
-            records[i] = cached
+            records[i] = cached  # keywords not made yet (an interrupted run): made below
             from_journal += 1
             if progress:
                 progress(cached, True)
         else:
             todo.append(i)
-    tasks = {i: (inputs[i].file, names[i], outdir, max_bytes, keys[i], timeout) for i in todo}
+    tasks = {i: (inputs[i].file, names[i], outdir, max_bytes, keys[i], timeout, lang) for i in todo}
 
     remove_stale_temporaries(outdir)
     journal = Journal(outdir)
+    journaled: set[int] = set()
 
     def done(i: int, record: dict) -> None:
-        records[i] = record = add_keywords(record)
+        records[i] = record  # kept even when Ctrl-C comes while its keywords are made (jieba loading)
+        add_keywords(record)
         journal.add(record)
+        journaled.add(i)
         if progress:
             progress(record, False)
 
+    def returned(i: int, record: dict) -> None:
+        """A result a worker returned before Ctrl-C, not yet through :func:`done`."""
+        if records[i] is None:
+            records[i] = record
+
     try:
+        for record in records:
+            if record is not None and "keywords" not in record:
+                add_keywords(record)
         if (jobs == 1 or len(todo) <= 1) and not memory_mb:
             for i in todo:
                 done(i, process_one(tasks[i]))
         elif todo:
             _warm()
-            left = _run_pool(tasks, todo, min(jobs, len(todo)), done, memory_mb)
+            left = _run_pool(tasks, todo, min(jobs, len(todo)), done, memory_mb, returned)
             for i in left:  # after a crash: each remaining file alone, in its own process
                 done(i, _run_isolated(tasks[i], crashed_reason, memory_mb))
     except KeyboardInterrupt:
-        journal.abandon()  # what was finished stays in the journal for the next run
+        # What finished stays in the journal for the next run, keywords made or not.
+        for i in todo:
+            if records[i] is not None and i not in journaled:
+                journal.add(records[i])
+        journal.abandon()
         finished = [r for r in records if r is not None]
         raise BatchInterrupted(finished, from_journal) from None
     except BaseException:
@@ -219,9 +238,13 @@ def _pool(jobs: int, memory_mb: int | None = None):
 
 
 def _run_pool(tasks: dict, todo: list[int], jobs: int, done: Callable[[int, dict], None],
-              memory_mb: int | None = None) -> list[int]:
-    """Run ``todo`` on a pool; return the indices left unfinished if the pool broke."""
+              memory_mb: int | None = None, returned: Callable[[int, dict], None] | None = None) -> list[int]:
+    """Run ``todo`` on a pool; return the indices left unfinished if the pool broke.
+
+    On Ctrl-C, every result the workers had already returned but :func:`done` had not
+    taken yet goes to ``returned`` before the interruption goes on."""
     finished: set[int] = set()
+    futures: dict = {}
     try:
         with _pool(jobs, memory_mb) as pool:
             futures = {pool.submit(process_one, tasks[i]): i for i in todo}
@@ -231,6 +254,12 @@ def _run_pool(tasks: dict, todo: list[int], jobs: int, done: Callable[[int, dict
                 finished.add(i)
     except BrokenProcessPool:
         pass
+    except KeyboardInterrupt:
+        if returned is not None:
+            for future, i in futures.items():
+                if i not in finished and future.done() and not future.cancelled() and future.exception() is None:
+                    returned(i, future.result())
+        raise
     return [i for i in todo if i not in finished]
 
 

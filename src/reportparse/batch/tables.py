@@ -16,20 +16,14 @@ FINDING_FIELDS = ["file", "organ", "code", "severity", "message", "evidence"]
 ERROR_FIELDS = ["file", "error"]
 ROLLUP_FIELDS = ["category", "item", "value", "reports", "organs"]
 
-# Column headings of the spreadsheet, for a person (the CSVs keep the CONTRACT names).
+# Column headings of the spreadsheet, for a person (the CSVs keep the CONTRACT names): the
+# summary fields' names (labels.FIELDS_ZH) and the columns of the other sheets.
 LABELS = {
-    "file": "文件", "ok": "解析成功", "error": "失败原因", "organ": "机关", "year": "年度",
-    "period_start": "统计起", "period_end": "统计止", "published": "发布日期", "phones": "电话",
-    "format": "格式", "script": "字形", "sections": "章节", "proactive_total": "主动公开数",
-    "requests_received": "新收申请", "requests_carried_over": "上年结转", "requests_completed": "办结",
-    "requests_carried_forward": "结转下年", "requests_granted": "予以公开", "requests_denied": "不予公开",
-    "review_total": "行政复议", "litigation_total": "行政诉讼", "processing_fee_yuan": "信息处理费(元)",
-    "channels": "公开渠道", "refusal_categories": "不予公开等理由", "findings": "问题发现", "ocr": "扫描识别",
+    **words.FIELDS_ZH,
     "code": "代码", "severity": "严重程度", "message": "说明", "evidence": "原文依据",
     "category": "类别", "item": "项目", "value": "数值", "reports": "报告数", "organs": "机关",
     "codes": "代码（供程序使用）", "name": "问题",
 }
-LABELS.update({k: v for k, v in words.FIELDS_ZH.items() if k not in ("file", "error", "findings")})
 # The roll-up sheet names its categories and items for a person; rollup.csv keeps the codes.
 CATEGORY_LABELS = {
     "reports": "报告", "totals": "全县合计", "findings": "问题代码", "severity": "严重程度",
@@ -38,20 +32,7 @@ CATEGORY_LABELS = {
 }
 ITEM_LABELS = {
     "total": "总数", "parsed": "解析成功", "failed": "解析失败", "unknown": "未识别",
-    "pre2019": "2008年条例叙述式", "fmt2019": "2019年试行格式", "fmt2021": "2021年格式",
-    "error": "错误", "warning": "警告", "info": "提示",
-    # channel codes (docs/interface.md)
-    "website": "政府网站", "wechat": "微信公众号", "weibo": "政务微博", "app": "政务客户端、小程序",
-    "short_video": "短视频", "bulletin_board": "公开栏", "gazette": "政府公报", "press_conference": "新闻发布会",
-    "print_media": "报刊", "broadcast": "广播电视", "reading_room": "查阅点", "service_hall": "政务服务中心",
-    "hotline": "热线", "other": "其他",
-    # reason codes (docs/interface.md)
-    "state_secret": "国家秘密", "law_forbidden": "法律法规禁止公开", "safety_stability": "危及三安全一稳定",
-    "third_party": "保护第三方合法权益", "internal_affairs": "三类内部事务信息", "process_info": "四类过程性信息",
-    "enforcement_file": "行政执法案卷", "admin_query": "行政查询事项", "not_held": "本机关不掌握",
-    "needs_creation": "没有现成信息需要另行制作", "unclear": "补正后申请内容仍不明确",
-    "complaint": "信访举报投诉类申请", "repeat": "重复申请", "publication": "要求提供公开出版物",
-    "excessive": "无正当理由大量反复申请", "confirm": "要求确认或重新出具已获取信息",
+    **words.FORMATS["zh"], **words.SEVERITIES["zh"], **words.CHANNELS["zh"], **words.REASONS["zh"],
 }
 WIDTHS = {"codes": 30, "name": 30, "file": 36, "organ": 26, "error": 60, "message": 50, "evidence": 50, "organs": 60, "phones": 24,
           "sections": 40, "channels": 30, "refusal_categories": 30, "findings": 24, "item": 26}
@@ -118,7 +99,8 @@ def summary_xlsx(records: list[dict], rollup_table: list[tuple], lang: str = "zh
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False,
                                      "strings_to_formulas": False, "strings_to_urls": False})
-    book.set_properties({"title": "政府信息公开工作年度报告汇总", "creator": "reportparse",
+    title = "政府信息公开工作年度报告汇总" if zh else "Information-disclosure annual reports: county summary"
+    book.set_properties({"title": title, "creator": "reportparse",
                          "created": _created()})
     header = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True,
                               "valign": "top"})

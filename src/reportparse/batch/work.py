@@ -22,11 +22,12 @@ from pathlib import Path
 from .journal import PAGES_DIR, REPORTS_DIR
 
 
-def fingerprint(max_bytes: int) -> str:
-    """What besides the input decides the output: the parser's code and the limits."""
+def fingerprint(max_bytes: int, lang: str = "zh") -> str:
+    """What besides the input decides the output: the parser's code, the limits and the
+    language of the audit pages."""
     from .. import __version__
 
-    digest = hashlib.sha256(f"{__version__}|{max_bytes}".encode())
+    digest = hashlib.sha256((f"{__version__}|{max_bytes}" + ("" if lang == "zh" else f"|{lang}")).encode())
     package = Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*")):
         if path.suffix in {".py", ".txt", ".json"} and "__pycache__" not in path.parts:
@@ -66,10 +67,15 @@ def record_of(report, summary) -> dict:
 
 
 def add_keywords(record: dict) -> dict:
-    """Replace the record's problem texts by their keywords (in the main process)."""
+    """Replace the record's problem texts by their keywords (in the main process).
+
+    Interrupted (Ctrl-C while jieba loads), the record keeps its problem texts, so a
+    later run can still make its keywords."""
     from .keywords import problem_keywords
 
-    record["keywords"] = problem_keywords(record.pop("problems", None) or [])
+    if "keywords" not in record:
+        record["keywords"] = problem_keywords(record.get("problems") or [])
+    record.pop("problems", None)
     return record
 
 
@@ -115,14 +121,16 @@ def _failure(record: dict, file: str, reason: str, *, code: str, cache: bool) ->
     return record
 
 
-def process_one(task: tuple[str, str, str, int, str | None, float | None]) -> dict:
+def process_one(task: tuple) -> dict:
     """Parse ``file`` and write its outputs; return the record the county tables need.
 
-    Never raises for anything one file can do: every failure is a record with a
-    one-line (English, library) reason and its error class code; the batch's
-    outputs put it into the user's language.
+    ``task`` is ``(file, name, outdir, max_bytes, key, timeout[, lang])``; ``lang`` (default
+    ``"zh"``) is the language of the audit page. Never raises for anything one file can do:
+    every failure is a record with a one-line (English, library) reason and its error class
+    code; the batch's outputs put it into the user's language.
     """
-    file, name, outdir, max_bytes, key, timeout = task
+    file, name, outdir, max_bytes, key, timeout = task[:6]
+    lang = task[6] if len(task) > 6 else "zh"
     from ..cli import display
     from ..config import Limits
     from ..errors import LimitExceededError, ReportParseError
@@ -138,7 +146,7 @@ def process_one(task: tuple[str, str, str, int, str | None, float | None]) -> di
         with time_limit(timeout):
             report = parse(Path(file), name=file, limits=Limits(max_bytes=max_bytes))
             summary = summarize_record(report, record["file"])
-            page = report_page(report, summary, name)
+            page = report_page(report, summary, name, lang)
             data = report.model_dump_json(indent=1)
     except ParseTimeout:
         _failure(record, file, f"timed out: parsing took longer than {timeout:g} s", code="limit", cache=False)

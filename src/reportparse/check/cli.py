@@ -14,64 +14,69 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
-from pathlib import Path
 
 from ..models import Finding, Report
 
-SEVERITY_LABELS = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 
+def threshold_arg(lang: str):
+    """An argparse type for ``--threshold``: a share above 0 and at most 1 (or a percentage)."""
 
-def _threshold(value: str) -> float:
-    try:
-        number = float(value.rstrip("%"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number != number:  # nan
-        raise argparse.ArgumentTypeError("threshold must be between 0 and 1 (or 0 and 100%)")
-    if number > 1:
-        number /= 100
-    if not 0 < number <= 1:
-        raise argparse.ArgumentTypeError("threshold must be between 0 and 1 (or 0 and 100%)")
-    return number
+    def convert(value: str) -> float:
+        try:
+            number = float(value.rstrip("%"))
+        except ValueError:
+            number = math.nan
+        if number > 1:
+            number /= 100
+        if not (math.isfinite(number) and 0 < number <= 1):
+            raise argparse.ArgumentTypeError(
+                f"须是大于 0、不超过 1 的比例（或百分数，如 90%）（收到 {value!r}）" if lang == "zh" else
+                f"must be a share above 0 and at most 1, or a percentage such as 90% (got {value!r})")
+        return number
+
+    return convert
 
 
 def finding_json(finding: Finding) -> dict:
     return finding.model_dump(mode="json")
 
 
+# The notes' words: each label and template, in Chinese and English.
+_NOTES: dict[str, tuple[str, str]] = {
+    "head": ("{file}：{organ} {year}，落款日期 {date}", "{file}: {organ}, report year {year}, dated {date}"),
+    "unknown_organ": ("机关不详", "organ unknown"),
+    "year": ("{year}年度报告", "{year}"), "unknown_year": ("年度不详的报告", "unknown"),
+    "none": ("  未发现问题", "  no findings"),
+    "finding": ("  [{severity}] {name}：{message}（{code}）", "  [{severity}] {code}: {message}"),
+    "basis": ("      依据：{basis}", "      basis: {basis}"),
+    "quote": ("      原文：“{quote}”", "      text: “{quote}”"),
+}
+
+
 def text_notes(file: str, report: Report, findings: list[Finding], lang: str) -> str:
     """A reviewer's notes: one paragraph per finding, with the clause and the quoted evidence."""
-    from ..labels import finding_name
+    from ..labels import finding_name, severity_name
 
-    labels = SEVERITY_LABELS[lang]
+    words = {key: pair[0 if lang != "en" else 1] for key, pair in _NOTES.items()}
     organ = report.organ.value if report.organ else None
     year = report.year.value if report.year else None
     date = report.published.value if report.published else None
-    if lang == "en":
-        head = f"{file}: {organ or 'organ unknown'}, report year {year or 'unknown'}, dated {date or '—'}"
-    else:
-        who = organ or "机关不详"
-        what = f"{year}年度报告" if year else "年度不详的报告"
-        head = f"{file}：{who} {what}，落款日期 {date or '—'}"
-    lines = [head]
+    lines = [words["head"].format(file=file, organ=organ or words["unknown_organ"],
+                                  year=words["year"].format(year=year) if year else words["unknown_year"],
+                                  date=date or "—")]
     if not findings:
-        lines.append("  no findings" if lang == "en" else "  未发现问题")
+        lines.append(words["none"])
     for f in findings:
-        if lang == "en":
-            lines.append(f"  [{labels[f.severity]}] {f.code}: {f.message}")
-        else:
-            lines.append(f"  [{labels[f.severity]}] {finding_name(f.code, lang)}：{f.message}（{f.code}）")
-        lines.append(f"      {'basis' if lang == 'en' else '依据'}: {f.basis}")
+        lines.append(words["finding"].format(severity=severity_name(f.severity, lang), name=finding_name(f.code, lang),
+                                             message=f.message, code=f.code))
+        lines.append(words["basis"].format(basis=f.basis))
         for e in f.evidence[:3]:
             quote = " ".join(e.text.split())
             if not quote:
                 continue
-            quote = quote if len(quote) <= 60 else quote[:57] + "…"
-            lines.append(f"      {'text' if lang == 'en' else '原文'}: “{quote}”")
+            lines.append(words["quote"].format(quote=quote if len(quote) <= 60 else quote[:57] + "…"))
     return "\n".join(lines)
 
 
@@ -80,7 +85,7 @@ def _organ_key(report: Report) -> str | None:
 
 
 def check_main(argv: list[str]) -> int:
-    from ..cli import ArgParser, display, lang_of, megabytes_arg, write_out
+    from ..cli import ArgParser, add_input_arguments, display, lang_of, read_input, write_out
 
     lang = lang_of(argv)
     zh = lang == "zh"
@@ -91,13 +96,11 @@ def check_main(argv: list[str]) -> int:
         epilog=("退出码：0 没有错误级发现；3 至少一条错误级发现；1 有输入无法解析；2 用法错误。" if zh else
                 "Exit status: 0 no errors, 3 at least one error finding, 1 unreadable input, 2 usage error."),
     )
-    ap.add_argument("files", nargs="+", metavar="FILE",
-                    help=".txt .md .html .docx .pdf，或用 - 表示标准输入" if zh else
-                    ".txt .md .html .docx .pdf, or - for stdin")
+    add_input_arguments(ap, lang)
     ap.add_argument("--previous", metavar="FILE",
                     help="同一机关上一年度的报告（用于雷同检查）" if zh else
                     "the same organ's report for the year before")
-    ap.add_argument("--threshold", type=_threshold, default=0.9,
+    ap.add_argument("--threshold", type=threshold_arg(lang), default=0.9,
                     help="判为雷同的比例（默认 0.9，也可写 90%%）" if zh else
                     "copied share that is flagged (default 0.9; 90%% also accepted)")
     ap.add_argument("--lang", choices=("zh", "en"), default="zh",
@@ -105,17 +108,12 @@ def check_main(argv: list[str]) -> int:
     ap.add_argument("--format", "-f", choices=("text", "json"), default=None,
                     help="text（终端上默认）或 json（其他情况默认）" if zh else
                     "text (default on a terminal) or json (default otherwise)")
-    ap.add_argument("--max-mb", type=megabytes_arg(lang), default=20, metavar="MB",
-                    help="超过此大小（MB）的文件不解析（默认 20）" if zh else
-                    "refuse inputs larger than this (default 20)")
     args = ap.parse_args(argv)
     out_stream = sys.stdout
     fmt = args.format or ("text" if out_stream is not None and out_stream.isatty() else "json")
 
-    from ..cli import _read_stdin
     from ..config import Limits, megabytes
     from ..errors import ReportParseError, reason
-    from ..parse import parse
     from . import check
 
     limits = Limits(max_bytes=megabytes(args.max_mb))
@@ -125,9 +123,7 @@ def check_main(argv: list[str]) -> int:
     def load(file: str, *, role: str = "input") -> Report | None:
         nonlocal status
         try:
-            if file == "-":
-                return parse(_read_stdin(limits), name="-", limits=limits)
-            return parse(Path(file), name=file, limits=limits)
+            return read_input(file, limits)
         except ReportParseError as err:
             why = reason(err, lang)
             shown = display(file)

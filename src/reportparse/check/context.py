@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import regex
-
+from .. import rx as regex
 from ..models import Evidence, Finding, Report, Section
 from ..normalize import Normalized, normalize
 from .codes import CODES

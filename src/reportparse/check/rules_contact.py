@@ -11,8 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import regex
-
+from .. import rx as regex
 from .context import CheckContext
 
 PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",

@@ -9,8 +9,7 @@ the previous report; runs of copied words are the passages reported.
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..normalize import normalize
 from .context import CheckContext
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..numbers import parse_cn_int
 from .context import CheckContext
 

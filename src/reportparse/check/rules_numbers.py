@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import labels as words
+from .. import rx as regex
 from ..extract.counts import PROACTIVE, REQ_RECEIVED, REQ_RECEIVED_ZERO
 from ..extract.local_table import ROWS as LOCAL_ROWS
 from ..extract.local_table import splits
@@ -41,11 +41,27 @@ def table_identities(ctx: CheckContext) -> None:
         span = _row_evidence(ctx, failure, tables.spans.get(failure.table))
         name = _TABLE_ZH.get(failure.table, failure.table)
         ctx.emit("table-identity",
-                 f"{name}勾稽关系不成立: {failure.rule}, 应为{_fmt(failure.expected)}, 实为{_fmt(failure.found)}"
-                 f"({', '.join(failure.cells)})。",
+                 f"{name}勾稽关系不成立（{_where(failure.cells)}）：{words.rule_words(failure.rule)}，"
+                 f"应为{_fmt(failure.expected)}，实为{_fmt(failure.found)}。",
                  f"Table {failure.table}: {failure.rule} does not hold: expected {_fmt(failure.expected)}, "
                  f"found {_fmt(failure.found)} ({', '.join(failure.cells)}).",
                  [span] if span else [])
+
+
+def _where(cells: list[str]) -> str:
+    """Where in the table an identity fails, in words: the column or row all its cells share
+    (``自然人列``, ``予以公开行``), else the first cells named."""
+    def last(path: str) -> str:
+        return words.path_words(f"tables.{path}").split(" · ")[-1]
+
+    parts = [c.split(".") for c in cells]
+    if parts and all(len(p) == 3 for p in parts):
+        if len({p[2] for p in parts}) == 1:
+            return f"{last(cells[0])}列"
+        if len({p[1] for p in parts}) == 1:  # table 四's groups stand side by side: 栏
+            return f"{last('.'.join(parts[0][:2]))}{'栏' if parts[0][0] == 'review_litigation' else '行'}"
+    named = "、".join(" · ".join(words.path_words(f"tables.{c}").split(" · ")[1:]) for c in cells[:3])
+    return named + (f"等{len(cells)}格" if len(cells) > 3 else "")
 
 
 def _fmt(value) -> str:

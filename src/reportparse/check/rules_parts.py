@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..segment import classify_title
 from .codes import F19, F19_EN, F21, F21_EN, R08, R08_EN, R19, R19_EN
 from .context import CheckContext

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from .context import CheckContext
 
 _CN = "零一二三四五六七八九十"

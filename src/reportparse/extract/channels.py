@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..models import Channel
 from ..normalize import Normalized
 from ..segment import Layout

@@ -7,8 +7,7 @@ phone label (the line serves both).
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..models import Phone
 from ..normalize import Normalized
 

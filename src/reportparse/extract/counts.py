@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
+from .. import rx as regex
 from ..models import FACT_TRUST, AmountFact, CountFact, Evidence, FactCandidate, Facts, NumberFact, Tables
 from ..normalize import Normalized
 from ..numbers import NUMBER, parse_count, parse_number

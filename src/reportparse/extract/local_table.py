@@ -11,8 +11,7 @@ unique split is used. Never a guess: an ambiguous run gives nothing.
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..models import Facts, IntFact
 from ..normalize import Normalized
 
@@ -30,6 +29,14 @@ ROWS = [
     ("processing_fee_yuan", r"(?:政府信息公开|信息公开)?(?P<waived>收费(?:及|和)?减免|收费)(?:金额|总额|数额)|"
                             r"(?:依申请公开(?:政府)?信息)?收取(?:的)?费用"),
 ]
+# Words every printed form of a row holds (checked by the tests against ROWS): a row pattern is
+# tried only in a window that holds one, since its lookbehinds and optional openings make the
+# engine try every position.
+ROW_WORDS = {
+    "proactive_total": ("主动公开",), "requests_received": ("受理", "收到"), "requests_completed": ("答复", "办结"),
+    "requests_granted": ("同意公开",), "requests_partially_granted": ("部分公开",), "requests_denied": ("公开",),
+    "review_total": ("行政复议",), "litigation_total": ("行政诉讼",), "processing_fee_yuan": ("收费", "收取"),
+}
 _SEP = r"[\s|:]*"
 _ROW_RES = [(name, regex.compile(
     rf"(?<![^一二三四五六七八九十\d\s]、)(?<!和)(?:\d[.、])?(?:{pat}){_SEP}(?P<unit>条|件|个|项|万元|元)?{_SEP}(?P<digits>\d{{1,16}})"
@@ -97,9 +104,13 @@ def extract_local_table(doc: Normalized, prose: Facts) -> dict[str, IntFact]:
         for name, pattern in _ROW_RES:
             if name in found:
                 continue
-            for m in pattern.finditer(text, mark.start(), min(len(text), mark.end() + 3000)):
-                first_row = min((r.search(text, mark.end(), m.start() + 1) for _n, r in _ROW_RES), default=None,
-                                key=lambda r: r.start() if r else len(text))
+            window_end = min(len(text), mark.end() + 3000)
+            if not any(text.find(word, mark.start(), window_end) >= 0 for word in ROW_WORDS[name]):
+                continue
+            for m in pattern.finditer(text, mark.start(), window_end):
+                first_row = min((r.search(text, mark.end(), m.start() + 1) for n, r in _ROW_RES
+                                 if any(text.find(word, mark.end(), m.start() + 1) >= 0 for word in ROW_WORDS[n])),
+                                default=None, key=lambda r: r.start() if r else len(text))
                 row_start = first_row.start() if first_row else m.start()
                 heads = list(_HEADER_START.finditer(text, mark.start(), row_start))
                 header = text[heads[-1].start() if heads else mark.start(): row_start]

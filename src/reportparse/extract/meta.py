@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from .. import rx as regex
 from ..models import Candidate, DateFact, IntFact, Period, TextFact
 from ..normalize import Normalized
 from ..numbers import parse_cn_int

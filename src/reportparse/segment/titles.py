@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from .. import rx as regex
 from ..normalize import Normalized
 from ..numbers import parse_cn_int
 from ..vocab import CN_DATE

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+from .. import rx as regex
 
 _NOT_NEWLINE = regex.compile(r"[^\n]")
 _TOKEN = regex.compile(r"[^\s|]+")

@@ -8,8 +8,7 @@ split so that each group's 总计 is the sum of its four parts; the prose
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from . import labels
 from .cells import cell_value, is_plain, pieces_of, zone_end
 from .split import MAX_CELL_DIGITS, group_sum_expected, merges, splits

@@ -15,8 +15,7 @@ whose label is close to exactly one of the rows missing there
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from . import labels
 from .cells import CELL, Piece, pieces_of, zone_end
 from .state import Row, State

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
+from .. import rx as regex
 from . import labels
 from .cells import Piece, is_cell, table_cell
 from .state import Row, State

@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import combinations
 
-import regex
-
+from .. import rx as regex
 from .cells import RUN, Piece, cell_value
 
 Expected = Callable[[int, list], "int | None"]

@@ -1,0 +1,183 @@
+"""Each shortcut taken for speed gives exactly what the plain way gives.
+
+The fast paths (a literal prefilter before a pattern, a shared index instead of a rescan) are
+compared with the plain computation on every corpus text and on hand-made snippets, so a
+shortcut that drops a match fails here rather than moving a figure somewhere unseen.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from conftest import CORPUS, SHARED
+from reportparse.load import load_bytes
+from reportparse.normalize import normalize
+from reportparse.tables import labels
+
+
+def _texts() -> list[str]:
+    paths = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("*.md"))
+    if (SHARED / "dev").is_dir():
+        paths += sorted((SHARED / "dev").glob("*.txt")) + sorted((SHARED / "dev").glob("*.md"))
+    return [normalize(load_bytes(p.read_bytes(), p.name).text).text for p in paths]
+
+
+TEXTS = _texts()
+SNIPPETS = [
+    "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+    "二 、 上年结转政府信\n息公开申请数量|0|1|",
+    "(二)部分公开(区分处理的,只计这一情形,不计其他情形)1 0 0 0 0 0 1",
+    "(七)总计 3 0 0 0 0 0 3\n四、结转下年度继续办理 0",
+    "总计 12 3 0 0 0 0 15",
+    "2.其他法律行政法规禁止公开0 0 0 0 0 0 0 3.危及“三安全一稳定”0 0",
+    "1 2 3 二、、、上 年 结 转",
+    "",
+]
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a.span() == b.span() and a.captures("c") == b.captures("c") and a.starts("c") == b.starts("c")
+
+
+@pytest.mark.parametrize("patterns", [labels.REQUEST_PATTERNS, labels.UNNUMBERED_PATTERNS],
+                         ids=["numbered", "unnumbered"])
+def test_row_label_search_equals_the_plain_search(patterns):
+    rng = random.Random(7)
+    checked = 0
+    for text in TEXTS + SNIPPETS:
+        starts = {0, len(text)} | {rng.randrange(len(text) + 1) for _ in range(6)}
+        for key in patterns:
+            fast = patterns[key]
+            for pos in sorted(starts):
+                for end in (len(text), min(len(text), pos + 300)):
+                    assert _same(fast.search(text, pos, end), fast.compiled.search(text, pos, end)), (key, pos, end)
+                    checked += 1
+    assert checked > 1000
+
+
+def test_row_label_found_after_its_number_and_wrapped_cells():
+    m = labels.REQUEST_PATTERNS["not_processed_confirm"].search("x 5.要求行政机关确认或重新出具0 0 0\n已获取信息 0 0")
+    assert m.group().startswith("5.要求") and m.captures("c") == ["0", "0", "0"]
+    assert labels.REQUEST_PATTERNS["granted"].search("予以公开的信息") is not None
+    assert labels.REQUEST_PATTERNS["granted"].search("部分公开") is None
+
+
+def test_heading_with_one_wrong_character_counts_as_the_fuzzy_pattern_does():
+    import regex
+
+    from reportparse.segment import _FUZZY_HEADINGS, _one_substitution
+
+    rng = random.Random(3)
+    lines = [line[:40] for text in TEXTS for line in text.split("\n") if line]
+    for _kind, words in _FUZZY_HEADINGS:
+        fuzzy = regex.compile(rf"(?:{words}){{s<=1}}")
+        cases = list(lines)
+        for _ in range(200):  # the words with 0, 1 or 2 characters replaced, cut short, run on
+            chars = list(words)
+            for _ in range(rng.choice([0, 1, 1, 2])):
+                chars[rng.randrange(len(chars))] = rng.choice("政府信息公开俯顷x1 ")
+            cases.append("".join(chars)[: rng.choice([len(chars), len(chars) - 1])] + rng.choice(["", "情况", "。"]))
+        for case in cases:
+            m = fuzzy.match(case)
+            assert _one_substitution(case, words) == bool(m), (words, case)
+            assert m is None or m.end() == len(words)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return out + [pattern[start:]]
+
+
+def _required_in(alternative: str, word: str) -> bool:
+    """``word`` is written out in every reading of ``alternative`` (not only in an optional part)."""
+    return word in _plain(alternative, word)
+
+
+def _plain(pattern: str, word: str) -> str:
+    """The characters every match of ``pattern`` spells out in order, with ``word`` standing for a
+    group whose every branch holds it; anything else is a break (NUL)."""
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append("\0")
+            i += 2
+            continue
+        if ch == "(":
+            close = _matching(pattern, i)
+            inner = pattern[i + 1: close]
+            if inner.startswith("?"):
+                inner = inner[inner.index(">") + 1:] if inner.startswith("?P<") else inner[2:] if inner[1] in ":=!" else ""
+            if pattern[close + 1: close + 2] in ("?", "*") or pattern.startswith("(?<", i) or pattern.startswith("(?!", i):
+                out.append("\0")
+            else:
+                branches = _top_level_alternatives(inner)
+                if len(branches) == 1:
+                    out.append(_plain(inner, word))
+                else:
+                    out.append(word if all(word in _plain(b, word) for b in branches) else "\0")
+            i = close + 1
+            continue
+        if ch in "[.":
+            out.append("\0")
+            if ch == "[":
+                i = pattern.index("]", i + 1)
+        elif ch in "?*{":  # the character before may be left out
+            if out:
+                out[-1] = "\0"
+            if ch == "{":
+                i = pattern.index("}", i)
+        elif ch == "+":
+            pass
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _matching(pattern: str, i: int) -> int:
+    depth = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        depth += pattern[i] == "("
+        depth -= pattern[i] == ")"
+        if depth == 0:
+            return i
+        i += 1
+    raise ValueError(pattern)
+
+
+def test_every_local_table_row_form_holds_one_of_its_gate_words():
+    from reportparse.extract.local_table import ROW_WORDS, ROWS
+
+    assert set(ROW_WORDS) == {name for name, _ in ROWS}
+    for name, pattern in ROWS:
+        for alternative in _top_level_alternatives(pattern):
+            assert any(_required_in(alternative, w) for w in ROW_WORDS[name]), (name, alternative)
+
+
+def test_gate_word_check_catches_a_word_only_in_an_optional_part():
+    assert _required_in("受理(?:依申请公开)?数", "受理")
+    assert not _required_in("(?:同意)?部分公开数", "同意公开")
+    assert not _required_in("(?:否决|不予)数", "不予")
+    assert _required_in("(?:否决公开|不予公开)数", "公开")
+    assert not _required_in("主动公开?数", "主动公开")
