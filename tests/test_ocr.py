@@ -276,6 +276,13 @@ def line(text, x0, x1, y, table=False):
     return Line([(ch, 1.0) for ch in text], x0, x1, y, table)
 
 
+def test_wrapped_row_keeps_its_figures_apart():
+    page = [line("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请0 0 0 0", 100, 1000, 100),
+            line("0 0 0", 100, 200, 150)]
+    got = [x.text for x in ocr.join_lines([page])]
+    assert got == ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请0 0 0 0 0 0 0"]
+
+
 def test_wrapped_lines_rejoin_and_blocks_stay_apart():
     page = [
         line("一、总体情况", 100, 300, 100),

@@ -944,6 +944,9 @@ def join_lines(pages: list[list[Line]]) -> list[Line]:
             text = line.text
             starts = (line.table or line.x0 > left + 1.2 * em or _BLOCK_START.match(text) is not None)
             if open_ and not starts and out:
+                if out[-1].chars and line.chars and _ALNUM_SIGN.match(out[-1].chars[-1][0]) \
+                        and _ALNUM_SIGN.match(line.chars[0][0]):
+                    out[-1].chars.append((" ", 1.0))  # a row's figures wrapped: "0 0 0 0" + "0 0 0"
                 out[-1].chars.extend(line.chars)
                 out[-1].x1 = line.x1
             else:
