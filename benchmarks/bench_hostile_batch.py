@@ -9,14 +9,18 @@ The county (in a temporary folder unless ``--keep``) holds:
   CRLF), the generated sample reports, and the corpus HTML and .docx files;
 - damaged but readable reports, which must parse (with a warning): GBK text
   read as Latin-1 and saved as UTF-8, a report pasted twice, a Word file
-  renamed .txt, a text cut in the middle of its tables, control characters;
+  renamed .txt, a text cut in the middle of its tables, control characters, a
+  script-rendered page with its article in <noscript>, an ASP.NET page of nested
+  layout tables, a .docx imported into a .docx (altChunk);
 - hostile files, which must each become one row of errors.csv: zip bombs (a
   declared 250 MB member; a member lying about its size), an entity-bomb
   docx, truncated .docx, random binary named .txt, images and programs named
   .txt, a zip renamed .txt, legacy .doc, empty and whitespace-only files,
   25 MB text (over the 20 MB limit), UTF-8 text read as GBK with bytes lost
   (unrepairable mojibake), HTML with 150,000 elements, a truncated PDF, a
-  text that is no report;
+  text that is no report; and round three's held-out shapes (tests/hostile_cases3.py): an
+  ASCIIHex-over-Flate and a RunLength PDF bomb, a PDF with a user password, a master
+  document whose body is sub-documents, a page whose only article is commented out;
 - pathological text (table rows of 60-digit runs, 1.8 million characters of
   heading words on one line), which must parse or fail within the time limit
   (counted apart).
@@ -111,6 +115,12 @@ def make_county(folder: Path, count: int, hostile_share: float, seed: int = 1) -
     n_hostile = int(count * hostile_share)
     n_damaged = max(20, count // 20)
     bombs = {"declared": declared_bomb(), "lying": lying_bomb()}
+    import hostile_cases3 as held_out  # the round-three shapes (tests/hostile_cases3.py)
+
+    held = {name: held_out.build(name)[0] for name in (
+        "pdf-asciihex-flate-bomb-400mb", "pdf-runlength-bomb-384mb", "pdf-rc4-128-user-password",
+        "docx-subdocuments-only", "html-article-only-in-comment", "html-noscript-article",
+        "html-aspnet-nested-tables-8", "docx-altchunk-docx-3-deep")}
 
     hostile_kinds = [
         ("bomb_declared.docx", lambda i: bombs["declared"]),
@@ -129,6 +139,11 @@ def make_county(folder: Path, count: int, hostile_share: float, seed: int = 1) -
         ("elements.html", lambda i: b"<html><body>" + b"<span>x</span>" * 150_000 + b"</body></html>"),
         ("truncated.pdf", lambda i: pdf_bytes[: rng.randrange(100, len(pdf_bytes) // 2)]),
         ("not_a_report.txt", lambda i: "红烧肉的做法:五花肉切块,冷水下锅焯水。\n".encode() * 50),
+        ("bomb_hex_flate.pdf", lambda i: held["pdf-asciihex-flate-bomb-400mb"]),
+        ("bomb_runlength.pdf", lambda i: held["pdf-runlength-bomb-384mb"]),
+        ("user_password.pdf", lambda i: held["pdf-rc4-128-user-password"]),
+        ("subdocuments_only.docx", lambda i: held["docx-subdocuments-only"]),
+        ("article_in_comment.html", lambda i: held["html-article-only-in-comment"]),
     ]
     either_kinds = [
         ("digit_runs.txt", lambda i: ("政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
@@ -141,6 +156,9 @@ def make_county(folder: Path, count: int, hostile_share: float, seed: int = 1) -
         ("pasted_twice.txt", lambda i: (texts[i % len(texts)] * 2).encode()),
         ("cut_in_tables.txt", lambda i: texts[i % len(texts)][: max(300, len(texts[i % len(texts)]) * 3 // 4)].encode()),
         ("word_renamed.txt", lambda i: docx_bytes),
+        ("noscript.html", lambda i: held["html-noscript-article"]),
+        ("aspnet_tables.html", lambda i: held["html-aspnet-nested-tables-8"]),
+        ("nested_altchunk.docx", lambda i: held["docx-altchunk-docx-3-deep"]),
         ("control_chars.txt", lambda i: "".join(ch + ("\x07" if rng.random() < 0.01 else "")
                                                  for ch in texts[i % len(texts)]).encode()),
     ]

@@ -256,3 +256,17 @@ def test_hostile_input_parses_or_fails_in_one_line(what, make, name, words):
     else:
         assert not words, f"{what} should fail with {words!r}"
     assert time.perf_counter() - started < 15
+
+
+def test_the_time_limit_counts_processor_time_not_waiting():
+    """A busy machine (here: a sleep) does not use up a document's time; work does."""
+    from reportparse.clock import check_time, time_limit
+
+    with time_limit(0.3):
+        time.sleep(0.5)
+        check_time("waiting")  # no error: nothing was computed
+        started = time.thread_time()
+        with pytest.raises(LimitExceededError, match="processor time"):
+            while time.thread_time() - started < 2:
+                sum(range(1000))
+                check_time("working")

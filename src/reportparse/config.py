@@ -26,7 +26,7 @@ class Limits:
     max_pixels: int = 60_000_000  # one page image, checked before decoding (A4 at 600 dpi is 35 M)
     max_xml_bytes: int = 64 * MB  # one XML part of a docx, decompressed (a long report's is a few MB)
     max_xml_nodes: int = 1_000_000  # tags and attributes of one docx XML part (~250 MB parsed)
-    max_seconds: float = 10.0  # wall time per document, loading included (see reportparse.clock)
+    max_seconds: float = 10.0  # processor time per document, loading included (see reportparse.clock)
 
 
 def megabytes(mb: float) -> int:

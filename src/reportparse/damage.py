@@ -82,8 +82,10 @@ def find_second_copy(text: str) -> int | None:
 
 
 # A report's title on a line of its own: 某某政府2019年政府信息公开工作年度报告 (either script).
-_TITLE_LINE = re.compile(r"^[ \t\u3000]*(?P<title>[^\n]{0,60}?(?:信息公开|信息公開|資訊公開|资讯公开|政务公开|政務公開)"
-                         r"[^\n]{0,16}?(?:年度报告|年度報告|年报|年報)[^\n]{0,12})$", re.M)
+_TITLE_WORD = re.compile(r"信息公开|信息公開|資訊公開|资讯公开|政务公开|政務公開")
+_TITLE_LINE = re.compile(r"(?P<title>[^\n]{0,60}?(?:信息公开|信息公開|資訊公開|资讯公开|政务公开|政務公開)"
+                         r"[^\n]{0,16}?(?:年度报告|年度報告|年报|年報)[^\n]{0,12})")
+_TITLE_MAX = 110  # the longest line _TITLE_LINE can match
 _NOT_TITLE = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|附件|附表|关于|關於|根据|根據|上一篇|下一篇|"
                         r"相关|相關|链接|鏈接|来源|來源|转发|轉發|印发|印發|现将|現將|《)")
 _FIRST_PART = re.compile(r"^[ \t\u3000]*(?:#{1,6}[ \t]*)?(?:一[、.．]|[(（]一[)）]|第一部分)", re.M)
@@ -103,11 +105,11 @@ def find_second_report(text: str) -> tuple[int, str, str] | None:
     True
     """
     titles = []
-    for match in _TITLE_LINE.finditer(text):
-        title = match.group("title").strip()
+    for line_start, line in _title_lines(text):
+        title = line.strip()
         if title.endswith(("。", "，", ",", "；", "：", ":")) or _NOT_TITLE.match(title):
             continue
-        titles.append((match.start(), title))
+        titles.append((line_start, title))
         if len(titles) > 50:
             break
     if len(titles) < 2:
@@ -122,6 +124,24 @@ def find_second_report(text: str) -> tuple[int, str, str] | None:
         line_start = text.rfind("\n", 0, at) + 1
         return line_start, first, title
     return None
+
+
+def _title_lines(text: str):
+    """``(line start, line)`` for each line that is a report title (:data:`_TITLE_LINE`), found from
+    its 信息公开 word: each line is looked at once, and only when short (linear on any text, also
+    on thousands of lines of indentation, where a pattern anchored at every line start backtracked)."""
+    done = 0
+    for word in _TITLE_WORD.finditer(text):
+        if word.start() < done:
+            continue
+        start = text.rfind("\n", 0, word.start()) + 1
+        end = text.find("\n", word.end())
+        end = len(text) if end == -1 else end
+        done = end
+        line = text[start:end]
+        shown = line.lstrip(" \t\u3000")
+        if len(shown) <= _TITLE_MAX and _TITLE_LINE.fullmatch(shown):
+            yield start, shown
 
 
 def out_of_order_headings(doc: Normalized, layout: Layout) -> list[str]:

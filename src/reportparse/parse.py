@@ -28,7 +28,7 @@ from .extract.meta import (
 from .extract.problems import extract_problems
 from .extract.refusals import extract_refusals
 from .extract.table_facts import locate_cells
-from .load import Loaded, load_bytes, load_path
+from .load import Loaded, load_bytes, load_path, only_a_title
 from .models import Report, Source
 from .normalize import Normalized, normalize
 from .segment import detect_era, segment, to_outline
@@ -43,6 +43,10 @@ _PART_WORDS = regex.compile(
 )
 
 
+_MARKUP_RUN = regex.compile(r"[\s!-/:-@\[-`{-~]{2,}")
+_WORDS_SCAN = 2_000_000
+
+
 def ensure_report(doc: Normalized) -> None:
     """Refuse text that is not a disclosure annual report (one line, no traceback).
 
@@ -53,6 +57,13 @@ def ensure_report(doc: Normalized) -> None:
     parts = {m.lastgroup for m in _PART_WORDS.finditer(head)}
     if len(parts) >= 2 or (_REPORT_WORDS.search(head) and _REPORT_KIND.search(head)):
         return
+    # Markup or indentation before the words (a markdown list nested 10,000 levels): the window
+    # is the first 20,000 characters once runs of spaces and ASCII punctuation are dropped.
+    words = _MARKUP_RUN.sub(" ", doc.text[:_WORDS_SCAN])[:20000]
+    if words != head:
+        parts = {m.lastgroup for m in _PART_WORDS.finditer(words)}
+        if len(parts) >= 2 or (_REPORT_WORDS.search(words) and _REPORT_KIND.search(words)):
+            return
     if not _REPORT_WORDS.search(head):
         missing = "no 信息公开 / 政务公开 vocabulary found"
     else:
@@ -70,6 +81,7 @@ def check_size(text: str, limits: Limits) -> None:
 
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_CONTAINERS = ("docx", "pdf", "html", "mhtml")  # containers whose loaders can miss a body kept elsewhere
 
 
 def _clean_surrogates(text: str) -> tuple[str, list[str]]:
@@ -88,6 +100,11 @@ def parse_loaded(loaded: Loaded, name: str | None = None, limits: Limits = DEFAU
 
 def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
     check_size(loaded.text, limits)
+    if loaded.container in _CONTAINERS and only_a_title(loaded.text):
+        # A Word file, page or PDF whose body is elsewhere (an attachment, a cover page alone):
+        # never a report built from its title.
+        raise InputError("文档中只有标题，没有报告正文 (no report text in the document: only a title, "
+                         "an organ or a date)")
     loaded.text, replaced = _clean_surrogates(loaded.text)
     warnings = list(loaded.warnings) + replaced
     # The same report pasted twice: read the first copy (its offsets are the full text's).
@@ -128,7 +145,7 @@ def _parse_loaded(loaded: Loaded, name: str | None, limits: Limits) -> Report:
     warnings.extend(truncated_table_warnings(doc, tables))
     check_time("extract")
     report = Report(
-        source=Source(file=name, container=loaded.container, encoding=loaded.encoding,
+        source=Source(file=_utf8_name(name), container=loaded.container, encoding=loaded.encoding,
                       size_bytes=loaded.size_bytes, script=script, ocr=_ocr_info(loaded)),
         format=era,
         organ=extract_organ(doc, layout),
@@ -167,6 +184,17 @@ def _has_surrogate(text: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def _utf8_name(name: str | None) -> str | None:
+    """A file name that can be written as UTF-8 JSON: the bytes of a name that is not UTF-8 (a GBK
+    name from a zip made on Windows, decoded by the OS with surrogate escapes) shown as U+FFFD."""
+    if name is None or not _has_surrogate(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return _SURROGATE.sub("\ufffd", name)
 
 
 def _ocr_info(loaded: Loaded):

@@ -23,6 +23,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 LEGACY_SUFFIXES = {".doc", ".dot", ".wps", ".wpt", ".et", ".dps", ".xls", ".ppt"}
 _READ_CHUNK = 1 << 20
+_HTML_HEAD = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 _MAIL_HEADER = re.compile(rb"\s*[A-Za-z][A-Za-z0-9-]*: ")  # .mht pages are MIME messages
 
 
@@ -46,6 +47,35 @@ def join_lines(lines: list[str]) -> str:
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n" if out else ""
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TITLE_WORDS = re.compile(r"报告|報告|年报|年報")
+_DATE = re.compile(r"^\s*[\d０-９〇零一二三四五六七八九十]{2,4}\s*年\s*[\d０-９一二三四五六七八九十]{1,2}\s*月"
+                   r"(?:\s*[\d０-９一二三四五六七八九十]{1,3}\s*日)?\s*$")
+_SENTENCE = re.compile(r"[。，；;！？]")  # a title is no sentence
+_MIN_BODY_CJK = 30  # a report's body has hundreds of characters; a cover page a title, an organ and a date
+
+
+def only_a_title(text: str) -> bool:
+    r"""True when ``text`` is at most a title, an organ and a date: what is left of a document
+    whose body is elsewhere (imported parts not read, sub-documents, an attachment link).
+
+    >>> only_a_title("青石镇人民政府2018年政府信息公开工作年度报告\n青石镇人民政府\n2019年3月8日\n")
+    True
+    >>> only_a_title("一、总体情况\n本机关依法公开政府信息，全年主动公开政府信息120条，收到政府信息公开申请5件，均已按时答复。\n")
+    False
+    """
+    body = 0
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or _DATE.match(line) or (_TITLE_WORDS.search(line) and len(line) <= 80
+                                             and not _SENTENCE.search(line)):
+            continue
+        body += len(_CJK.findall(line)) if len(line) > 12 else 0
+        if body >= _MIN_BODY_CJK:
+            return False
+    return True
 
 
 def sniff_container(data: bytes) -> str | None:
@@ -150,6 +180,12 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
         raise InputError("empty file" if not data else "file holds only whitespace")
     suffix = Path(name).suffix.lower() if name else ""
     magic = sniff_container(data)
+    if suffix == ".pdf" and magic != "pdf" and b"%PDF-" not in data[:1024] and (
+            magic == "zip" or _HTML_HEAD.search(data[:1024])):
+        # A download named .pdf that is a web page (a site's error or viewer page) or a Word file.
+        loaded = load_bytes(data, str(Path(name).with_suffix("")), limits)
+        loaded.warnings.insert(0, f"a file named .pdf that is not a PDF: read as {loaded.container}")
+        return loaded
     if suffix == ".pdf" or magic == "pdf":
         from .pdf import load_pdf
 
@@ -188,12 +224,14 @@ def load_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> 
         if suffix in LEGACY_SUFFIXES:
             raise UnsupportedFormatError(describe_unsupported(data, suffix)) from None
         raise
-    if len(text) > limits.max_chars:
-        raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
         from .html import load_html
 
+        # The page's source is bounded by max_bytes; max_chars bounds the text it shows (a page with
+        # a pasted screenshot as a data: URI has megabytes of source and a few pages of text).
         return load_html(data, limits, text=text, encoding=encoding)
+    if len(text) > limits.max_chars:
+        raise LimitExceededError(f"text too long ({len(text):,} characters; limit {limits.max_chars:,})")
     if suffix in LEGACY_SUFFIXES:  # a .doc/.wps that is really text (sites do serve those)
         warnings.append(f"{suffix} file holds plain text; read as text")
     container = "md" if suffix in {".md", ".markdown"} else "txt"

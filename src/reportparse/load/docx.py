@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import struct
 import zipfile
 import zlib
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from ..clock import check_time
 from ..config import Limits
 from ..errors import InputError, LimitExceededError, ReportParseError, UnsupportedFormatError
-from . import Loaded, join_lines
+from . import Loaded, join_lines, only_a_title
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -58,9 +59,32 @@ def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
                 f"docx member {info.filename} expands {info.file_size // max(info.compress_size, 1):,} times: "
                 "a zip bomb?")
     names = set(zf.namelist())
-    if "word/document.xml" not in names:
+    if main_part(zf, limits) is None:
         raise UnsupportedFormatError(_not_word(names))
     return zf
+
+
+_OFFICE_DOCUMENT = re.compile(r"/officeDocument$")
+
+
+def main_part(zf: zipfile.ZipFile, limits: Limits) -> str | None:
+    """The main document part: ``word/document.xml``, or the part the package's ``_rels/.rels``
+    names as its office document (Word opens either)."""
+    names = set(zf.namelist())
+    if "word/document.xml" in names:
+        return "word/document.xml"
+    try:
+        rels_xml = read_member(zf, "_rels/.rels", limits, cap=1 << 20)
+        rels = parse_xml(rels_xml, "_rels/.rels", limits) if rels_xml else None
+    except ReportParseError:
+        return None
+    for rel in rels.iter(f"{_RELS}Relationship") if rels is not None else ():
+        target = rel.get("Target", "")
+        if _OFFICE_DOCUMENT.search(rel.get("Type", "")) and rel.get("TargetMode") != "External":
+            name = posixpath.normpath(target.lstrip("/"))
+            if name in names and name.endswith(".xml"):
+                return name
+    return None
 
 
 def _not_word(names: set[str]) -> str:
@@ -122,11 +146,15 @@ def parse_xml(data: bytes, name: str, limits: Limits | None = None):
         if nodes > limits.max_xml_nodes:
             raise LimitExceededError(f"docx part {name} has about {nodes:,} XML elements and attributes "
                                      f"(limit {limits.max_xml_nodes:,})")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+    # huge_tree lifts libxml2's depth limit from 256 to 2048 (content controls and tables in tables
+    # nest deep); the size it would also lift is capped above, by bytes and by nodes.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, load_dtd=False,
                              dtd_validation=False, remove_comments=True, remove_pis=True)
     try:
         root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):
+            raise LimitExceededError(f"document too deeply nested ({name}: over 2,048 levels)") from None
         raise InputError(f"damaged .docx ({name}: {exc})") from None
     check_time(f"parsing {name}")
     return root
@@ -208,6 +236,9 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+_MAX_LEVEL_TEXT = 40  # characters of a level's label pattern
+
+
 class Numbering:
     """Generates the list labels Word would display, in document order."""
 
@@ -224,7 +255,9 @@ class Numbering:
                     fmt = _val(lvl.find(f"{W}numFmt")) or "decimal"
                     text = _val(lvl.find(f"{W}lvlText"))
                     start = _int(_val(lvl.find(f"{W}start")), 1)
-                    lvls[ilvl] = (fmt, text if text is not None else "", start)
+                    # A label is a few characters ("第%1章", "%1.%2."); 10,000 "%1"s would make
+                    # every numbered paragraph 160,000 characters (a 3 KB file, 47 million).
+                    lvls[ilvl] = (fmt, (text if text is not None else "")[:_MAX_LEVEL_TEXT], start)
                 self.levels[absn.get(f"{W}abstractNumId", "")] = lvls
             for num in numbering_root.iter(f"{W}num"):
                 overrides = {}
@@ -353,6 +386,7 @@ class Renderer:
         self.chunks = chunks or {}
         self.cells = 0
         self.paragraphs = 0
+        self.chars = 0
         self.warnings: list[str] = []
 
     def paragraph(self, p) -> str:
@@ -370,6 +404,10 @@ class Renderer:
                     line = line.strip()
                     if line:
                         lines.append(line)
+                        self.chars += len(line)
+                if self.chars > self.limits.max_chars:  # counted as made, not once all is made
+                    raise LimitExceededError(f"text too long ({self.chars:,} characters; "
+                                             f"limit {self.limits.max_chars:,})")
             elif tag == f"{W}tbl":
                 self.table(child, lines)
             elif tag == f"{W}sdt":  # content control: its content is ordinary blocks
@@ -460,7 +498,7 @@ class AltChunk:
     problem: str | None = None
 
 
-def read_alt_chunks(zf: zipfile.ZipFile, body, limits: Limits) -> dict[str, AltChunk]:
+def read_alt_chunks(zf: zipfile.ZipFile, body, limits: Limits, depth: int = 0) -> dict[str, AltChunk]:
     """The parts that ``<w:altChunk r:id=...>`` elements import (Word's "insert text from
     file", and documents exported by web systems): HTML and .mht pages and plain text are
     read; anything else (RTF, a nested .docx) is named in a warning."""
@@ -469,15 +507,22 @@ def read_alt_chunks(zf: zipfile.ZipFile, body, limits: Limits) -> dict[str, AltC
         return {}
     rels_xml = read_member(zf, "word/_rels/document.xml.rels", limits)
     targets: dict[str, str] = {}
+    external: dict[str, str] = {}
     if rels_xml:
         for rel in parse_xml(rels_xml, "word/_rels/document.xml.rels", limits).iter(f"{_RELS}Relationship"):
             if rel.get("TargetMode") != "External":
                 targets[rel.get("Id", "")] = rel.get("Target", "")
+            else:
+                external[rel.get("Id", "")] = rel.get("Target", "")
     chunks: dict[str, AltChunk] = {}
     by_part: dict[str, AltChunk] = {}
     budget = limits.max_bytes  # all imported parts together: no more than one input file
     for rid in dict.fromkeys(ids):
         target = targets.get(rid)
+        if rid in external:
+            chunks[rid] = AltChunk([], f"imported content (altChunk) in another file ({external[rid][:120]}): "
+                                       "not read")
+            continue
         if not target:
             chunks[rid] = AltChunk([], "imported content (altChunk) whose part is missing: not read")
             continue
@@ -491,13 +536,16 @@ def read_alt_chunks(zf: zipfile.ZipFile, body, limits: Limits) -> dict[str, AltC
             if budget < 0 or len(by_part) >= _MAX_CHUNKS:
                 raise LimitExceededError(f"docx imports too much content (altChunk: over {_MAX_CHUNKS} parts "
                                          f"or {limits.max_bytes:,} bytes)")
-            by_part[name] = _read_chunk(zf, name, limits)
+            by_part[name] = _read_chunk(zf, name, limits, depth)
             check_time("reading imported content (altChunk)")
         chunks[rid] = by_part[name]
     return chunks
 
 
-def _read_chunk(zf: zipfile.ZipFile, name: str, limits: Limits) -> AltChunk:
+_MAX_CHUNK_DEPTH = 3  # a .docx imported into a .docx imported into a .docx ...
+
+
+def _read_chunk(zf: zipfile.ZipFile, name: str, limits: Limits, depth: int = 0) -> AltChunk:
     from . import sniff_container
     from .html import load_html, load_mhtml
     from .text import decode_text
@@ -512,6 +560,11 @@ def _read_chunk(zf: zipfile.ZipFile, name: str, limits: Limits) -> AltChunk:
             loaded = load_mhtml(data, limits)
         elif suffix in (".htm", ".html", ".xhtml") or head.startswith((b"<!doctype html", b"<html")):
             loaded = load_html(data, limits)
+        elif sniff_container(data) == "zip" and suffix in (".docx", ".docm", ".dotx", ".zip", ""):
+            if depth >= _MAX_CHUNK_DEPTH:
+                return AltChunk([], f"imported Word content (altChunk {name}) nested over {_MAX_CHUNK_DEPTH} "
+                                    "levels deep: not read")
+            loaded = load_docx(data, limits, depth=depth + 1)
         elif suffix == ".txt" or (sniff_container(data) is None and not head.startswith(b"{\\rtf")):
             text, _, warnings = decode_text(data)
             if len(text) > limits.max_chars:
@@ -527,11 +580,12 @@ def _read_chunk(zf: zipfile.ZipFile, name: str, limits: Limits) -> AltChunk:
     return AltChunk([line for line in loaded.text.splitlines() if line.strip()], None)
 
 
-def load_docx(data: bytes, limits: Limits) -> Loaded:
-    """Extract the text of a .docx Word file."""
+def load_docx(data: bytes, limits: Limits, depth: int = 0) -> Loaded:
+    """Extract the text of a .docx Word file (``depth``: inside how many importing .docx files)."""
     zf = open_package(data, limits)
     with zf:
-        doc_xml = read_member(zf, "word/document.xml", limits)
+        part = main_part(zf, limits) or "word/document.xml"
+        doc_xml = read_member(zf, part, limits)
         assert doc_xml is not None
         numbering_xml = read_member(zf, "word/numbering.xml", limits)
         styles_xml = read_member(zf, "word/styles.xml", limits)
@@ -539,21 +593,24 @@ def load_docx(data: bytes, limits: Limits) -> Loaded:
         if nodes > limits.max_xml_nodes:  # counted before any is parsed, all parts together
             raise LimitExceededError(f"docx parts have about {nodes:,} XML elements and attributes "
                                      f"(limit {limits.max_xml_nodes:,})")
-        document = parse_xml(doc_xml, "word/document.xml", limits)
+        document = parse_xml(doc_xml, part, limits)
         del doc_xml
         body = document.find(f"{W}body")
         if body is None:
             raise InputError("damaged .docx (no document body)")
-        chunks = read_alt_chunks(zf, body, limits)
+        chunks = read_alt_chunks(zf, body, limits, depth)
     numbering = Numbering(parse_xml(numbering_xml, "word/numbering.xml", limits) if numbering_xml else None,
                           parse_xml(styles_xml, "word/styles.xml", limits) if styles_xml else None)
     lines: list[str] = []
     renderer = Renderer(numbering, limits, chunks)
     renderer.block(body, lines)
+    subdocs = sum(1 for _ in body.iter(f"{W}subDoc"))
+    if subdocs:  # a master document: its parts are other files
+        renderer.warnings.append(f"{subdocs} sub-document(s) of a master document are other files: not read")
     text = join_lines(lines)
-    if not text.strip():
+    if not text.strip() or (renderer.warnings and only_a_title(text)):
         if renderer.warnings:
-            raise UnsupportedFormatError(f"Word 文件的正文是无法读取的嵌入内容 (the document body is "
+            raise UnsupportedFormatError(f"Word 文件的正文是无法读取的嵌入内容 (no readable body: "
                                          f"{renderer.warnings[0]})")
         raise InputError("no text in the .docx document")
     if len(text) > limits.max_chars:

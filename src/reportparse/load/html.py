@@ -146,8 +146,12 @@ def load_html(data: bytes, limits: Limits, *, text: str | None = None, encoding:
     return loaded
 
 
-def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -> Loaded:
-    """The visible article of a page as lines; :class:`InputError` when the page shows none."""
+def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int, nested: int = 0) -> Loaded:
+    """The visible article of a page as lines; :class:`InputError` when the page shows none.
+
+    A page that shows no article of its own may show it in an ``<iframe srcdoc>`` or give it
+    to browsers without scripts in ``<noscript>`` (a page its scripts fill): those are read
+    then, ``nested`` counting how deep such fallbacks went."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
     # Control characters survive lxml's HTML parser but not its tree edits (dropping chrome).
     text = _NOT_XML_CHARS.sub("", text)
@@ -162,6 +166,7 @@ def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -
         else ""
     head_title = _page_title(root)
     drop_hidden(root)
+    embedded = _embedded_pages(root) if nested < _MAX_NESTED_PAGES else ""
     for el in list(root.iter(*_DROP_TAGS)):
         if el.tag in _SWALLOWING_TAGS and _text_len(el, _SWALLOWED_CHARS) > _SWALLOWED_CHARS:
             _unwrap(el)
@@ -182,10 +187,31 @@ def html_to_text(text: str, encoding: str, limits: Limits, *, size_bytes: int) -
     lines: list[str] = []
     Renderer(limits).render(article, lines)
     check_time("rendering the HTML page")
+    if article is not body and not _REPORT_TEXT.search("\n".join(lines)):
+        # The page's largest block is no report (a wall of menu cells): when the report is elsewhere
+        # on the page, that block goes and the article is looked for again, rather than a report
+        # built from the title and the menu.
+        block = _block_without_report(body, article)
+        if block is not None:
+            _drop(block)
+            heads, article = find_body(body)
+            lines = []
+            Renderer(limits).render(article, lines)
+            check_time("rendering the HTML page")
+            warnings.append("the largest block of the page holds no report text: read the rest of the page")
     head_lines = [_inline_text(el) for el in heads]
     if _article_cjk(article, lines, head_lines + [head_title]) < _MIN_ARTICLE_CJK:
         if noframes.strip() and "<frameset" not in noframes.lower():  # the page's text for browsers without frames
-            return html_to_text(noframes, encoding, limits, size_bytes=size_bytes)
+            return html_to_text(noframes, encoding, limits, size_bytes=size_bytes, nested=_MAX_NESTED_PAGES)
+        if embedded:
+            try:
+                loaded = html_to_text(embedded, encoding, limits, size_bytes=size_bytes, nested=nested + 1)
+            except InputError:
+                pass
+            else:
+                loaded.warnings.insert(0, "the page shows its text in an embedded frame (srcdoc) or for "
+                                          "browsers without scripts (noscript): read from there")
+                return loaded
         raise InputError(_no_article(root, frames))
     opening = "".join(lines[:3])
     if not head_lines and head_title and not _REPORT_WORD.search(opening[:200]):
@@ -204,7 +230,7 @@ def parse_html(text: str, limits: Limits, warnings: list[str]):
     read again without its inline tags, then without its block wrappers (text kept)."""
     import lxml.etree
 
-    for attempt in range(3):
+    for attempt in range(4):
         parser = lxml.etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                                        huge_tree=True, recover=True, default_doctype=False)
         try:
@@ -222,7 +248,89 @@ def parse_html(text: str, limits: Limits, warnings: list[str]):
         elif attempt == 1:
             text = _BLOCK_SOURCE_TAGS.sub("<br>", text)
             warnings.append("HTML nested too deeply: read again without its block structure")
+        elif attempt == 2:
+            text = _flatten_deep(text)
+            warnings.append("HTML nested too deeply: read again without the tags nested past "
+                            f"{_FLATTEN_DEPTH:,} levels")
     raise LimitExceededError("HTML page nested too deeply to read (over 2,048 levels)")
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)\b[^<>]*?(/?)>")
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr", "frame", "keygen"))
+_FLATTEN_DEPTH = 256
+
+
+def _flatten_deep(text: str) -> str:
+    """``text`` without the tags (any: tables, cells, frames) nested past ``_FLATTEN_DEPTH``
+    levels as its tags open and close; their text is kept, a line break in their place.
+
+    One pass over the tags with a stack of open names (a close tag pops to its opener, one
+    never opened is ignored); linear in the page."""
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    out: list[str] = []
+    pos = 0
+    for m in _TAG.finditer(text):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or self_closing:
+            continue
+        if not closing:
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            if len(stack) > _FLATTEN_DEPTH:
+                out.append(text[pos:m.start()])
+                out.append("<br>")
+                pos = m.end()
+            continue
+        if not open_count.get(name):
+            continue
+        deep = len(stack) > _FLATTEN_DEPTH
+        while stack:
+            top = stack.pop()
+            open_count[top] -= 1
+            if top == name:
+                break
+        if deep:
+            out.append(text[pos:m.start()])
+            out.append("<br>")
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# Words of a report's standard parts (either script): a page's article holds some.
+_REPORT_TEXT = re.compile(r"主动公开|主動公開|依申请公开|依申請公開|收到和处理|收到和處理|行政复议|行政復議|"
+                          r"政府信息公开申请|政府資訊公開申請")
+def _block_without_report(body, article):
+    """The largest block around ``article`` (below ``body``) holding no report words, when the
+    page holds them elsewhere; else None. Words are looked for once per element, from the leaves."""
+    found: dict = {}
+    for el in reversed(list(body.iter())):
+        own = (el.text or "") + "".join(c.tail or "" for c in el)
+        found[el] = bool(_REPORT_TEXT.search(own)) or any(found[c] for c in el)
+    if not found.get(body) or found.get(article, True):
+        return None
+    block = article
+    while block.getparent() is not None and block.getparent() is not body and not found[block.getparent()]:
+        block = block.getparent()
+    return block
+
+
+_MAX_NESTED_PAGES = 2  # srcdoc / noscript fallbacks inside fallbacks
+
+
+def _embedded_pages(root) -> str:
+    """The HTML of the page's ``<iframe srcdoc>`` documents and ``<noscript>`` blocks (visible
+    article text a page may hold only there), before they are dropped as non-text."""
+    import lxml.etree
+
+    parts = [el.get("srcdoc", "") for el in root.iter("iframe") if el.get("srcdoc")]
+    for el in root.iter("noscript"):
+        inner = (el.text or "") + "".join(lxml.etree.tostring(child, method="html", encoding="unicode")
+                                          for child in el)
+        parts.append(inner)
+    return "".join(f"<div>{part}</div>" for part in parts if part.strip())
 
 
 def _article_cjk(article, lines: list[str], titles: list[str]) -> int:
@@ -356,11 +464,17 @@ def drop_chrome(body) -> None:
         attrs = _attr_words(el)
         if attrs and _CHROME_ATTR.search(attrs) and _text_len(el, 2 * _CHROME_MAX_CHARS) <= 2 * _CHROME_MAX_CHARS:
             _drop(el)
-    for el in list(body.iter()):
+    blocks_inside = _blocks_inside(body)
+    for n, el in enumerate(list(body.iter())):
+        if not n % 5000:
+            check_time("dropping site chrome")
         if el.getparent() is None or not isinstance(el.tag, str) or el is body:
             continue
         own = (el.text or "") + "".join(c.tail or "" for c in el)
-        if not _CHROME_WORDS.search(own) and not (_inline_only(el) and _CHROME_WORDS.search(_text(el))):
+        # An inline-only element is read as one line: its words, if short enough to be a widget.
+        if not _CHROME_WORDS.search(own) and not (
+                len(el) and not blocks_inside[el] and _text_len(el, _CHROME_MAX_CHARS) <= _CHROME_MAX_CHARS
+                and _CHROME_WORDS.search(_text(el))):
             continue
         # Climb to ancestors that add little else (a widget's wrapper), never into the article.
         target = el
@@ -374,11 +488,17 @@ def drop_chrome(body) -> None:
             _drop(target)
 
 
-def _inline_only(el) -> bool:
-    """An element with children but no block inside: its words read as one line (<span>主办单位</span>：)."""
-    if not len(el):
-        return False
-    return not any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in el.iterdescendants())
+def _blocks_inside(root) -> dict:
+    """For every element under ``root``: whether a block (or a table part) is inside it; what is
+    not holds inline words only, read as one line (<span>主办单位</span>：). One pass from the
+    leaves (asked element by element, a page of tables nested 600 deep took minutes)."""
+    inside: dict = {}
+    for el in reversed(list(root.iter())):
+        inside[el] = any(inside[c] or (isinstance(c.tag, str) and c.tag in _BLOCKISH) for c in el)
+    return inside
+
+
+_BLOCKISH = _BLOCK_TAGS | {"table", "tr", "td", "th"}
 
 
 def _in_tree(el, root) -> bool:

@@ -178,7 +178,10 @@ def _decode_chain(raw: bytes, names: list[str], budget: _Budget, draws: dict[byt
         if name in ("FlateDecode", "Fl"):
             out = _inflate(out, budget, keep=not last, draws=draws if last else None)
         elif name in ("ASCIIHexDecode", "AHx", "ASCII85Decode", "A85"):
-            continue  # these shrink the data; what follows them is checked at its own size
+            # These shrink the data; what follows them (a Flate bomb) is checked on their output.
+            out = _ascii_decode(name, out)
+            if last and out is not None:
+                _count_draws(out, draws)
         elif name in ("LZWDecode", "LZW", "RunLengthDecode", "RL"):
             out = _bounded_pypdf(name, out, budget, keep=True)
             if last and out is not None:
@@ -187,6 +190,27 @@ def _decode_chain(raw: bytes, names: list[str], budget: _Budget, draws: dict[byt
             return  # images, JBIG2, Crypt, unknown filters: PDFium does not decode them for text
         if out is None:
             return
+
+
+_NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
+_SPACE = re.compile(rb"\s")
+
+
+def _ascii_decode(name: str, raw: bytes) -> bytes | None:
+    """ASCIIHex or ASCII85 text to its bytes (at most half or four fifths of its size), None if damaged."""
+    import base64
+    import binascii
+
+    try:
+        if name in ("ASCIIHexDecode", "AHx"):
+            digits = _NOT_HEX.sub(b"", raw.split(b">", 1)[0])
+            return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+        text = _SPACE.sub(b"", raw).split(b"~>", 1)[0]
+        if text.startswith(b"<~"):
+            text = text[2:]
+        return base64.a85decode(text)
+    except (ValueError, binascii.Error):
+        return None
 
 
 def _count_draws(chunk: bytes, draws: dict[bytes, int]) -> None:
