@@ -17,7 +17,9 @@ page and peak memory (max RSS).
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -65,6 +67,7 @@ def original(name: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     import make_scans
+    import pypdfium2 as pdfium
 
     import reportparse
     from reportparse.load import ocr
@@ -83,13 +86,17 @@ def main(argv: list[str] | None = None) -> int:
     pages_total = 0
     wall_total = cpu_total = 0.0
     ocr._engine()  # the model load (1-2 s) is once per process, not per page
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.names:
             pdf = ROOT / "corpus" / "containers" / f"{name}.pdf"
-            pages = make_scans.scan(pdf, args.dpi, args.quality, f"{name}:{args.dpi}")
+            # Scans are made in a child process: this process's peak memory is then what reading
+            # a scan costs (making one holds float copies of every page).
+            subprocess.run([sys.executable, make_scans.__file__, "--dpi", str(args.dpi), "--quality",
+                            str(args.quality), "--out", tmp, str(pdf)], check=True, capture_output=True)
             target = Path(tmp) / f"{name}.scan.pdf"
-            pages[0].save(target, "PDF", save_all=True, append_images=pages[1:], resolution=args.dpi,
-                          quality=args.quality)
+            with pdfium.PdfDocument(str(target)) as document:
+                pages = range(len(document))
             wall, cpu = time.monotonic(), time.process_time()
             scanned = reportparse.parse(target, limits=reportparse.Limits(max_seconds=600))
             wall, cpu = time.monotonic() - wall, time.process_time() - cpu
@@ -132,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrong values not flagged (a value, not a null): {wrong_unflagged}")
     print(f"{pages_total} pages: {wall_total / pages_total:.2f} s/page wall, {cpu_total / pages_total:.2f} s/page CPU; "
           f"peak memory {peak:.0f} MiB (max RSS)")
+    print(f"load average (1 min) at start {load_before[0]:.1f}, at end {os.getloadavg()[0]:.1f}; "
+          f"{os.cpu_count()} cores")
     return 0
 
 

@@ -55,6 +55,7 @@ _BLOCK_START = re.compile(
     r"|\d{1,2}[、.．](?!\d)|附件|附表|表[一二三四五六七八九十\d])")
 _SENTENCE_END = set("。！？；：!?;:")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_ALNUM_SIGN = re.compile(r"[A-Za-z0-9.%\-]")  # a space between these is kept ("212 -4 136")
 _DIGITS = re.compile(r"\d[\d.,]*")
 
 
@@ -267,16 +268,223 @@ def recognise(grey) -> list[Box]:
     quads = [np.asarray(q, dtype=np.float32) / scale for q in found]
     crops = engine.get_crop_img_list(bgr, quads)
     results, _ = engine.text_rec(crops, True)
+    del crops, bgr, small
     boxes = []
     for quad, result in zip(quads, results):
-        text, mean = result[0], result[1]
-        confs = list(result[2][4]) if len(result) > 2 and len(result[2][4]) == len(text) else [mean] * len(text)
+        xs, ys = quad[:, 0], quad[:, 1]
+        x0, y0, x1, y1 = float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
+        text, confs, centres = _characters(result, x0, x1)
+        if centres is not None and _FIGURE_PAIR.search(text):
+            text, confs, centres = space_figures(text, confs, centres, ink_blobs(grey, x0, y0, x1, y1))
         text, confs = _tidy(text, confs)
         if not text.strip():
             continue
-        xs, ys = quad[:, 0], quad[:, 1]
-        boxes.append(Box(float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()), text, confs))
+        boxes.append(Box(x0, y0, x1, y1, text, confs))
     return boxes
+
+
+def _characters(result, x0: float, x1: float) -> tuple[str, list[float], list[float] | None]:
+    """Text, per-character confidences and (when the recogniser gives them) each character's
+    x centre on the page, from the CTC columns it was decoded at."""
+    text, mean = result[0], result[1]
+    if len(result) > 2 and len(result[2]) >= 5:
+        ncol, _, word_cols, _, confs = result[2][:5]
+        cols = [c for word in word_cols for c in word]
+        confs = [float(c) for c in confs]
+        if len(confs) == len(text) and len(cols) == len(text) and ncol:
+            step = (x1 - x0) / ncol
+            return text, confs, [x0 + (c + 0.5) * step for c in cols]
+        if len(confs) == len(text):
+            return text, confs, None
+    return text, [float(mean)] * len(text), None
+
+
+def ink_blobs(grey, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int, int]]:
+    """The box's glyphs as runs of inked columns: ``(x start, x end, ink height)`` on the page."""
+    import numpy as np
+
+    h, w = grey.shape
+    a, b = max(0, int(x0)), min(w, int(x1) + 1)
+    top, bottom = max(0, int(y0)), min(h, int(y1) + 1)
+    if b - a < 2 or bottom - top < 2:
+        return []
+    ink = grey[top:bottom, a:b] < 140
+    ink[ink.mean(axis=1) > 0.5] = False  # a table rule along the box is no glyph
+    columns = ink.any(axis=0)
+    out = []
+    for s, e in _runs(columns):
+        rows = np.flatnonzero(ink[:, s:e].any(axis=1))
+        out.append(Blob(a + s, a + e, top + int(rows[0]), top + int(rows[-1]) + 1))
+    return out
+
+
+@dataclass
+class Blob:
+    """A run of inked columns inside a text box (a glyph, or glyphs touching): page pixels."""
+
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+
+_FIGURES = set("0123456789０１２３４５６７８９")
+_SIGNS = set(".-－%．")
+_DOTS = set(".．,，·")
+_MARKS = set(":：;；'`、")  # never inside a printed figure: between two, a speck of dust
+_FIGURE_PAIR = re.compile(r"[0-9０-９][.．,，·\-－%]?[0-9０-９\-－]")
+SPACE_PITCH = 0.8  # figures whose centres stand this many digit heights apart had a space between them
+
+
+def _owners(text: str, centres: list[float], blobs: list[Blob]) -> list[int]:
+    """The glyph (blob index) each character stands on.
+
+    The CTC positions are coarse (a column is 8 pixels of the normalised line),
+    so a run of figures is matched to the glyphs around it in order when their
+    counts agree (specks the recogniser ignored left out); otherwise each
+    character takes the glyph whose centre is nearest.
+    """
+    def nearest(x: float) -> int:
+        return min(range(len(blobs)), key=lambda k: abs(x - (blobs[k].x0 + blobs[k].x1) / 2))
+
+    owner = [nearest(x) for x in centres]
+    kinds = _FIGURES | _SIGNS | _DOTS | _MARKS
+    i = 0
+    while i < len(text):
+        if text[i] not in kinds:
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] in kinds:
+            j += 1
+        first, last = owner[i], owner[j - 1]
+        window = list(range(first, last + 1))
+        if len(window) != j - i:
+            # leave out specks: glyphs much smaller than the run's figures, where no dot was read
+            tall = max(blobs[k].y1 - blobs[k].y0 for k in window)
+            dots = sum(1 for ch in text[i:j] if ch in _DOTS or ch in "-－")
+            small = [k for k in window if blobs[k].y1 - blobs[k].y0 < 0.4 * tall]
+            if len(small) > dots:
+                window = [k for k in window if k not in small or k in owner[i:j]]
+        if len(window) == j - i:
+            owner[i:j] = window
+        i = j
+    return owner
+
+
+def space_figures(text: str, confs: list[float], centres: list[float],
+                  blobs: list[Blob]) -> tuple[str, list[float], list[float]]:
+    """Put back the spaces the recogniser dropped between figures printed apart.
+
+    An unruled table printed with spaces or tabs ("行政许可 146 18 370") reads
+    as one run of figures ("14618370"). Each character is placed on its glyph
+    (the run of inked columns holding its CTC position); two figures whose
+    glyph centres stand further apart than a digit's advance had a space (or a
+    tab) between them. A dot between figures that is not on the baseline, or
+    stands alone in a wide gap, is a speck of dust, not a decimal point: it
+    becomes a space and the figures beside it are marked doubtful.
+    """
+    if not blobs or len(centres) != len(text):
+        return text, confs, centres
+    owner = _owners(text, centres, blobs)
+    digits = [blobs[owner[i]] for i, ch in enumerate(text) if ch in _FIGURES and owner[i] is not None]
+    if not digits:
+        return text, confs, centres
+    digit_height = max(4.0, sorted(b.y1 - b.y0 for b in digits)[len(digits) // 2])
+    em = digit_height / 0.7
+    baseline = sorted(b.y1 for b in digits)[len(digits) // 2]
+    # Where each character's centre is estimated: its share of the glyph run it stands on.
+    shares: dict[int, list[int]] = {}
+    for i, k in enumerate(owner):
+        shares.setdefault(k, []).append(i)
+    centre = list(centres)
+    for k, members in shares.items():
+        b = blobs[k]
+        for n, i in enumerate(members):
+            centre[i] = b.x0 + (n + 0.5) * (b.x1 - b.x0) / len(members)
+    # Figures advance about 0.5 em (0.65-0.75 of their height); a space adds 0.15-0.5 em. The
+    # line's own pitches, when they fall in two groups, say where the space starts.
+    # Only figures ending the box are a table row's cells; figures inside prose (dates, counts
+    # followed by a measure word) are never split.
+    tail = len(text)
+    while tail and (text[tail - 1] in _FIGURES or text[tail - 1] in _SIGNS or text[tail - 1] in _DOTS
+                    or text[tail - 1] in _MARKS or text[tail - 1] == " "):
+        tail -= 1
+    pitches = sorted(centre[i + 1] - centre[i] for i in range(tail, len(text) - 1)
+                     if text[i] in _FIGURES and text[i + 1] in _FIGURES and owner[i] != owner[i + 1])
+    threshold = SPACE_PITCH * digit_height
+    jumps = [(b - a, (a + b) / 2) for a, b in zip(pitches, pitches[1:])]
+    if jumps:
+        size, middle = max(jumps)
+        lower = middle - size / 2
+        if size >= 0.2 * digit_height and lower <= 0.76 * digit_height:
+            threshold = max(middle, 0.72 * digit_height)
+    confs = list(confs)
+    dust: set[int] = set()
+    # a speck between the label and its first figure ("执法案卷.0 0 0"): no figure starts with a dot
+    lead = tail
+    while lead < len(text) and text[lead] == " ":
+        lead += 1
+    if lead + 1 < len(text) and text[lead] in _DOTS | _MARKS and text[lead + 1] in _FIGURES:
+        dust.add(lead)
+        confs[lead + 1] = min(confs[lead + 1], 0.6)
+    for i, ch in enumerate(text):
+        if i >= tail and ch in _MARKS and 0 < i < len(text) - 1 and text[i - 1] in _FIGURES \
+                and text[i + 1] in _FIGURES:
+            dust.add(i)
+            confs[i - 1] = min(confs[i - 1], 0.5)
+            confs[i + 1] = min(confs[i + 1], 0.5)
+            continue
+        if ch in _DOTS and 0 < i < len(text) - 1 and text[i - 1] in _FIGURES and text[i + 1] in _FIGURES:
+            dot = blobs[owner[i]]
+            left = dot.x0 - blobs[owner[i - 1]].x1 if owner[i - 1] != owner[i] else 0.0
+            right = blobs[owner[i + 1]].x0 - dot.x1 if owner[i + 1] != owner[i] else 0.0
+            alone = owner[i - 1] != owner[i] != owner[i + 1]
+            off_line = alone and (dot.y1 < baseline - 0.2 * em or dot.y0 < baseline - 0.35 * em)
+            # a printed point is at least a seventh of a figure's height across; dust can be smaller
+            speck = alone and max(dot.x1 - dot.x0, dot.y1 - dot.y0) < 0.15 * digit_height
+            if off_line or speck or left + right >= 0.5 * em:
+                # a speck of dust, not a decimal point: the figures either side are doubtful
+                dust.add(i)
+                confs[i - 1] = min(confs[i - 1], 0.5)
+                confs[i + 1] = min(confs[i + 1], 0.5)
+    out_t: list[str] = []
+    out_c: list[float] = []
+    out_x: list[float] = []
+    prev = None  # index of the last character kept
+    for i, ch in enumerate(text):
+        if i in dust:
+            if out_t and out_t[-1] != " ":
+                out_t.append(" ")
+                out_c.append(1.0)
+                out_x.append(centre[i])
+            prev = None
+            continue
+        if prev is not None and i > tail and out_t[-1] != " " and ch != " " and owner[prev] != owner[i]:
+            a, b = text[prev], ch
+            apart = False
+            if a in _FIGURES and b in _FIGURES:
+                pitch = centre[i] - centre[prev]
+                gap = blobs[owner[i]].x0 - blobs[owner[prev]].x1
+                apart = pitch >= threshold and gap >= 0.2 * digit_height
+                if abs(pitch - threshold) < 0.04 * digit_height:
+                    apart = gap >= 0.3 * digit_height
+                    # too close to call: whichever way it is read, the figures are doubtful
+                    confs[prev] = min(confs[prev], 0.6)
+                    confs[i] = min(confs[i], 0.6)
+                    if out_c:
+                        out_c[-1] = min(out_c[-1], 0.6)
+            elif a in _FIGURES | _SIGNS and b in _FIGURES | _SIGNS:
+                apart = blobs[owner[i]].x0 - blobs[owner[prev]].x1 >= 0.22 * em
+            if apart:
+                out_t.append(" ")
+                out_c.append(1.0)
+                out_x.append((centre[i] + centre[prev]) / 2)
+        out_t.append(ch)
+        out_c.append(confs[i])
+        out_x.append(centres[i])
+        prev = i
+    return "".join(out_t), out_c, out_x
 
 
 def _tidy(text: str, confs: list[float]) -> tuple[str, list[float]]:
@@ -299,7 +507,7 @@ def _tidy(text: str, confs: list[float]) -> tuple[str, list[float]]:
             del out_t[i], out_c[i]
     # The recogniser puts spaces after CJK punctuation and between wide characters; print has none.
     keep = [not (ch == " " and 0 < i < len(out_t) - 1
-                 and not (_ALNUM.match(out_t[i - 1]) and _ALNUM.match(out_t[i + 1])))
+                 and not (_ALNUM_SIGN.match(out_t[i - 1]) and _ALNUM_SIGN.match(out_t[i + 1])))
             for i, ch in enumerate(out_t)]
     return ("".join(ch for ch, k in zip(out_t, keep) if k),
             [c for c, k in zip(out_c, keep) if k])
@@ -483,19 +691,76 @@ def table_lines(table: Table, boxes: list[Box]) -> list[Line]:
     return out
 
 
+def read_regions(grey, regions: list[tuple[int, int, int, int]]) -> list[Box | None]:
+    """Each region (the ink found in a cell) recognised from its own crop."""
+    import cv2
+
+    if not regions:
+        return []
+    engine = _engine()
+    crops = []
+    for x0, y0, x1, y1 in regions:
+        pad = 4
+        crop = grey[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad]
+        crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+    results, _ = engine.text_rec(crops, True)
+    out: list[Box | None] = []
+    for (x0, y0, x1, y1), result in zip(regions, results):
+        text, confs, _ = _characters(result, x0, x1)
+        text, confs = _tidy(text, confs)
+        out.append(Box(x0, y0, x1, y1, text, confs) if text.strip() else None)
+    return out
+
+
+def ink_region(grey, x0: int, y0: int, x1: int, y1: int) -> tuple[int, int, int, int] | None:
+    """The box around the strokes in a region (strokes at least 1/20 inch tall: dust is smaller)."""
+    import cv2
+    import numpy as np
+
+    h, w = grey.shape
+    dpi = max(w, h * 0.707) / 8.27
+    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
+    if y1 - y0 < 6 or x1 - x0 < 6:
+        return None
+    ink = (grey[y0:y1, x0:x1] < 160).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    marks = [stats[i] for i in range(1, count) if stats[i][3] >= 0.05 * dpi]
+    if not marks:
+        return None
+    return (x0 + min(m[0] for m in marks), y0 + min(m[1] for m in marks),
+            x0 + max(m[0] + m[2] for m in marks), y0 + max(m[1] + m[3] for m in marks))
+
+
+def fill_unruled_gaps(grey, boxes: list[Box], tables: list[Table]) -> list[Box]:
+    """Figures the detector missed in an aligned unruled table, read from the ink in their column."""
+    regions = [r for gap in unruled_gaps(boxes, tables) if (r := ink_region(grey, *gap)) is not None]
+    return [b for b in read_regions(grey, regions) if b is not None and _figure_box(b)]
+
+
+def doubtful(box: Box) -> bool:
+    """A box read as nothing a cell holds: mostly low confidence, or a lone mark of punctuation
+    (a figure beside a rule its crop caught: ``1`` read as ``、``)."""
+    mean = sum(box.confs) / max(1, len(box.confs))
+    return mean < 0.5 or (len(box.text) <= 2 and not any(ch.isalnum() for ch in box.text)
+                          and not _DASHES.fullmatch(box.text))
+
+
 def fill_empty_cells(grey, tables: list[Table], boxes: list[Box]) -> list[Box]:
-    """Cells with ink but no detected box (a lone small figure the detector missed): recognised
-    from the cell's own crop."""
+    """Cells with ink but no readable box - a lone small figure the detector missed, or read
+    from a crop that caught the cell's rule - recognised again from the cell's own inside.
+    The doubtful boxes are taken out of ``boxes`` (in place) when the cell is read again."""
     import cv2
     import numpy as np
 
     h, w = grey.shape
     dpi = max(w, h * 0.707) / 8.27
     todo: list[tuple[int, int, int, int]] = []
+    replaced: list[list[Box]] = []
     for table in tables:
         for top, bottom, seps in table.rows:
             for a, b in zip(seps, seps[1:]):
-                if any(top <= box.cy < bottom and a <= box.cx < b for box in boxes):
+                mine = [box for box in boxes if top <= box.cy < bottom and a <= box.cx < b]
+                if mine and not all(doubtful(box) for box in mine):
                     continue
                 y0, y1, x0, x1 = top + 4, bottom - 3, a + 4, b - 3
                 if y1 - y0 < 6 or x1 - x0 < 6:
@@ -508,22 +773,16 @@ def fill_empty_cells(grey, tables: list[Table], boxes: list[Box]) -> list[Box]:
                     continue
                 todo.append((x0 + min(m[0] for m in marks), y0 + min(m[1] for m in marks),
                              x0 + max(m[0] + m[2] for m in marks), y0 + max(m[1] + m[3] for m in marks)))
-    if not todo:
-        return []
-    engine = _engine()
-    crops = []
-    for x0, y0, x1, y1 in todo:
-        pad = 4
-        crop = grey[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad]
-        crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
-    results, _ = engine.text_rec(crops, True)
+                replaced.append(mine)
     found = []
-    for (x0, y0, x1, y1), result in zip(todo, results):
-        text, mean = result[0], result[1]
-        confs = list(result[2][4]) if len(result) > 2 and len(result[2][4]) == len(text) else [mean] * len(text)
-        text, confs = _tidy(text, confs)
-        if text.strip():
-            found.append(Box(x0, y0, x1, y1, text, confs))
+    for box, old in zip(read_regions(grey, todo), replaced):
+        if box is None:
+            continue
+        if old and doubtful(box):
+            continue  # read again no better: the first reading stays, and stays doubtful
+        for gone in old:
+            boxes.remove(gone)
+        found.append(box)
     return found
 
 
@@ -538,8 +797,13 @@ def page_lines(boxes: list[Box], tables: list[Table], page_height: int) -> list[
         inside.update(id(b) for b in mine)
         lines.extend(table_lines(table, mine))
     free = [b for b in boxes if id(b) not in inside]
-    for group in _group_lines(free):
+    groups = _group_lines(free)
+    columns = aligned_columns(groups)
+    for group, spans in zip(groups, columns):
         group.sort(key=lambda b: b.x0)
+        if spans is not None:
+            lines.append(_unruled_row(group, spans))
+            continue
         height = sorted(b.height for b in group)[len(group) // 2]
         chars: list[tuple[str, float]] = []
         for previous, box in zip([None, *group], group):
@@ -560,6 +824,108 @@ def page_lines(boxes: list[Box], tables: list[Table], page_height: int) -> list[
                     and (line.y > page_height * 0.85 or line.y < page_height * 0.1))]
 
 
+_FIGURE_BOX = re.compile(r"[-－]?\d[\d.,]*%?|[-－—]{1,3}")
+
+
+def _figure_box(box: Box) -> bool:
+    return _FIGURE_BOX.fullmatch(box.text.replace(" ", "")) is not None
+
+
+def aligned_columns(groups: list[list[Box]]) -> list[list[tuple[float, float]] | None]:
+    """Unruled tables (Word tables without borders, tab stops): in a block of consecutive lines
+    holding figure boxes right of their labels, the figures' columns from the boxes' x positions
+    clustered across the block's rows. Per line: the columns' spans ``(x0, x1)`` when its block
+    is aligned (every row's figures in distinct columns, most rows full), else None.
+
+    A row then keeps each figure in its column, and a figure the detector missed leaves an empty
+    cell (read again from the page where there is ink) instead of shifting the row's figures left.
+    """
+    out: list[list[tuple[float, float]] | None] = [None] * len(groups)
+
+    def figure_row(group: list[Box]) -> bool:
+        figures = [b for b in group if _figure_box(b)]
+        words = [b for b in group if not _figure_box(b)]
+        return bool(figures) and (not words or max(b.x1 for b in words) <= min(b.x0 for b in figures) + 2)
+
+    i = 0
+    while i < len(groups):
+        if not figure_row(groups[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(groups) and figure_row(groups[j]):
+            j += 1
+        block = groups[i:j]
+        if len(block) >= 2:
+            spans = _block_columns(block)
+            if spans is not None:
+                for k in range(i, j):
+                    out[k] = spans
+        i = j
+    return out
+
+
+def _block_columns(block: list[list[Box]]) -> list[tuple[float, float]] | None:
+    rows = [[b for b in group if _figure_box(b)] for group in block]
+    heights = sorted(b.height for row in rows for b in row)
+    tol = 1.2 * heights[len(heights) // 2]
+    for key in (lambda b: b.x1, lambda b: b.cx, lambda b: b.x0):  # right-aligned, centred, left-aligned
+        placed = sorted((key(b), n, b) for n, row in enumerate(rows) for b in row)
+        clusters: list[list[tuple[float, int, Box]]] = [[placed[0]]]
+        for item in placed[1:]:
+            if item[0] - clusters[-1][-1][0] > tol:
+                clusters.append([item])
+            else:
+                clusters[-1].append(item)
+        if len(clusters) < 2:
+            return None
+        distinct = all(len({n for _, n, _ in c}) == len(c) for c in clusters)
+        full = sum(1 for row in rows if len(row) == len(clusters))
+        if distinct and full * 2 >= len(rows) and full >= 2:
+            return [(min(b.x0 for _, _, b in c), max(b.x1 for _, _, b in c)) for c in clusters]
+    return None
+
+
+def _unruled_row(group: list[Box], spans: list[tuple[float, float]]) -> Line:
+    """One row of an aligned unruled block as a pipe row: the label, then a cell per column."""
+    label = [b for b in group if not _figure_box(b)]
+    cells: list[list[Box]] = [[] for _ in spans]
+    for b in group:
+        if _figure_box(b):
+            # the column holding the box's centre, else the nearest one
+            k = min(range(len(spans)), key=lambda k: 0.0 if spans[k][0] - 2 <= b.cx <= spans[k][1] + 2
+                    else min(abs(spans[k][0] - b.cx), abs(spans[k][1] - b.cx)))
+            cells[k].append(b)
+    chars: list[tuple[str, float]] = [("|", 1.0), (" ", 1.0)]
+    chars.extend(_join_boxes(label))
+    chars.extend([(" ", 1.0), ("|", 1.0)])
+    row_cells = [("".join(c for c, _ in _join_boxes(label)), 1.0)]
+    for cell in cells:
+        content = _cell_text(_join_boxes(cell)) if cell else []
+        chars.append((" ", 1.0))
+        chars.extend(content)
+        chars.extend([(" ", 1.0), ("|", 1.0)])
+        row_cells.append(("".join(c for c, _ in content), min((p for _, p in content), default=1.0)))
+    return Line(chars, group[0].x0, group[-1].x1, min(b.y0 for b in group), table=True, cells=row_cells)
+
+
+def unruled_gaps(boxes: list[Box], tables: list[Table]) -> list[tuple[int, int, int, int]]:
+    """Where an aligned unruled row has no box in a column: the column's span on that row."""
+    inside = {id(b) for t in tables for b in boxes if t.x0 <= b.cx <= t.x1 and t.y0 <= b.cy <= t.y1}
+    groups = _group_lines([b for b in boxes if id(b) not in inside])
+    gaps = []
+    for group, spans in zip(groups, aligned_columns(groups)):
+        if spans is None:
+            continue
+        figures = [b for b in group if _figure_box(b)]
+        y0 = int(min(b.y0 for b in group))
+        y1 = int(max(b.y1 for b in group))
+        for a, b in spans:
+            if not any(a - 2 <= f.cx <= b + 2 for f in figures):
+                gaps.append((int(a), y0, int(b), y1))
+    return gaps
+
+
 def join_lines(pages: list[list[Line]]) -> list[Line]:
     """Rejoin prose lines that wrap at the right margin; headings, short lines and rows stand alone."""
     prose = [line for lines in pages for line in lines if not line.table]
@@ -578,6 +944,9 @@ def join_lines(pages: list[list[Line]]) -> list[Line]:
             text = line.text
             starts = (line.table or line.x0 > left + 1.2 * em or _BLOCK_START.match(text) is not None)
             if open_ and not starts and out:
+                if out[-1].chars and line.chars and _ALNUM_SIGN.match(out[-1].chars[-1][0]) \
+                        and _ALNUM_SIGN.match(line.chars[0][0]):
+                    out[-1].chars.append((" ", 1.0))  # a row's figures wrapped: "0 0 0 0" + "0 0 0"
                 out[-1].chars.extend(line.chars)
                 out[-1].x1 = line.x1
             else:
@@ -586,10 +955,138 @@ def join_lines(pages: list[list[Line]]) -> list[Line]:
     return out
 
 
+# --- the form's own words, mended -----------------------------------------------------------------
+
+# The fixed wording of the national form (tables 二, 三, 四: headings, row labels, column headers),
+# simplified. The recogniser's dictionary lacks some traditional characters (議 訴 審 糾 項 罰 範 堅
+# ...): it drops them, or reads a look-alike at low confidence, and then a table's heading or label
+# is no longer found. Such words are mended back from this list.
+FORM_WORDS = (
+    "政府信息公开行政复议、行政诉讼情况", "收到和处理政府信息公开申请情况", "主动公开政府信息情况",
+    "规章", "规范性文件", "行政规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
+    "行政事业性收费", "政府集中采购", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+    "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "处理决定数量",
+    "本年处理决定数量", "本年收费金额", "采购项目数量", "采购总金额",
+    "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果",
+    "尚未审结", "申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+    "本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "予以公开",
+    "部分公开", "不予公开", "属于国家秘密", "其他法律行政法规禁止公开", "保护第三方合法权益",
+    "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项", "无法提供",
+    "本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确", "不予处理",
+    "信访举报投诉类申请", "重复申请", "要求提供公开出版物", "无正当理由大量反复申请",
+    "要求行政机关确认或重新出具已获取信息", "其他处理", "结转下年度继续办理",
+    "第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项", "第二十条第（九）项",
+)
+_WORD_START: dict[str, list[str]] = {}
+for _word in FORM_WORDS:
+    for _ch in set(_word[:3]):
+        _WORD_START.setdefault(_ch, []).append(_word)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _align(s: str, confs: list[float], start: int, word: str) -> tuple[int, int] | None:
+    """Does ``word`` stand at ``s[start:]`` with some of its characters dropped (and at most one
+    read as a low-confidence look-alike)? ``(end in s, edits)`` of the best such reading."""
+    budget = max(1, len(word) // 4) + (len(word) >= 8)
+    after_marker = start == 0 or s[start - 1] in ".．、）)|" or s[start - 1].isdigit() or s[start - 1] == " "
+    best = None
+    # states: (position in word, position in s, dropped, swapped)
+    stack = [(0, start, 0, 0)]
+    seen = set()
+    while stack:
+        j, k, dropped, swapped = stack.pop()
+        if (j, k, dropped, swapped) in seen:
+            continue
+        seen.add((j, k, dropped, swapped))
+        if j == len(word):
+            edits = dropped + swapped
+            if edits and (best is None or (edits, -k) < (best[1], -best[0])):
+                best = (k, edits)
+            continue
+        if k < len(s) and s[k] == word[j]:
+            stack.append((j + 1, k + 1, dropped, swapped))
+        if dropped + swapped < budget:
+            if j > 0 or (after_marker and k == start):  # the first one only after a list number
+                stack.append((j + 1, k, dropped + 1, swapped))
+            if k < len(s) and s[k] != word[j] and swapped == 0 and len(word) >= 4 and j > 0 \
+                    and confs[k] < LOW_CONFIDENCE and _CJK.match(s[k]):
+                stack.append((j + 1, k + 1, dropped, 1))
+    if best is None:
+        return None
+    end, _ = best
+    if end - start < max(2, (len(word) * 2 + 2) // 3):
+        return None
+    # the word must end where the printed word ends: not inside a longer run of Chinese
+    if end < len(s) and _CJK.match(s[end]) and word[-1] != s[end - 1]:
+        return None
+    return best
+
+
+def mend_form_words(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The form's own words (:data:`FORM_WORDS`) put back where characters were dropped.
+
+    Only short lines and table rows (not prose): a heading, a row label, a column header. A
+    mended character is marked low-confidence, so what rests on it is flagged.
+    """
+    from ..normalize import to_simplified
+
+    text = "".join(c for c, _ in chars)
+    if not _CJK.search(text) or (len(text) > 70 and "|" not in text) or text.rstrip().endswith("。"):
+        return chars
+    s = to_simplified(text)
+    confs = [p for _, p in chars]
+    traditional = s != text  # a mended word is written in the line's own script
+    out: list[tuple[str, float]] = []
+    k = 0
+    while k < len(s):
+        found = None
+        if k == 0 or not _CJK.match(s[k - 1]) or s[k - 1] in "、":
+            for word in _WORD_START.get(s[k], ()):
+                if s.startswith(word, k):
+                    found = None
+                    break
+                hit = _align(s, confs, k, word)
+                if hit is not None and (found is None or (len(word), -hit[1]) > (len(found[0]), -found[2])):
+                    found = (word, hit[0], hit[1])
+        if found is not None:
+            word, end, _ = found
+            if traditional:
+                from ..normalize import _converter
+
+                written = _converter("s2t").convert(word)
+                word = written if len(written) == len(word) else word
+            kept = dict(zip(range(k, end), confs[k:end]))
+            out.extend((ch, kept.get(k + n, 0.5) if k + n < end and text[k + n] == ch else 0.5)
+                       for n, ch in enumerate(word))
+            k = end
+            continue
+        out.append(chars[k])
+        k += 1
+    return out
+
+
 # --- documents ----------------------------------------------------------------------------------
+
+def _release() -> None:
+    """Give the heap's freed pages back to the system after a page (glibc keeps them otherwise:
+    a long batch of scans would grow by the detector's 250 MB of activations, page after page)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
 
 def read_page(rgb) -> tuple[list[Line], int]:
     """One page image (RGB array) to lines in reading order."""
+    try:
+        return _read_page(rgb)
+    finally:
+        _release()
+
+
+def _read_page(rgb) -> tuple[list[Line], int]:
     grey = clean(rgb)
     if (grey < 128).mean() < 0.0005:
         return [], 0  # a blank page (or a lone page number): the models are not even loaded
@@ -597,6 +1094,7 @@ def read_page(rgb) -> tuple[list[Line], int]:
     boxes = recognise(grey)
     tables = find_tables(grey)
     boxes += fill_empty_cells(grey, tables, boxes)
+    boxes += fill_unruled_gaps(grey, boxes, tables)
     return page_lines(boxes, tables, grey.shape[0]), len(boxes)
 
 
@@ -639,6 +1137,7 @@ def _assemble(pages: list[list[Line]], numbers: list[int], started: float) -> Oc
     confs: list[float] = []
     notes: list[str] = []
     for line in join_lines(pages):
+        line.chars = mend_form_words(line.chars)
         for ch, conf in line.chars:
             text_parts.append(ch)
             confs.append(conf)
