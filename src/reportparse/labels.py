@@ -8,6 +8,8 @@ A code with no entry is shown as it is.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 FIELDS_ZH = {
     "file": "文件", "ok": "解析成功", "error": "失败原因", "organ": "机关", "year": "年度",
     "period_start": "统计起", "period_end": "统计止", "published": "发布日期", "phones": "电话",
@@ -174,6 +176,7 @@ def _request_row(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=8192)  # a county's reports name the same table cells and parts again and again
 def path_words(path: str, lang: str = "zh") -> str:
     """A field path of the full report (``tables.requests.granted.total``, ``facts.proactive_total``,
     ``outline.sections[1].heading``) in words: ``表三 收到和处理申请 · 予以公开 · 总计``."""
