@@ -680,13 +680,8 @@ def table_lines(table: Table, boxes: list[Box]) -> list[Line]:
         if not any(cells):
             continue
         chars: list[tuple[str, float]] = [("|", 1.0)]
-        row_cells = []
-        for cell in cells:
-            content = _cell_text(_join_boxes(cell)) if cell else []
-            chars.append((" ", 1.0))
-            chars.extend(content)
-            chars.extend([(" ", 1.0), ("|", 1.0)])
-            row_cells.append(("".join(c for c, _ in content), min((p for _, p in content), default=1.0)))
+        row_cells: list[tuple[str, float]] = []
+        _add_cells(chars, row_cells, cells)
         out.append(Line(chars, table.x0, table.x1, top, table=True, cells=row_cells))
     return out
 
@@ -886,6 +881,16 @@ def _block_columns(block: list[list[Box]]) -> list[tuple[float, float]] | None:
     return None
 
 
+def _add_cells(chars: list[tuple[str, float]], row_cells: list[tuple[str, float]], cells: list[list[Box]]) -> None:
+    """Append each cell's boxes to a pipe row (`` text |``) and its text and lowest confidence to ``row_cells``."""
+    for cell in cells:
+        content = _cell_text(_join_boxes(cell)) if cell else []
+        chars.append((" ", 1.0))
+        chars.extend(content)
+        chars.extend([(" ", 1.0), ("|", 1.0)])
+        row_cells.append(("".join(c for c, _ in content), min((p for _, p in content), default=1.0)))
+
+
 def _unruled_row(group: list[Box], spans: list[tuple[float, float]]) -> Line:
     """One row of an aligned unruled block as a pipe row: the label, then a cell per column."""
     label = [b for b in group if not _figure_box(b)]
@@ -896,16 +901,10 @@ def _unruled_row(group: list[Box], spans: list[tuple[float, float]]) -> Line:
             k = min(range(len(spans)), key=lambda k: 0.0 if spans[k][0] - 2 <= b.cx <= spans[k][1] + 2
                     else min(abs(spans[k][0] - b.cx), abs(spans[k][1] - b.cx)))
             cells[k].append(b)
-    chars: list[tuple[str, float]] = [("|", 1.0), (" ", 1.0)]
-    chars.extend(_join_boxes(label))
-    chars.extend([(" ", 1.0), ("|", 1.0)])
-    row_cells = [("".join(c for c, _ in _join_boxes(label)), 1.0)]
-    for cell in cells:
-        content = _cell_text(_join_boxes(cell)) if cell else []
-        chars.append((" ", 1.0))
-        chars.extend(content)
-        chars.extend([(" ", 1.0), ("|", 1.0)])
-        row_cells.append(("".join(c for c, _ in content), min((p for _, p in content), default=1.0)))
+    label_chars = _join_boxes(label)
+    chars: list[tuple[str, float]] = [("|", 1.0), (" ", 1.0), *label_chars, (" ", 1.0), ("|", 1.0)]
+    row_cells = [("".join(c for c, _ in label_chars), 1.0)]
+    _add_cells(chars, row_cells, cells)
     return Line(chars, group[0].x0, group[-1].x1, min(b.y0 for b in group), table=True, cells=row_cells)
 
 
