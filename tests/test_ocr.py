@@ -374,26 +374,25 @@ def test_huge_image_refused_from_its_header(tmp_path):
         reportparse.parse(png, name="scan.png")
 
 
-@needs_ocr
-def test_too_many_page_images_refused_before_rendering():
+def _blank_pdf(pages: int) -> bytes:
     import io
 
     import pypdf
 
     writer = pypdf.PdfWriter()
-    for _ in range(80):
+    for _ in range(pages):
         writer.add_blank_page(595, 842)
     buf = io.BytesIO()
     writer.write(buf)
+    return buf.getvalue()
+
+
+@needs_ocr
+def test_too_many_page_images_refused_before_rendering():
     with pytest.raises(LimitExceededError, match="80 page images"):
-        reportparse.parse(buf.getvalue(), name="scan.pdf", limits=Limits(max_ocr_pages=60))
-    writer = pypdf.PdfWriter()
-    for _ in range(3000):
-        writer.add_blank_page(595, 842)
-    buf = io.BytesIO()
-    writer.write(buf)
+        reportparse.parse(_blank_pdf(80), name="scan.pdf", limits=Limits(max_ocr_pages=60))
     with pytest.raises(LimitExceededError, match="3,000 pages"):
-        reportparse.parse(buf.getvalue(), name="scan.pdf")
+        reportparse.parse(_blank_pdf(3000), name="scan.pdf")
 
 
 # --- the committed scans against their text originals (with the extra) -------------------------------
