@@ -181,3 +181,28 @@ def test_gate_word_check_catches_a_word_only_in_an_optional_part():
     assert not _required_in("(?:否决|不予)数", "不予")
     assert _required_in("(?:否决公开|不予公开)数", "公开")
     assert not _required_in("主动公开?数", "主动公开")
+
+
+def test_spaced_headings_skip_only_spaces_before_ascii(monkeypatch):
+    """Spaces followed by ASCII (or its full-width form) are skipped before mapping offsets:
+    the same headings as trying every run of spaces."""
+    import regex
+
+    from reportparse import segment
+
+    paths = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("*.md"))
+    originals = [load_bytes(p.read_bytes(), p.name).text for p in paths]
+    originals += [
+        "概述。 主动公开政府信息情况 第二十条\n",
+        "概述。 \u200b主动公开政府信息情况 1 2\n",  # a zero-width character after the spaces: deleted
+        "概述。\u3000主动公开政府信息情况\u3000２０\n",
+        "概述。 Ａ主动公开政府信息情况 x\n",
+        "共 12 件。 \t 收到和处理政府信息公开申请情况 \n表",
+        "收费 \n主动公开政府信息情况 1\n",
+    ]
+    docs = [normalize(t) for t in originals]
+    fast = [segment.spaced_headings(d, set()) for d in docs]
+    monkeypatch.setattr(segment, "_ORIGINAL_SPACE", regex.compile(r"[ \t\u3000\u00a0]+"))
+    plain = [segment.spaced_headings(d, set()) for d in docs]
+    assert fast == plain
+    assert sum(map(len, plain)) >= 3

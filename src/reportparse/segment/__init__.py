@@ -245,7 +245,9 @@ def heading_candidates(text: str, doc: Normalized | None = None) -> list[Candida
     return out
 
 
-_ORIGINAL_SPACE = regex.compile(r"[ \t\u3000\u00a0]+")
+# A run of spaces not followed by ASCII or its full-width form (figures, mostly: normalization
+# maps them to themselves and never deletes them, so no Chinese word starts there).
+_ORIGINAL_SPACE = regex.compile(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]++(?![!-~\uff01-\uff5e])")
 
 
 _HAN_START = regex.compile(r"\p{Han}")
