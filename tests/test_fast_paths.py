@@ -206,3 +206,71 @@ def test_spaced_headings_skip_only_spaces_before_ascii(monkeypatch):
     plain = [segment.spaced_headings(d, set()) for d in docs]
     assert fast == plain
     assert sum(map(len, plain)) >= 3
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("主动公开|收到", {"主", "收"}),
+    ("(?:行政)?复议", {"行", "复"}),
+    ("(?<=x)[ab]c", {"a", "b"}),  # a lookbehind before the first character is skipped
+    ("(?:)+a|b*c", {"a", "b", "c"}),
+    ("a?", None),  # matches the empty string
+    ("(?i)a", None),  # ignores case
+    (r"\d年", None),  # a category
+    ("[^a]", None),
+    ("(?P<x>a)(?P=x)", {"a"}),
+])
+def test_first_chars_of_a_pattern(pattern, expected):
+    from reportparse import rx
+
+    got = rx.first_chars(pattern)
+    assert (None if got is None else set(got)) == expected
+
+
+def test_first_chars_hold_every_match_start_of_the_vocabularies():
+    from reportparse import rx, vocab
+
+    patterns = [v for v in vars(vocab).values() if isinstance(v, type(vocab.SECTION_HEADING_ANY))]
+    known = [(p, rx.first_chars(p.pattern, p.flags)) for p in patterns]
+    known = [(p, chars) for p, chars in known if chars is not None]
+    assert len(known) >= 3
+    matched = 0
+    for text in TEXTS:
+        for p, chars in known:
+            for m in p.finditer(text):
+                assert text[m.start()] in chars, (p.pattern[:40], m.group())
+                matched += 1
+    assert matched > 100
+
+
+def test_heading_title_guards_give_what_the_plain_matches_give():
+    from reportparse import segment
+    from reportparse.segment import _ANNEX, _FUZZY_HEADINGS, _TERMINAL_TAIL
+
+    def plain_title(text):
+        saved = segment._HEADING_FIRST, segment._annex
+        segment._HEADING_FIRST, segment._annex = segment.regex.EVERY_CHAR, _ANNEX.match
+        try:
+            return segment.classify_title(text)
+        finally:
+            segment._HEADING_FIRST, segment._annex = saved
+
+    def plain_fuzzy(text):
+        kind, end = plain_title(text)
+        if kind:
+            return kind, end
+        for kind, words in _FUZZY_HEADINGS:
+            if segment._one_substitution(text, words):
+                tail = _TERMINAL_TAIL.match(text, len(words))
+                return kind, tail.end() if tail else len(words)
+        return None, 0
+
+    rng = random.Random(5)
+    cases = [line[:80] for text in TEXTS for line in text.split("\n")]
+    cases += [text[i : i + 80] for text in TEXTS for i in (rng.randrange(len(text) + 1) for _ in range(30))]
+    cases += ["", "表", "附表", "2023年统计表", "主", "主动公开政俯信息情况", "x动公开政府信息", "其他需要报告的事顷"]
+    found = 0
+    for case in cases:
+        assert segment.classify_title(case) == plain_title(case), case
+        assert segment.classify_fuzzy(case) == plain_fuzzy(case), case
+        found += plain_fuzzy(case)[0] is not None
+    assert found > 50

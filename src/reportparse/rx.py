@@ -140,6 +140,99 @@ def compile(pattern, flags: int = 0) -> regex.Pattern:  # noqa: A001 - regex's o
     return compiled
 
 
+class _EveryChar:
+    """Stands for :func:`first_chars` when it is not known: every character is in it."""
+
+    def __contains__(self, char: object) -> bool:
+        return True
+
+
+EVERY_CHAR = _EveryChar()
+
+
+def first_chars(pattern: str, flags: int = 0, limit: int = 4096) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, or None when that is not known.
+
+    A guard before a ``match`` at a position: ``text[i] not in first_chars(p)`` means no match
+    there, for the cost of a set lookup. None when the pattern can match the empty string,
+    ignores case, starts with a class wider than ``limit`` characters or with a category
+    (``\\d``, ``\\p{Han}``, ``.``), or uses syntax only ``regex`` reads. Lookarounds before the
+    first character are skipped (the set can only grow), so the set is never too small.
+    """
+    try:
+        import re._constants as c  # Python 3.11+
+        import re._parser as sre
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c  # type: ignore[no-redef]
+        import sre_parse as sre  # type: ignore[no-redef]
+    if flags & regex.IGNORECASE or not isinstance(pattern, str):
+        return None
+    try:
+        parsed = sre.parse(pattern)
+    except Exception:  # noqa: BLE001 - regex-only syntax: not known
+        return None
+    if parsed.state.flags & c.SRE_FLAG_IGNORECASE:
+        return None
+
+    def seq(items) -> tuple[set[str], bool] | None:
+        out: set[str] = set()
+        for op, av in items:
+            got = item(op, av)
+            if got is None:
+                return None
+            chars, nullable = got
+            out |= chars
+            if len(out) > limit:
+                return None
+            if not nullable:
+                return out, False
+        return out, True
+
+    def item(op, av) -> tuple[set[str], bool] | None:
+        if op is c.LITERAL:
+            return {chr(av)}, False
+        if op is c.IN:
+            chars: set[str] = set()
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] < limit:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    return None  # NEGATE, CATEGORY, a wide range
+            return chars, False
+        if op is c.BRANCH:
+            out: set[str] = set()
+            nullable = False
+            for alternative in av[1]:
+                got = seq(alternative)
+                if got is None:
+                    return None
+                out |= got[0]
+                nullable = nullable or got[1]
+            return out, nullable
+        if op is c.SUBPATTERN:
+            if av[1] & c.SRE_FLAG_IGNORECASE:
+                return None
+            return seq(av[3])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            lo, hi, sub = av
+            if hi == 0:
+                return set(), True
+            got = seq(sub)
+            return None if got is None else (got[0], lo == 0 or got[1])
+        if op is getattr(c, "ATOMIC_GROUP", None):
+            return seq(av)
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return set(), True  # zero width: what follows starts the match
+        return None  # ANY, CATEGORY, NOT_LITERAL, group references, ...
+
+    got = seq(parsed)
+    if got is None or got[1]:
+        return None
+    return frozenset(got[0])
+
+
 def search(pattern, string, flags=0, *args, **kwargs):
     return compile(pattern, flags).search(string, *args, **kwargs)
 

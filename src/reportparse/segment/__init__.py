@@ -92,6 +92,11 @@ class Layout:
 
 
 _ANNEX = regex.compile(r"[^。;:\n]{0,20}?(?:统计表|附表)")
+_HEADING_FIRST = regex.first_chars(SECTION_HEADING_ANY.pattern) or regex.EVERY_CHAR
+
+
+def _annex(text: str):
+    return _ANNEX.match(text) if "表" in text[:23] else None  # its 表 ends within 23 characters
 
 
 # A year or 年度 before the heading's words: 年度政府信息公开工作概述, 2019年主动公开政府信息情况.
@@ -106,6 +111,14 @@ _FUZZY_HEADINGS = [
     ("fees", "政府信息公开的收费及减免"), ("problems", "存在的主要问题"),
     ("other", "其他需要报告的事项"), ("overview", "政府信息公开工作概述"),
 ]
+
+
+# The standard headings by their first and by their second character: one wrong character
+# leaves at least one of the two in place (lengths are at least two).
+_FUZZY_BY_CHAR: dict[tuple[int, str], list[int]] = {}
+for _n, (_kind, _words) in enumerate(_FUZZY_HEADINGS):
+    for _at in (0, 1):
+        _FUZZY_BY_CHAR.setdefault((_at, _words[_at]), []).append(_n)
 
 
 def _one_substitution(text: str, words: str) -> bool:
@@ -129,7 +142,11 @@ def classify_fuzzy(text: str) -> tuple[str | None, int]:
     kind, end = classify_title(text)
     if kind:
         return kind, end
-    for kind, words in _FUZZY_HEADINGS:
+    if len(text) < 2:
+        return None, 0
+    tried = _FUZZY_BY_CHAR.get((0, text[0]), []) + _FUZZY_BY_CHAR.get((1, text[1]), [])
+    for n in sorted(set(tried)) if tried else ():
+        kind, words = _FUZZY_HEADINGS[n]
         if _one_substitution(text, words):
             tail = _TERMINAL_TAIL.match(text, len(words))
             return kind, tail.end() if tail else len(words)
@@ -143,11 +160,11 @@ def classify_title(text: str) -> tuple[str | None, int]:
         kind, end = classify_title(text[prefix.end() :])
         if kind and kind != "extra":
             return kind, prefix.end() + end
-    m = SECTION_HEADING_ANY.match(text)
+    m = SECTION_HEADING_ANY.match(text) if text[:1] in _HEADING_FIRST else None
     if m:
         kind = m.lastgroup
         if kind == "extra":
-            annex = _ANNEX.match(text)
+            annex = _annex(text)
             if annex:
                 return "extra", annex.end()
         end = m.end()
@@ -156,7 +173,7 @@ def classify_title(text: str) -> tuple[str | None, int]:
             if tail:
                 end = tail.end()
         return kind, end
-    annex = _ANNEX.match(text)
+    annex = _annex(text)
     if annex:
         return "extra", annex.end()
     return None, 0
