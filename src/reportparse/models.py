@@ -79,7 +79,7 @@ class Phone(_Model):
     number: str = Field(description="AREA-LOCAL, local digits, 11-digit mobile or service digits")
     kind: Literal["landline", "mobile", "service"] = Field(description='landline, mobile or service number')
     area_code: str | None = Field(None, description='the area code of a landline, when printed (e.g. 0730)')
-    valid: bool = Field(description="passes phonenumbers validation (landlines with area code, mobiles)")
+    valid: bool = Field(description="passes phonenumbers' validation rules for +86 (landlines with area code, mobiles)")
     evidence: Evidence = Field(description='where the number is printed')
 
 

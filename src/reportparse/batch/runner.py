@@ -43,7 +43,7 @@ def _context():
 
 
 # A short report that makes the parser load everything it loads lazily (OpenCC
-# tables, phonenumbers' geocoder for the area-code check, compiled patterns).
+# tables, the area-code table, the phone rules, compiled patterns).
 _WARM_TEXT = """示例镇人民政府2022年政府信息公开工作年度报告
 本报告依据《中华人民共和国政府信息公开条例》编制。统计期限自2022年1月1日起至2022年12月31日止。联系电话：0730-7800425。
 一、总体情况
@@ -62,7 +62,7 @@ _WARM_TEXT = """示例镇人民政府2022年政府信息公开工作年度报告
 
 def _warm() -> None:
     """Parse a small report once before forking, so the workers share what the parser
-    loads lazily (~70 MB of phonenumbers geodata alone) instead of each loading its own."""
+    loads lazily (OpenCC's tables, the area codes, compiled patterns) instead of each loading its own."""
     from ..normalize import _converter
     from ..parse import parse_text
 

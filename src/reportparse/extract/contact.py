@@ -8,6 +8,7 @@ phone label (the line serves both).
 from __future__ import annotations
 
 from .. import rx as regex
+from ..cn_phone import is_valid
 from ..models import Phone
 from ..normalize import Normalized
 
@@ -25,14 +26,8 @@ _NUMBER = regex.compile(
 
 
 def _validate(area: str | None, local: str | None, mobile: str | None) -> bool:
-    import phonenumbers
-
     digits = mobile or f"{area}{local}"
-    try:
-        num = phonenumbers.parse("+86" + digits.lstrip("0"), None)
-    except phonenumbers.NumberParseException:
-        return False
-    return phonenumbers.is_valid_number(num)
+    return is_valid(digits.lstrip("0"))
 
 
 def extract_phones(doc: Normalized) -> list[Phone]:
