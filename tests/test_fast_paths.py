@@ -274,3 +274,17 @@ def test_heading_title_guards_give_what_the_plain_matches_give():
         assert segment.classify_fuzzy(case) == plain_fuzzy(case), case
         found += plain_fuzzy(case)[0] is not None
     assert found > 50
+
+
+def test_line_widths_and_table_rows_from_one_pass_equal_the_line_by_line_ones():
+    from reportparse.normalize import _TABLE_ROW, _line_facts, _width
+
+    snippets = ["", "\n", "a|b\n1 2\n中文 12 3\n\t\n１２ ３", "x\n" * 5 + "2019年 3 4|", "𠀀 1 2\n\u2e80\uffff"]
+    checked = 0
+    for text in TEXTS + snippets:
+        lines = text.split("\n")
+        widths, table = _line_facts(text, lines)
+        assert widths == [_width(line) for line in lines]
+        assert table == [bool(_TABLE_ROW.search(line)) for line in lines]
+        checked += sum(table)
+    assert checked > 100

@@ -252,11 +252,29 @@ def fix_whitespace(text: str) -> tuple[str, OffsetMap]:
 
 
 _NARROW = regex.compile(r"[^\u2e80-\uffff]+")
+_NARROW_BUT_NEWLINE = regex.compile(r"[^\u2e80-\uffff\n]+")
 
 
 def _width(line: str) -> int:
     """Display width: CJK characters count two columns."""
     return len(line) + len(_NARROW.sub("", line))
+
+
+def _line_facts(text: str, lines: list[str]) -> tuple[list[int], list[bool]]:
+    """Each line's display width and whether it holds a table row, from one pass over the text
+    each (the same as :func:`_width` and ``_TABLE_ROW.search`` line by line: no match of
+    ``_TABLE_ROW`` spans a newline)."""
+    wide = _NARROW_BUT_NEWLINE.sub("", text).split("\n")  # each line's wide characters
+    widths = [len(line) + len(w) for line, w in zip(lines, wide, strict=True)]
+    table = [False] * len(lines)
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    for m in _TABLE_ROW.finditer(text):
+        table[bisect_right(starts, m.start()) - 1] = True
+    return widths, table
 
 
 # Table rows (cells separated by tabs, pipes or spaces between figures) are never joined.
@@ -268,8 +286,9 @@ _NO_JOIN_NEXT = regex.compile(r"^(?:[#|]|\(?[一二三四五六七八九十\d]{1
 def wrapped_line_ends(text: str) -> list[int]:
     """Offsets of the newlines that a fixed-width hard wrap put inside sentences."""
     lines = text.split("\n")
-    prose = [line for line in lines if line.strip() and not _TABLE_ROW.search(line)]
-    widths = sorted(_width(line) for line in prose)
+    width, table = _line_facts(text, lines)
+    prose = [i for i, line in enumerate(lines) if line.strip() and not table[i]]
+    widths = sorted(width[i] for i in prose)
     if len(widths) < 10:
         return []
     wrap = widths[int(len(widths) * 0.9) - 1]
@@ -277,7 +296,7 @@ def wrapped_line_ends(text: str) -> list[int]:
         return []
     # Hard-wrapped text: most full-width lines break mid-sentence. Text with a
     # paragraph per line has its long lines end with a full stop.
-    full = [line for line in prose if _width(line) >= wrap * 0.8]
+    full = [lines[i] for i in prose if width[i] >= wrap * 0.8]
     open_ended = sum(not line.endswith(_SENTENCE_END) for line in full)
     if len(full) < 8 or open_ended < len(full) * 0.6:
         return []
@@ -285,9 +304,9 @@ def wrapped_line_ends(text: str) -> list[int]:
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[i + 1]
-        if (_width(line) >= wrap * 0.8 and nxt.strip() and not line.endswith(_SENTENCE_END)
-                and not _TABLE_ROW.search(line) and not _TABLE_ROW.search(nxt) and not _NO_JOIN_NEXT.match(nxt)
-                and not (_NO_JOIN_NEXT.match(line) and _width(line) < wrap * 0.95)):
+        if (width[i] >= wrap * 0.8 and nxt.strip() and not line.endswith(_SENTENCE_END)
+                and not table[i] and not table[i + 1] and not _NO_JOIN_NEXT.match(nxt)
+                and not (_NO_JOIN_NEXT.match(line) and width[i] < wrap * 0.95)):
             out.append(pos)
         pos += 1
     return out
