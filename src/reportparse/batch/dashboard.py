@@ -352,13 +352,14 @@ def evidence_spans(report: Report, lang: str = "zh") -> list[tuple[int, int, str
     data = report.model_dump(mode="json", exclude={"text": True, "candidates": True,
                                                    "facts": {"candidates"}})
 
-    def kind_of(path: list[str]) -> str:
-        return {"findings": "finding", "outline": "section", "tables": "table"}.get(path[0], "fact")
+    kinds = {"findings": "finding", "outline": "section", "tables": "table"}
 
     def walk(node: Any, path: list[str], owner: dict | None) -> None:
-        """``owner``: the object holding ``node`` (through a list, the object holding the list)."""
+        """``owner``: the object holding ``node`` (through a list, the object holding the list).
+        ``path`` grows and shrinks in place; only dicts and lists are visited (leaves hold no span)."""
         if isinstance(node, dict):
-            if set(node) == {"start", "end", "text"} and isinstance(node.get("start"), int):
+            if len(node) == 3 and "start" in node and "end" in node and "text" in node \
+                    and isinstance(node["start"], int):
                 # An Evidence. Under an ``evidence`` key (or list) it proves its owner's value;
                 # elsewhere (a heading, a table's span) it is the fact itself.
                 if "evidence" in path[-2:]:
@@ -370,7 +371,7 @@ def evidence_spans(report: Report, lang: str = "zh") -> list[tuple[int, int, str
                     field = ["tables", table, row, col]
                     value = _fmt(cell_value(data["tables"].get(table), row, col)) or "—"
                 else:
-                    field, value = path, node["text"]
+                    field, value = list(path), node["text"]
                 if path[0] == "findings" and owner is not None:
                     colon = "：" if lang != "en" else ": "
                     value = (f"[{words.severity_name(owner.get('severity'), lang)}] "
@@ -378,13 +379,19 @@ def evidence_spans(report: Report, lang: str = "zh") -> list[tuple[int, int, str
                 if len(value) > 80:  # a whole table's or part's span: the tooltip needs no copy of it
                     value = value[:78] + "…"
                 label = ui["findings_h"] if path[0] == "findings" else words.path_words(_path(field), lang)
-                spans.append((node["start"], node["end"], kind_of(path), label, value))
+                spans.append((node["start"], node["end"], kinds.get(path[0], "fact"), label, value))
                 return
             for key, child in node.items():
-                walk(child, [*path, key], node)
-        elif isinstance(node, list):
+                if isinstance(child, (dict, list)):
+                    path.append(key)
+                    walk(child, path, node)
+                    path.pop()
+        else:
             for i, child in enumerate(node):
-                walk(child, [*path, str(i)], owner)
+                if isinstance(child, (dict, list)):
+                    path.append(str(i))
+                    walk(child, path, owner)
+                    path.pop()
 
     walk(data, [], None)
     return spans
@@ -414,7 +421,11 @@ def highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
     bounds = sorted({0, len(text), *starts, *ends})
     active: dict[int, None] = {}
     out: list[str] = []
-    rank = {"finding": 0, "table": 1, "fact": 2, "section": 3}
+    order = ("finding", "table", "fact", "section")
+    rank = [order.index(span[2]) for span in spans]
+    # Each span's line of the tooltip (field = value), escaped once: escaping keeps newlines.
+    tips = [escape(f"{span[3]} = {span[4]}") for span in spans]
+    opening: dict[tuple[int, ...], str] = {}  # the <mark> tag of each set of active spans, made once
     for a, b in zip(bounds, bounds[1:]):
         for i in ends.get(a, []):
             active.pop(i, None)
@@ -427,12 +438,14 @@ def highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
         if not active:
             out.append(piece)
             continue
-        members = [spans[i] for i in active]
-        kind = min((m[2] for m in members), key=rank.__getitem__)
-        title = "\n".join(f"{m[3]} = {m[4]}" for m in members)
-        cls = kind + (" multi" if len(members) > 1 else "")
-        # data-tip feeds the CSS tooltip shown on hover (field = value, one per line).
-        out.append(f'<mark class="{cls}" data-tip="{escape(title)}">{piece}</mark>')
+        key = tuple(active)
+        tag = opening.get(key)
+        if tag is None:
+            cls = order[min([rank[i] for i in key])] + (" multi" if len(key) > 1 else "")
+            # data-tip feeds the CSS tooltip shown on hover (field = value, one per line).
+            tip = "\n".join([tips[i] for i in key])
+            tag = opening[key] = f'<mark class="{cls}" data-tip="{tip}">'
+        out.append(f"{tag}{piece}</mark>")
     return "".join(out)
 
 
