@@ -38,6 +38,7 @@ class CheckContext:
     previous: Report | None = None
     threshold: float = 0.9
     findings: list[Finding] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # what a rule works out once per document (rules_parts)
 
     @classmethod
     def of(cls, report: Report, doc: Normalized | None = None, **kw) -> CheckContext:

@@ -60,18 +60,31 @@ _LOCAL_ROWS = {
 
 
 def _headed_in_text(ctx: CheckContext, kind: str) -> bool:
-    return any(classify_title(m["title"])[0] == kind for m in _ANY_HEADING.finditer(ctx.text))
+    kinds = ctx.memo.get("headed_kinds")
+    if kinds is None:  # once per document, for every kind asked about
+        kinds = ctx.memo["headed_kinds"] = frozenset(classify_title(m["title"])[0]
+                                                     for m in _ANY_HEADING.finditer(ctx.text))
+    return kind in kinds
+
+
+def _sub_headings(ctx: CheckContext) -> tuple[frozenset, bool]:
+    """The kinds the (一)(二)... sub-headings name, and whether one names problems or plans."""
+    got = ctx.memo.get("sub_headings")
+    if got is None:
+        titles = [sub.title for section in ctx.report.outline.sections for sub in section.subsections
+                  if sub.level == 1]
+        got = ctx.memo["sub_headings"] = (frozenset(classify_title(t)[0] for t in titles),
+                                          any(_PROBLEMS_SUB.search(t) for t in titles))
+    return got
 
 
 def _covered(ctx: CheckContext, kind: str) -> bool:
     report = ctx.report
     if ctx.has_part(kind):
         return True
-    for section in report.outline.sections:
-        for sub in section.subsections:
-            if sub.level == 1 and (classify_title(sub.title)[0] == kind
-                                   or kind == "problems" and _PROBLEMS_SUB.search(sub.title)):
-                return True
+    sub_kinds, problems_sub = _sub_headings(ctx)
+    if kind in sub_kinds or kind == "problems" and problems_sub:
+        return True
     if _headed_in_text(ctx, kind):
         return True
     local = ctx.local_table_start
