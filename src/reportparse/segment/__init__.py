@@ -426,18 +426,12 @@ def to_outline(doc: Normalized, layout: Layout) -> Outline:
     sections = []
     for p in layout.parts:
         heading = doc.evidence(p.start, p.title_end)
-        subs = [
-            Subsection(
-                level=s.level,
-                marker=s.marker,
-                number=s.number,
-                title=text[s.start : s.title_end][len(s.marker) :],
-                start=doc.to_original(s.start, s.end)[0],
-                end=doc.to_original(s.start, s.end)[1],
-                heading=doc.evidence(s.start, s.title_end),
-            )
-            for s in p.subs
-        ]
+        subs = []
+        for s in p.subs:
+            start, end = doc.to_original(s.start, s.end)
+            subs.append(Subsection(level=s.level, marker=s.marker, number=s.number,
+                                   title=text[s.start : s.title_end][len(s.marker) :], start=start, end=end,
+                                   heading=doc.evidence(s.start, s.title_end)))
         s0, e0 = doc.to_original(p.start, p.end)
         sections.append(
             Section(kind=p.kind, number=p.number, title=text[p.title_start : p.title_end].strip(),
