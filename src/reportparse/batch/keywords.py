@@ -30,6 +30,9 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 def problem_keywords(problems: list[str]) -> list[str]:
     """The distinct keywords of a report's problems items, in first-seen order."""
+    # A keyword is a candidate term standing in the text: a text holding none gives none
+    # whatever the segmentation, so it is not segmented (nor jieba loaded for it).
+    problems = [text for text in problems if any(term in text for term in _candidates())]
     if not problems:
         return []
     from ..words import words
@@ -72,6 +75,12 @@ def domain_terms() -> frozenset[str]:
 # Domain terms every report uses whatever its problems are: the subject, not a problem; and
 # hedges that name no quality of their own (有待提高: what is to be improved is the next word).
 _FRAMING_TERMS = frozenset({"政府信息公开", "政务公开", "年度报告", "工作人员", "信息公开", "有待提高", "有待加强"})
+
+
+@lru_cache(maxsize=1)
+def _candidates() -> tuple[str, ...]:
+    """Every word :func:`is_keyword` accepts."""
+    return tuple(sorted(term for term in domain_terms() if is_keyword(term)))
 
 
 def is_keyword(word: str) -> bool:
